@@ -1,0 +1,11 @@
+/** Unit, property, recalculation (LibreOffice) and browser (Chromium) tests in one run. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
+  testTimeout: 120000,
+  maxWorkers: 2,
+  verbose: false,
+};

@@ -1,0 +1,94 @@
+// Headless LibreOffice as an independent recalculation engine: convert .xlsx -> .xlsx with a
+// private profile that forces recalculation on load, so cached results can never leak through.
+import { execFile } from "child_process";
+import { promises as fs, existsSync } from "fs";
+import os from "os";
+import path from "path";
+
+const CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"];
+
+export function findSoffice(): string | null {
+  if (process.env.SOFFICE && existsSync(process.env.SOFFICE)) return process.env.SOFFICE;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** Fail loudly when LibreOffice is missing: a recalculation test must never pass without it. */
+export function requireSoffice(): string {
+  const soffice = findSoffice();
+  if (!soffice) {
+    throw new Error(
+      "LibreOffice (soffice) mangler. Installér med: apt-get install -y libreoffice-calc-nogui " +
+        "(npm test gør det selv, når den køres som root)."
+    );
+  }
+  return soffice;
+}
+
+// Recalculate every formula on load (0 = always) for both OOXML and ODF files.
+const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+`;
+
+async function profileDir(): Promise<string> {
+  const dir = path.join(os.tmpdir(), `sagsliste-lo-profile-${process.pid}`);
+  const userDir = path.join(dir, "user");
+  await fs.mkdir(userDir, { recursive: true });
+  await fs.writeFile(path.join(userDir, "registrymodifications.xcu"), REGISTRY);
+  return dir;
+}
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} fejlede: ${err.message}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+export interface ConvertOptions {
+  /** LibreOffice filter, e.g. "xlsx:Calc MS Excel 2007 XML" or "pdf:calc_pdf_Export". */
+  filter: string;
+  outDir: string;
+  timeoutMs?: number;
+}
+
+/** Convert files with one LibreOffice start (starting it costs seconds; converting is cheap). */
+export async function convertWithLibreOffice(files: string[], opts: ConvertOptions): Promise<string[]> {
+  if (files.length === 0) return [];
+  const soffice = requireSoffice();
+  const profile = await profileDir();
+  await fs.mkdir(opts.outDir, { recursive: true });
+  for (const f of files) {
+    if (path.resolve(path.dirname(f)) === path.resolve(opts.outDir)) {
+      throw new Error("convertWithLibreOffice: outDir skal være en anden mappe end inputfilernes");
+    }
+  }
+  const args = [
+    `-env:UserInstallation=file://${profile}`,
+    "--headless",
+    "--norestore",
+    "--nolockcheck",
+    "--convert-to",
+    opts.filter,
+    "--outdir",
+    opts.outDir,
+    ...files,
+  ];
+  await run(soffice, args, opts.timeoutMs ?? 10 * 60_000);
+  const ext = opts.filter.split(":")[0];
+  const outputs = files.map((f) => path.join(opts.outDir, path.basename(f).replace(/\.[^.]+$/, "") + "." + ext));
+  for (const o of outputs) {
+    if (!existsSync(o)) throw new Error(`LibreOffice skrev ikke ${o}`);
+  }
+  return outputs;
+}
+
+/** Recalculate .xlsx files in LibreOffice; returns the paths of the recalculated copies. */
+export function recalculate(files: string[], outDir: string): Promise<string[]> {
+  return convertWithLibreOffice(files, { filter: "xlsx:Calc MS Excel 2007 XML", outDir });
+}

@@ -1,0 +1,133 @@
+// Apply a Plan to an ExcelJS workbook (the command line's and the browser preview's adapter).
+// Works on an in-memory workbook so the same code serves files (Node) and the preview (browser).
+import ExcelJS from "exceljs";
+import { isFormula, parseAddress, address, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
+import { toFileFormula } from "../../workbook/formula-text";
+import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
+import { serialToExcelJsDate } from "./cell-values";
+
+installExcelJsPatches();
+
+export interface ApplyOptions {
+  /** Replace sheets of the same name that already exist (our own sheets on a re-run). */
+  replaceExisting?: boolean;
+}
+
+export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan, options: ApplyOptions = {}): void {
+  for (const sheet of plan.sheets) applySheet(workbook, sheet, options);
+  const plain: { name: string; refersTo: string }[] = [];
+  const raw: { name: string; refersTo: string }[] = [];
+  for (const n of plan.names) (isPlainRange(n.refersTo) ? plain : raw).push(n);
+  for (const n of plain) {
+    workbook.definedNames.add(n.refersTo.replace(/^=/, ""), n.name);
+  }
+  addRawDefinedNames(workbook, raw);
+  // Formulas are written without cached results: have Excel compute everything when it opens the file.
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+}
+
+function isPlainRange(refersTo: string): boolean {
+  return /^=?('[^']+'|[A-Za-z0-9_]+)!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/.test(refersTo);
+}
+
+function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyOptions): void {
+  const existing = workbook.getWorksheet(plan.name);
+  if (existing) {
+    if (!options.replaceExisting) throw new Error(`Arket "${plan.name}" findes allerede`);
+    workbook.removeWorksheet(existing.id);
+  }
+  const ws = workbook.addWorksheet(plan.name, {
+    views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
+  });
+  if (plan.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: plan.print.orientation,
+      paperSize: 9, // A4
+      fitToPage: plan.print.fitToWidth ?? false,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+  }
+  for (const t of plan.tables) applyTable(ws, t);
+  for (const c of plan.cells ?? []) {
+    const cell = ws.getCell(c.address);
+    cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, c.numFmt);
+    if (c.numFmt) cell.numFmt = c.numFmt;
+    if (c.bold || c.size) cell.font = { bold: c.bold ?? false, size: c.size };
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [toFileFormula(cf.formula)],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + cf.fill } },
+            font: cf.fontColor ? { color: { argb: "FF" + cf.fontColor } } : undefined,
+          },
+        },
+      ],
+    });
+  }
+  for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) ws.getColumn(letter).width = width;
+}
+
+function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+  const { row: top, col: left } = parseAddress(t.topLeft);
+  const formulas = t.columns.map((c) => (c.formula ? toFileFormula(c.formula) : null));
+  const width = t.columns.length;
+  const dataRows: Scalar[][] = t.rows.length > 0 ? t.rows : [new Array<Scalar>(width).fill(null)];
+  const rows = dataRows.map((r) =>
+    t.columns.map((c, j) => {
+      const f = formulas[j];
+      if (f) return { formula: f, date1904: false } as ExcelJS.CellFormulaValue;
+      return toCellValue(r[j] ?? null, c.numFmt);
+    })
+  );
+  const table = ws.addTable({
+    name: t.name,
+    displayName: t.name,
+    ref: address(top, left),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: t.columns.map((c) => ({ name: c.name, filterButton: true })),
+    rows,
+  });
+  const model = (table as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table;
+  formulas.forEach((f, j) => {
+    if (f) model.columns[j].calculatedColumnFormula = f;
+  });
+  t.columns.forEach((c, j) => {
+    const column = ws.getColumn(left + j + 1);
+    column.width = c.width ?? Math.max(10, Math.min(40, c.name.length + 4));
+    const header = ws.getCell(top + 1, left + j + 1);
+    header.font = { bold: true };
+    if (!c.numFmt && !c.validationList) return;
+    for (let i = 0; i < dataRows.length; i++) {
+      const cell = ws.getCell(top + 2 + i, left + j + 1);
+      if (c.numFmt) cell.numFmt = c.numFmt;
+      if (c.validationList) {
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [c.validationList.replace(/^=/, "")],
+          showErrorMessage: false,
+        };
+      }
+    }
+  });
+}
+
+/**
+ * A plan value as an ExcelJS cell value. Strings stay strings (ExcelJS writes them as shared
+ * strings, never as formulas, whatever they start with). Numbers in date columns become dates.
+ */
+function toCellValue(v: Scalar, numFmt?: string): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === "number" && numFmt && /d.*m.*y|y.*m.*d/i.test(numFmt)) return serialToExcelJsDate(v);
+  return v;
+}

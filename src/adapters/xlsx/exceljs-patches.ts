@@ -1,0 +1,90 @@
+// Small, contained extensions of ExcelJS 4.4 for what the file format needs and ExcelJS omits:
+// a table column's <calculatedColumnFormula> (so Excel fills the formula into new rows) and
+// defined names whose reference is not a plain range (e.g. `Lister[Lovgrundlag]`).
+import type ExcelJS from "exceljs";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js");
+
+interface ColumnModel {
+  id: number;
+  name: string;
+  totalsRowLabel?: string;
+  totalsRowFunction?: string;
+  dxfId?: string;
+  calculatedColumnFormula?: string;
+}
+
+interface XmlStream {
+  openNode(tag: string, attrs?: Record<string, unknown>): void;
+  leafNode(tag: string, attrs?: Record<string, unknown>, text?: string): void;
+  closeNode(): void;
+}
+
+let patched = false;
+
+/** Install the patches once per process (idempotent). */
+export function installExcelJsPatches(): void {
+  if (patched) return;
+  patched = true;
+  const proto = TableColumnXform.prototype;
+  const originalParseOpen = proto.parseOpen;
+  proto.render = function render(xmlStream: XmlStream, model: ColumnModel): boolean {
+    const attrs = {
+      id: model.id.toString(),
+      name: model.name,
+      totalsRowLabel: model.totalsRowLabel,
+      totalsRowFunction: model.totalsRowFunction,
+      dxfId: model.dxfId,
+    };
+    if (model.calculatedColumnFormula) {
+      xmlStream.openNode("tableColumn", attrs);
+      xmlStream.leafNode("calculatedColumnFormula", undefined, model.calculatedColumnFormula);
+      xmlStream.closeNode();
+    } else {
+      xmlStream.leafNode("tableColumn", attrs);
+    }
+    return true;
+  };
+  // Reading: keep the calculated column formula so integrity checks can compare against the contract.
+  proto.parseOpen = function parseOpen(this: { model: ColumnModel; _inFormula?: boolean }, node: { name: string }) {
+    if (node.name === "calculatedColumnFormula") {
+      this._inFormula = true;
+      return true;
+    }
+    return originalParseOpen.call(this, node);
+  };
+  proto.parseText = function parseText(this: { model: ColumnModel; _inFormula?: boolean }, text: string) {
+    if (this._inFormula) this.model.calculatedColumnFormula = (this.model.calculatedColumnFormula ?? "") + text;
+  };
+  proto.parseClose = function parseClose(this: { _inFormula?: boolean }, name: string) {
+    if (name === "calculatedColumnFormula") {
+      this._inFormula = false;
+      return true;
+    }
+    return false;
+  };
+}
+
+/** Add defined names whose reference ExcelJS cannot parse (structured references). */
+export function addRawDefinedNames(workbook: ExcelJS.Workbook, names: { name: string; refersTo: string }[]): void {
+  if (names.length === 0) return;
+  const definedNames = workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  const proto = Object.getPrototypeOf(definedNames);
+  const descriptor = Object.getOwnPropertyDescriptor(proto, "model");
+  if (!descriptor?.get) throw new Error("ExcelJS: definedNames.model findes ikke (ukendt ExcelJS-version)");
+  const getter = descriptor.get;
+  const extra = names.map((n) => ({ name: n.name, ranges: [n.refersTo.replace(/^=/, "")] }));
+  Object.defineProperty(definedNames, "model", {
+    configurable: true,
+    get() {
+      const own = (getter.call(this) as { name: string; ranges: string[] }[]).filter(
+        (d) => !extra.some((e) => e.name === d.name)
+      );
+      return [...own, ...extra];
+    },
+    set(value) {
+      descriptor.set?.call(this, value);
+    },
+  });
+}

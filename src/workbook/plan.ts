@@ -1,0 +1,133 @@
+// The Plan: a plain data value describing what a workbook should become. Pure core code builds it;
+// the ExcelJS and Office.js adapters apply it. Nothing here touches a file or Excel.
+
+/** A cell's value as data. Strings are always written as text, never interpreted as formulas. */
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A formula written by our own builders, never by user input. Formulas are kept in their canonical
+ * English form with `Table[[#This Row],[Col]]` references and without `_xlfn.` prefixes; each adapter
+ * converts to what its engine expects (see formula-text.ts).
+ */
+export interface Formula {
+  formula: string;
+}
+
+export type CellInput = Scalar | Formula;
+
+export function isFormula(v: unknown): v is Formula {
+  return typeof v === "object" && v !== null && typeof (v as Formula).formula === "string";
+}
+
+export interface ColumnPlan {
+  /** Danish header, exactly as in the contract. */
+  name: string;
+  /** Set for computed columns: one formula for the whole column, canonical form. */
+  formula?: string;
+  /** Excel number format, e.g. "dd-mm-yyyy" or "0.0%". */
+  numFmt?: string;
+  /** Data validation: a list source, as a formula (e.g. "=Liste_Lovgrundlag"). */
+  validationList?: string;
+  /** Column width in characters. */
+  width?: number;
+}
+
+export interface TablePlan {
+  /** ASCII table name from the contract, e.g. "Sager". */
+  name: string;
+  /** Top-left cell of the header row, A1 notation, e.g. "A1". */
+  topLeft: string;
+  columns: ColumnPlan[];
+  /**
+   * Data rows, one value per column. Computed columns hold null here (their formula fills them).
+   * A table with no rows gets one empty row so that it exists in every engine.
+   */
+  rows: Scalar[][];
+  /** Built-in table style name. */
+  style?: string;
+}
+
+export interface CellPlan {
+  /** A1 address on the sheet. */
+  address: string;
+  value: CellInput;
+  numFmt?: string;
+  bold?: boolean;
+  /** Font size in points, for titles. */
+  size?: number;
+}
+
+export interface ConditionalFormatPlan {
+  /** A1 range on the sheet, e.g. "C2:C200". */
+  range: string;
+  /** A formula relative to the range's top-left cell that is true where the format applies. */
+  formula: string;
+  /** Fill colour as 6-digit hex, e.g. "FFC7CE". */
+  fill: string;
+  /** Font colour as 6-digit hex. */
+  fontColor?: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  tables: TablePlan[];
+  cells?: CellPlan[];
+  conditionalFormats?: ConditionalFormatPlan[];
+  /** Widths in characters by column letter. */
+  columnWidths?: Record<string, number>;
+  /** Freeze the first N rows. */
+  freezeRows?: number;
+  /** Print setup for report sheets. */
+  print?: { orientation: "landscape" | "portrait"; paperSize: "A4"; fitToWidth?: boolean };
+}
+
+export interface NamePlan {
+  /** ASCII defined name, e.g. "Opgoerelsesdato". */
+  name: string;
+  /** What it refers to, canonical form, e.g. "='Opsætning'!$B$2" or "=Lister[Lovgrundlag]". */
+  refersTo: string;
+}
+
+export interface Plan {
+  sheets: SheetPlan[];
+  names: NamePlan[];
+  /** The add-in's metadata document (a cache; the tables are the truth). */
+  metadata?: Record<string, unknown>;
+}
+
+/** Column index (0-based) to letters: 0 -> A, 27 -> AB. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters to 0-based column index: A -> 0, AB -> 27. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parse "B3" into 0-based row and column. */
+export function parseAddress(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1);
+  if (!m) throw new Error(`Ugyldig celleadresse: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function address(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** The A1 range a table occupies: header row plus data rows (at least one). */
+export function tableRange(t: TablePlan): string {
+  const { row, col } = parseAddress(t.topLeft);
+  const last = row + Math.max(1, t.rows.length);
+  return `${address(row, col)}:${address(last, col + t.columns.length - 1)}`;
+}

@@ -1,0 +1,2 @@
+// office-addin-mock imports office-addin-manifest, whose ESM-only dependency Jest cannot load; the mock never uses it.
+module.exports = {};
