@@ -1,0 +1,51 @@
+// The `sagsliste` command: the task pane's twin over .xlsx files. Exit codes: 0 ok, 1 the input
+// could not be used (a clear message on stderr), 2 wrong usage.
+import { UsageError } from "./args";
+import { runDemo } from "./demo-command";
+import { runConvert } from "./convert-command";
+import { VERSION } from "./version";
+
+export const HELP = `sagsliste ${VERSION} – gør en sagsliste i Excel til strukturerede tabeller med levende formler.
+
+Brug:
+  sagsliste demo [--out MAPPE] [--rows N] [--seed N]
+      Laver en realistisk, rodet eksempel-sagsliste og konverterer den.
+      Skriver MAPPE/sagsliste-eksempel.xlsx og MAPPE/sagsliste-eksempel-struktureret.xlsx.
+  sagsliste convert IND.xlsx -o UD.xlsx [--json] [--merge-sheets] [--year ÅÅÅÅ] [--ref-date ÅÅÅÅ-MM-DD]
+      Konverterer en eksisterende sagsliste. Originalarket røres ikke; UD.xlsx får tabellerne
+      Sager, Fremmoede, Statusmaalinger, Maal, Visitationer, opsætningen og Problemer.
+      --json skriver fundne områder, kolonnetilknytning med sikkerhed, rækketal og alle fund.
+
+Tilvalg:
+  -h, --help       Vis denne hjælp
+  -v, --version    Vis versionen
+
+Intet sendes nogen steder hen: sagslisten bliver på din maskine.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        process.stdout.write(HELP + "\n");
+        return command === undefined ? 2 : 0;
+      case "-v":
+      case "--version":
+        process.stdout.write(VERSION + "\n");
+        return 0;
+      case "demo":
+        return await runDemo(rest);
+      case "convert":
+        return await runConvert(rest);
+      default:
+        throw new UsageError(`Ukendt kommando: ${command}. Se 'sagsliste --help'.`);
+    }
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`sagsliste: ${err.message}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

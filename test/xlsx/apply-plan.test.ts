@@ -1,0 +1,73 @@
+// The ExcelJS adapter writes what ExcelJS alone omits: calculated column formulas and defined names
+// over structured references; and it writes text that looks like a formula as text.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
+import type { Plan } from "../../src/workbook/plan";
+
+const plan: Plan = {
+  names: [
+    { name: "Liste_Farver", refersTo: "=Lister[Farve]" },
+    { name: "Startdato", refersTo: "='Opsætning'!$B$2" },
+  ],
+  sheets: [
+    {
+      name: "Opsætning",
+      tables: [{ name: "Lister", topLeft: "D1", columns: [{ name: "Farve" }], rows: [["Rød"], ["Blå"]] }],
+      cells: [{ address: "B2", value: 45292, numFmt: "dd-mm-yyyy" }],
+    },
+    {
+      name: "Data",
+      tables: [
+        {
+          name: "Tal",
+          topLeft: "A1",
+          columns: [
+            { name: "Tekst", validationList: "=Liste_Farver" },
+            { name: "Tal" },
+            { name: "Dobbelt", formula: "=Tal[[#This Row],[Tal]]*2" },
+            { name: "Størst", formula: "=MAXIFS(Tal[Tal],Tal[Tekst],Tal[[#This Row],[Tekst]])" },
+          ],
+          rows: [
+            ["=HYPERLINK(\"http://x\")", 1, null, null],
+            ["+45 12345678", 2, null, null],
+            ["@SUM(A1)", 3, null, null],
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+async function written(): Promise<JSZip> {
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, plan);
+  const buf = await wb.xlsx.writeBuffer();
+  return JSZip.loadAsync(buf);
+}
+
+describe("applyPlan (ExcelJS)", () => {
+  it("writes the calculated column formula with its _xlfn. prefix into the table part", async () => {
+    const zip = await written();
+    const tables = Object.keys(zip.files).filter((f) => /^xl\/tables\/.+\.xml$/.test(f));
+    const xml = (await Promise.all(tables.map((t) => zip.file(t)!.async("string")))).join("\n");
+    expect(xml).toContain("<calculatedColumnFormula>Tal[[#This Row],[Tal]]*2</calculatedColumnFormula>");
+    expect(xml).toContain("_xlfn.MAXIFS(Tal[Tal],Tal[Tekst],Tal[[#This Row],[Tekst]])");
+  });
+
+  it("writes defined names over ranges and over structured references", async () => {
+    const zip = await written();
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toMatch(/<definedName name="Liste_Farver">Lister\[Farve\]<\/definedName>/);
+    expect(workbook).toMatch(/<definedName name="Startdato">&apos;Opsætning&apos;!\$B\$2<\/definedName>/);
+  });
+
+  it("never writes text from data as a formula", async () => {
+    const zip = await written();
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const xml = (await Promise.all(sheets.map((s) => zip.file(s)!.async("string")))).join("\n");
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+    expect(formulas.some((f) => f.includes("HYPERLINK") || f.includes("SUM(A1)") || f.includes("12345678"))).toBe(false);
+    expect(formulas.filter((f) => f.includes("*2"))).toHaveLength(3);
+  });
+});

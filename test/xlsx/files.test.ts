@@ -1,0 +1,37 @@
+// What is not an .xlsx workbook is recognised before ExcelJS sees it, with a message that helps.
+import { promises as fs } from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import { loadWorkbook, sniffWorkbook, WorkbookFileError } from "../../src/adapters/xlsx/files";
+import { tempDir } from "../support/recalc-helpers";
+
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+describe("sniffWorkbook", () => {
+  const cases: [string, Buffer, RegExp][] = [
+    ["an empty file", Buffer.alloc(0), /tom/],
+    ["an old .xls", Buffer.concat([CFB, Buffer.alloc(600)]), /\.xls-format/],
+    ["a password-protected .xlsx", Buffer.concat([CFB, Buffer.alloc(64), Buffer.from("EncryptionInfo", "utf16le")]), /adgangskode/],
+    ["a CSV file", Buffer.from("Navn;CPR;Enhed\nAnna;010203-1234;Kilen\n"), /CSV/],
+    ["random bytes", Buffer.from([1, 2, 3, 0, 5, 6, 7, 8]), /ikke en Excel-projektmappe/],
+    ["an empty zip", Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), /tomt zip/],
+  ];
+  it.each(cases)("rejects %s with a clear Danish message", (_what, buf, message) => {
+    expect(() => sniffWorkbook(buf, "fil.xlsx")).toThrow(WorkbookFileError);
+    expect(() => sniffWorkbook(buf, "fil.xlsx")).toThrow(message);
+  });
+
+  it("accepts a real workbook and reports a corrupt zip as such", async () => {
+    const dir = await tempDir("files");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ark1").getCell("A1").value = "x";
+    const good = path.join(dir, "god.xlsx");
+    await wb.xlsx.writeFile(good);
+    await expect(loadWorkbook(good)).resolves.toBeInstanceOf(ExcelJS.Workbook);
+    const bytes = await fs.readFile(good);
+    const corrupt = path.join(dir, "beskadiget.xlsx");
+    await fs.writeFile(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(loadWorkbook(corrupt)).rejects.toThrow(/beskadiget/);
+    await expect(loadWorkbook(path.join(dir, "findes-ikke.xlsx"))).rejects.toThrow(/findes ikke/);
+  });
+});
