@@ -1,8 +1,6 @@
 // The `sagsliste` command: the task pane's twin over .xlsx files. Exit codes: 0 ok, 1 the input
 // could not be used (a clear message on stderr), 2 wrong usage.
 import { UsageError } from "./args";
-import { runDemo } from "./demo-command";
-import { runConvert } from "./convert-command";
 import { VERSION } from "./version";
 
 export const HELP = `sagsliste ${VERSION} – gør en sagsliste i Excel til strukturerede tabeller med levende formler.
@@ -23,7 +21,7 @@ Tilvalg:
 Intet sendes nogen steder hen: sagslisten bliver på din maskine.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command] = argv;
   try {
     switch (command) {
       case undefined:
@@ -36,10 +34,6 @@ export async function run(argv: string[]): Promise<number> {
       case "--version":
         process.stdout.write(VERSION + "\n");
         return 0;
-      case "demo":
-        return await runDemo(rest);
-      case "convert":
-        return await runConvert(rest);
       default:
         throw new UsageError(`Ukendt kommando: ${command}. Se 'sagsliste --help'.`);
     }
