@@ -8,4 +8,5 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: false,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };
