@@ -2,6 +2,10 @@
 // formulas, rich text, hyperlinks and errors as objects; the core sees serials and scalars only.
 import type ExcelJS from "exceljs";
 import { jsDateFromSerial, serialFromJsDate } from "../../domain/dates";
+import { installExcelJsPatches } from "./exceljs-patches";
+
+// Reading needs the patches too: without them a formula result of 0 reads back as empty.
+installExcelJsPatches();
 
 export type Plain = string | number | boolean | null;
 

@@ -23,10 +23,32 @@ interface XmlStream {
 
 let patched = false;
 
+/**
+ * ExcelJS's formula values drop a cached result that is falsy (0, "", false) when copied, so a
+ * formula that computed 0 would read back as empty. Keep every result that is present.
+ */
+function keepFalsyFormulaResults(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJSModule = require("exceljs");
+  const ws = new ExcelJSModule.Workbook().addWorksheet("x");
+  const cell = ws.getCell("A1");
+  cell.value = { formula: "1" };
+  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value);
+  proto._copyModel = function copyModel(model: Record<string, unknown>) {
+    const copy: Record<string, unknown> = {};
+    for (const name of ["formula", "result", "ref", "shareType", "sharedFormula"]) {
+      const v = model[name];
+      if (v !== undefined && v !== null && !(name !== "result" && !v)) copy[name] = v;
+    }
+    return copy;
+  };
+}
+
 /** Install the patches once per process (idempotent). */
 export function installExcelJsPatches(): void {
   if (patched) return;
   patched = true;
+  keepFalsyFormulaResults();
   const proto = TableColumnXform.prototype;
   const originalParseOpen = proto.parseOpen;
   proto.render = function render(xmlStream: XmlStream, model: ColumnModel): boolean {
