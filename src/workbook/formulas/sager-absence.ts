@@ -1,0 +1,104 @@
+// Absence columns of `Sager`: planned, registered, absence and unlawful-absence days, their rates and
+// the unregistered days, each beside its reference in src/domain/absence.ts (which states the rules).
+import { caseAbsence, type AbsenceFigures } from "../../domain/absence";
+import type { Case, StructuredData } from "../../domain/model";
+import { NUMFMT, TABLES, col, thisRow } from "../contract";
+import type { ComputedColumn, ComputedValue } from "../computed";
+import { HAS_ENROLMENT, WINDOW_FIRST, WINDOW_LAST } from "./sager-occupancy";
+
+const r = (c: string): string => thisRow(TABLES.sager, c);
+const f = (c: string): string => col(TABLES.fremmoede, c);
+
+/**
+ * COUNTIFS over the Fremmoede rows that count for this case: its Sags-ID, dated within the enrolment
+ * window in the period, on a planned working day (the computed Arbejdsdag flag), plus the given flags.
+ */
+function registrations(flags: string[] = []): string {
+  const criteria = [
+    `${f("Sags-ID")},${r("Sags-ID")}`,
+    `${f("Dato")},">="&${WINDOW_FIRST}`,
+    `${f("Dato")},"<="&${WINDOW_LAST}`,
+    `${f("Arbejdsdag")},1`,
+    ...flags.map((flag) => `${f(flag)},1`),
+  ];
+  return `COUNTIFS(${criteria.join(",")})`;
+}
+
+const base = registrations(["I basis"]);
+
+/** Empty where the case has no enrolment date, as the reference's null. */
+function whenEnrolled(expr: string): string {
+  return `=IF(${HAS_ENROLMENT},${expr},"")`;
+}
+
+// The figures of one case are needed by seven columns: compute them once per data set and case.
+const cache = new WeakMap<StructuredData, Map<Case, AbsenceFigures | null>>();
+function figures(c: Case, data: StructuredData): AbsenceFigures | null {
+  let perCase = cache.get(data);
+  if (!perCase) {
+    perCase = new Map();
+    cache.set(data, perCase);
+  }
+  if (!perCase.has(c)) perCase.set(c, caseAbsence(c, data));
+  return perCase.get(c) ?? null;
+}
+
+function ref(pick: (a: AbsenceFigures) => number | null): (c: Case, data: StructuredData) => ComputedValue {
+  return (c, data) => {
+    const a = figures(c, data);
+    return a === null ? null : pick(a);
+  };
+}
+
+export const SAGER_ABSENCE_COLUMNS: ComputedColumn<Case>[] = [
+  {
+    table: TABLES.sager,
+    name: "Planlagte dage",
+    // NETWORKDAYS counts backwards (negative) when the window is empty; MAX turns that into 0.
+    formula: whenEnrolled(`MAX(0,NETWORKDAYS(${WINDOW_FIRST},${WINDOW_LAST},${col(TABLES.helligdage, "Dato")}))`),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.planlagteDage),
+  },
+  {
+    table: TABLES.sager,
+    name: "Registrerede dage",
+    formula: whenEnrolled(registrations()),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.registreredeDage),
+  },
+  {
+    table: TABLES.sager,
+    name: "Fraværsdage",
+    formula: whenEnrolled(registrations(["I basis", "Fravær"])),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.fravaersdage),
+  },
+  {
+    table: TABLES.sager,
+    name: "Udeblivelsesdage",
+    formula: whenEnrolled(registrations(["I basis", "Ulovligt fravær"])),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.udeblivelsesdage),
+  },
+  {
+    table: TABLES.sager,
+    name: "Fraværsprocent",
+    formula: whenEnrolled(`IF(${base}=0,"",${r("Fraværsdage")}/${base})`),
+    numFmt: NUMFMT.percent,
+    reference: ref((a) => a.fravaersprocent),
+  },
+  {
+    table: TABLES.sager,
+    name: "Udeblivelsesprocent",
+    formula: whenEnrolled(`IF(${base}=0,"",${r("Udeblivelsesdage")}/${base})`),
+    numFmt: NUMFMT.percent,
+    reference: ref((a) => a.udeblivelsesprocent),
+  },
+  {
+    table: TABLES.sager,
+    name: "Uregistrerede dage",
+    formula: whenEnrolled(`MAX(0,${r("Planlagte dage")}-${r("Registrerede dage")})`),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.uregistreredeDage),
+  },
+];
