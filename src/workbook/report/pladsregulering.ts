@@ -1,0 +1,188 @@
+// The Pladsregulering sheet: yearly place regulation of the §103/§104 units and, beside it, the
+// jobcenter course income (budgeted from the user's inputs, actual from enrolment days), all as live
+// formulas over Sager and Enheder. Reference: domain/regulation.ts.
+import {
+  DEFAULT_UGER,
+  courseTypes,
+  isRegulatedUnit,
+  type CourseBudget,
+} from "../../domain/regulation";
+import type { StructuredData } from "../../domain/model";
+import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
+import type { SheetPlan, TablePlan } from "../plan";
+import { besatte, enrolmentDaysSum, normerede, type Bounds } from "./noegletal";
+
+export const JOBCENTER_TABLE = "Jobcenterindtaegt";
+
+export const PLADSREGULERING_COLUMNS = [
+  "Enhed",
+  "År",
+  "Normerede pladser",
+  "Gennemsnitligt besatte pladser",
+  "Belægningsprocent",
+  "Inden for båndet",
+  "Reguleringspris",
+  "Reguleringsbeløb",
+  "Stykpris",
+  "Budgetramme",
+] as const;
+
+export const JOBCENTER_COLUMNS = [
+  "Forløbstype",
+  "År",
+  "Budgetterede borgere",
+  "Uger",
+  "Pris pr. uge",
+  "Budgetteret indtægt",
+  "Faktiske borgere",
+  "Faktisk indtægt",
+] as const;
+
+export const PLADSREGULERING_TOP_LEFT = "A4";
+export const JOBCENTER_TOP_LEFT = "M4";
+
+const r = (c: string): string => thisRow(TABLES.pladsregulering, c);
+const j = (c: string): string => thisRow(JOBCENTER_TABLE, c);
+
+/**
+ * Round to øre after cutting binary noise at 6 decimals: (89 - 94.5 x 0.95) x 105,465 is
+ * -81,735.37499999 in floating point and must give -81,735.38 (regulation.ts's roundKr does the same).
+ */
+export function roundKrFormula(expr: string): string {
+  return `ROUND(ROUND(${expr},6),2)`;
+}
+
+function yearBounds(yearCell: string): Bounds {
+  return { F: `DATE(${yearCell},1,1)`, T: `DATE(${yearCell},12,31)` };
+}
+
+/** A unit's numeric value from Enheder, or "" when the unit has none. */
+function unitNumber(column: string): string {
+  const m = `INDEX(${col("Enheder", column)},MATCH(${r("Enhed")},${col("Enheder", "Enhed")},0))`;
+  return `=IFERROR(IF(ISNUMBER(${m}),${m},""),"")`;
+}
+
+/** Canonical formulas of the Pladsregulering columns (null: an input column). */
+export function pladsreguleringFormulas(): Record<(typeof PLADSREGULERING_COLUMNS)[number], string | null> {
+  const unit = { unit: r("Enhed") };
+  const b = yearBounds(r("År"));
+  const N = r("Normerede pladser");
+  const B = r("Gennemsnitligt besatte pladser");
+  const rate = r("Belægningsprocent");
+  const lower = DEFINED_NAMES.baandNedre;
+  const upper = DEFINED_NAMES.baandOevre;
+  const pris = r("Reguleringspris");
+  const deviation =
+    `IF(${DEFINED_NAMES.reguleringsmodel}="Ud over båndet",` +
+    `${B}-${N}*IF(${rate}<${lower},${lower},${upper}),${B}-${N})`;
+  // A row without a unit or a year (the placeholder row of an empty table) stays empty.
+  const known = `OR(${r("Enhed")}="",NOT(ISNUMBER(${r("År")})))`;
+  return {
+    Enhed: null,
+    År: null,
+    "Normerede pladser": `=IF(${r("Enhed")}="","",${normerede(unit)})`,
+    "Gennemsnitligt besatte pladser": `=IF(${known},"",${besatte(unit, b)})`,
+    Belægningsprocent: `=IF(COUNT(${N},${B})<2,"",IF(${N}<=0,"",${B}/${N}))`,
+    "Inden for båndet": `=IF(${rate}="","",IF(AND(${rate}>=${lower},${rate}<=${upper}),"Ja","Nej"))`,
+    Reguleringspris: unitNumber("Reguleringspris"),
+    Reguleringsbeløb: `=IF(${rate}="","",IF(${r("Inden for båndet")}="Ja",0,IF(${pris}="","",${roundKrFormula(`(${deviation})*${pris}`)})))`,
+    Stykpris: unitNumber("Stykpris"),
+    Budgetramme: `=IF(COUNT(${N},${r("Stykpris")})<2,"",${roundKrFormula(`${N}*${r("Stykpris")}`)})`,
+  };
+}
+
+export function jobcenterFormulas(): Record<(typeof JOBCENTER_COLUMNS)[number], string | null> {
+  const b = yearBounds(j("År"));
+  return {
+    Forløbstype: null,
+    År: null,
+    "Budgetterede borgere": null,
+    Uger: null,
+    "Pris pr. uge": null,
+    "Budgetteret indtægt":
+      `=IF(COUNT(${j("Budgetterede borgere")},${j("Uger")},${j("Pris pr. uge")})<3,"",` +
+      `${roundKrFormula(`${j("Budgetterede borgere")}*${j("Uger")}*${j("Pris pr. uge")}`)})`,
+    "Faktiske borgere":
+      `=IF(OR(${j("Forløbstype")}="",NOT(ISNUMBER(${j("År")}))),"",` +
+      `${enrolmentDaysSum({ unit: j("Forløbstype") }, b, false)}/(${b.T}-${b.F}+1))`,
+    "Faktisk indtægt":
+      `=IF(COUNT(${j("Uger")},${j("Pris pr. uge")})<2,"",${roundKrFormula(`${j("Faktiske borgere")}*${j("Uger")}*${j("Pris pr. uge")}`)})`,
+  };
+}
+
+const FORMATS: Record<string, string> = {
+  År: NUMFMT.integer,
+  "Normerede pladser": NUMFMT.number,
+  "Gennemsnitligt besatte pladser": NUMFMT.number,
+  Belægningsprocent: "0.00%",
+  Reguleringspris: NUMFMT.money,
+  Reguleringsbeløb: NUMFMT.money,
+  Stykpris: NUMFMT.money,
+  Budgetramme: NUMFMT.money,
+  "Budgetterede borgere": NUMFMT.number,
+  Uger: NUMFMT.integer,
+  "Pris pr. uge": NUMFMT.money,
+  "Budgetteret indtægt": NUMFMT.money,
+  "Faktiske borgere": NUMFMT.number,
+  "Faktisk indtægt": NUMFMT.money,
+};
+
+/** Budget inputs for every course type: the given ones (kept from an earlier report), else defaults. */
+export function defaultBudgets(data: StructuredData, given: readonly CourseBudget[] = []): CourseBudget[] {
+  return courseTypes(data).map(
+    (t) =>
+      given.find((g) => g.forloebstype.toLowerCase() === t.toLowerCase()) ?? {
+        forloebstype: t,
+        budgetteredeBorgere: null,
+        uger: DEFAULT_UGER,
+        prisPrUge: null,
+      }
+  );
+}
+
+export function buildPladsreguleringSheet(data: StructuredData, year: number, budgets: readonly CourseBudget[]): SheetPlan {
+  const pf = pladsreguleringFormulas();
+  const jf = jobcenterFormulas();
+  const regulated = data.units.filter((u) => u.enhed.trim() !== "" && isRegulatedUnit(u));
+  const regulation: TablePlan = {
+    name: TABLES.pladsregulering,
+    topLeft: PLADSREGULERING_TOP_LEFT,
+    columns: PLADSREGULERING_COLUMNS.map((name) => ({
+      name,
+      formula: pf[name] ?? undefined,
+      numFmt: FORMATS[name],
+      width: name === "Enhed" ? 22 : name === "År" ? 8 : 16,
+    })),
+    rows: regulated.map((u) => [u.enhed, year, null, null, null, null, null, null, null, null]),
+    style: "TableStyleMedium2",
+  };
+  const income: TablePlan = {
+    name: JOBCENTER_TABLE,
+    topLeft: JOBCENTER_TOP_LEFT,
+    columns: JOBCENTER_COLUMNS.map((name) => ({
+      name,
+      formula: jf[name] ?? undefined,
+      numFmt: FORMATS[name],
+      width: name === "Forløbstype" ? 22 : name === "År" ? 8 : 15,
+    })),
+    rows: budgets.map((b) => [b.forloebstype, year, b.budgetteredeBorgere, b.uger, b.prisPrUge, null, null, null]),
+    style: "TableStyleMedium4",
+  };
+  return {
+    name: SHEETS.pladsregulering,
+    tables: [regulation, income],
+    cells: [
+      { address: "A1", value: `Pladsregulering ${year}`, bold: true, size: 14 },
+      {
+        address: "A2",
+        value:
+          "Ingen regulering inden for båndet [Baand_nedre; Baand_oevre]. Uden for: (B − N) × reguleringspris (Hele afvigelsen) " +
+          "eller (B − N × grænse) × reguleringspris (Ud over båndet), efter Reguleringsmodel. Positivt beløb hæver budgettet.",
+      },
+      { address: "A3", value: "Pladsregulering (§103 og §104)", bold: true },
+      { address: "M2", value: "Indtægt = gennemsnitligt antal borgere × uger × pris pr. uge. Udfyld de hvide felter." },
+      { address: "M3", value: "Indtægt fra jobcenterforløb (LAB)", bold: true },
+    ],
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+  };
+}
