@@ -1,0 +1,148 @@
+// Attendance grids (citizens down, dates across, codes or words in the cells) -> one Attendance row
+// per citizen and day, linked to the case by CPR, Sags-ID or name. Unknown codes become findings.
+import { parseCpr } from "../domain/cpr";
+import { FREMMOEDESTATUSSER } from "../domain/enums";
+import type { Attendance, Case } from "../domain/model";
+import { columnLetters } from "../workbook/plan";
+import type { AttendanceGridRegion } from "./detect";
+import { cellAt, isBlank } from "./detect";
+import type { Finding } from "./findings";
+import { originalText } from "./findings";
+import type { SheetGrid } from "./grid";
+import { normaliseValue, unitKey } from "./normalise";
+
+const WORDS: Record<string, string[]> = {
+  M: ["mødt", "mødte", "møde", "til stede", "tilstede", "fremmødt", "fremmøde"],
+  D: ["delvist mødt", "delvis mødt", "delvist", "delvis", "halv dag", "halv"],
+  P: ["praktik", "ekstern aktivitet", "ekstern", "praktik / ekstern aktivitet"],
+  S: ["syg", "sygdom", "sygemeldt"],
+  U: ["udeblevet", "udeblivelse", "udeblev", "ulovligt fravær", "ulovligt fravaer"],
+  F: ["ferie"],
+  A: ["aftalt fri", "fri", "afspadsering"],
+  L: ["lukket", "lukkedag"],
+};
+
+const STATUS_BY_KEY: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const s of FREMMOEDESTATUSSER) {
+    m.set(normaliseValue(s.code), s.status);
+    m.set(normaliseValue(s.status), s.status);
+    for (const w of WORDS[s.code] ?? []) m.set(normaliseValue(w), s.status);
+  }
+  return m;
+})();
+
+/** The status name for a grid cell's code or word, or null when unknown. */
+export function attendanceStatus(code: string): string | null {
+  return STATUS_BY_KEY.get(normaliseValue(code)) ?? null;
+}
+
+export interface CaseIndex {
+  byCpr: Map<string, Case[]>;
+  byId: Map<string, Case>;
+  byName: Map<string, Case[]>;
+}
+
+export function buildCaseIndex(cases: readonly Case[]): CaseIndex {
+  const byCpr = new Map<string, Case[]>();
+  const byId = new Map<string, Case>();
+  const byName = new Map<string, Case[]>();
+  const push = (m: Map<string, Case[]>, k: string, c: Case) => {
+    const l = m.get(k);
+    if (l) l.push(c);
+    else m.set(k, [c]);
+  };
+  for (const c of cases) {
+    if (!byId.has(c.sagsId)) byId.set(c.sagsId, c);
+    if (c.cpr) push(byCpr, c.cpr, c);
+    if (c.navn) push(byName, unitKey(c.navn), c);
+  }
+  return { byCpr, byId, byName };
+}
+
+/** Among a citizen's cases, the one enrolled on the date; else the latest enrolled before it; else the first. */
+function caseOn(cases: readonly Case[], date: number): Case {
+  let before: Case | null = null;
+  for (const c of cases) {
+    if (c.indskrevet !== null && c.indskrevet <= date && (c.udskrevet === null || c.udskrevet >= date)) return c;
+    if (c.indskrevet !== null && c.indskrevet <= date && (!before || c.indskrevet > before.indskrevet!)) before = c;
+  }
+  return before ?? cases[0];
+}
+
+export interface AttendanceGridResult {
+  attendance: Attendance[];
+  findings: Finding[];
+  cells: number;
+  unknownCodes: number;
+  unlinkedRows: number;
+}
+
+export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion, index: CaseIndex): AttendanceGridResult {
+  const attendance: Attendance[] = [];
+  const findings: Finding[] = [];
+  let cells = 0;
+  let unknownCodes = 0;
+  let unlinkedRows = 0;
+  const letters = region.dateColumns.map((d) => columnLetters(d.index));
+  for (const r of region.dataRows) {
+    let candidates: readonly Case[] | null = null;
+    let keyText = "";
+    let keyCell = "";
+    for (const k of region.keyColumns) {
+      const v = cellAt(grid, r, k.index);
+      if (isBlank(v)) continue;
+      keyText ||= String(v).trim();
+      keyCell ||= `${columnLetters(k.index)}${r + 1}`;
+      if (k.key === "cpr") {
+        const p = typeof v === "string" || typeof v === "number" ? parseCpr(v) : null;
+        const found = p && p.ok ? index.byCpr.get(p.cpr) : undefined;
+        if (found) candidates = found;
+      } else if (k.key === "sagsId") {
+        const found = index.byId.get(String(v).trim());
+        if (found) candidates = [found];
+      } else {
+        const found = index.byName.get(unitKey(String(v)));
+        if (found && !candidates) candidates = found;
+      }
+      if (candidates) break;
+    }
+    const hasCodes = region.dateColumns.some((d) => !isBlank(cellAt(grid, r, d.index)));
+    if (!candidates) {
+      if (hasCodes) {
+        unlinkedRows++;
+        findings.push({
+          sheet: region.sheet,
+          cell: keyCell || `A${r + 1}`,
+          severity: "fejl",
+          code: "FREMMOEDE_UKENDT_BORGER",
+          message: "Borgeren i fremmødearket findes ikke i sagslisten (hverken på CPR, Sags-ID eller navn). Ret CPR-nummeret eller navnet, så det svarer til sagen.",
+          original: keyText || null,
+        });
+      }
+      continue;
+    }
+    region.dateColumns.forEach((d, i) => {
+      const v = cellAt(grid, r, d.index);
+      if (isBlank(v)) return;
+      cells++;
+      const text = String(v).trim();
+      const status = attendanceStatus(text);
+      if (!status) {
+        unknownCodes++;
+        findings.push({
+          sheet: region.sheet,
+          cell: `${letters[i]}${r + 1}`,
+          severity: "advarsel",
+          code: "FREMMOEDE_UKENDT_KODE",
+          message: `Ukendt fremmødekode. Brug en af: ${FREMMOEDESTATUSSER.map((s) => `${s.code} (${s.status})`).join(", ")}.`,
+          original: originalText(v),
+        });
+        return;
+      }
+      const c = caseOn(candidates!, d.date);
+      attendance.push({ sagsId: c.sagsId, dato: d.date, status, bemaerkning: null });
+    });
+  }
+  return { attendance, findings, cells, unknownCodes, unlinkedRows };
+}
