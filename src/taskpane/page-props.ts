@@ -1,0 +1,8 @@
+// What every page of the task pane receives from the shell.
+import type { WorkbookPort } from "./workbook-port";
+
+export interface PageProps {
+  port: WorkbookPort;
+  /** Call after a page changed the workbook, so the shell re-reads it (the status line). */
+  onWorkbookChanged: () => void;
+}

@@ -1,0 +1,9 @@
+// The attendance (Fremmøde) page. Not built yet: it says what is coming; another part of the project replaces it.
+import { ComingSoon } from "../components/ComingSoon";
+import { messages } from "../messages";
+import type { PageProps } from "../page-props";
+
+export default function FremmoedePage(_props: PageProps) {
+  const m = messages.pages.fremmoede;
+  return <ComingSoon heading={m.heading} text={m.coming} />;
+}
