@@ -77,6 +77,8 @@ export interface SheetPlan {
   columnWidths?: Record<string, number>;
   /** Freeze the first N rows. */
   freezeRows?: number;
+  /** Hidden from the sheet tabs (the add-in's own metadata sheet); users can still unhide it. */
+  hidden?: boolean;
   /** Print setup for report sheets. */
   print?: { orientation: "landscape" | "portrait"; paperSize: "A4"; fitToWidth?: boolean };
 }

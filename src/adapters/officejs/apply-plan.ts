@@ -302,6 +302,10 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     budget.note(2 * OP_BYTES);
   }
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.hidden) {
+    ws.visibility = "Hidden";
+    budget.note(OP_BYTES);
+  }
   if (plan.print && canPrint) {
     ws.pageLayout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
     ws.pageLayout.paperSize = "A4";

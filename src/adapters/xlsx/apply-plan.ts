@@ -39,6 +39,7 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   const ws = workbook.addWorksheet(plan.name, {
     views: plan.freezeRows ? [{ state: "frozen", ySplit: plan.freezeRows }] : undefined,
   });
+  if (plan.hidden) ws.state = "hidden";
   if (plan.print) {
     ws.pageSetup = {
       ...ws.pageSetup,

@@ -1,0 +1,95 @@
+// `sagsliste demo`: the product's main job on generated data, for a first look. It writes a messy
+// case list as coordinators keep them, the same list converted, and the overviews over a fuller
+// generated year of registrations. No real person is in any of them.
+import { promises as fs } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { applyPlan } from "../adapters/xlsx/apply-plan";
+import { convertWorkbook } from "../adapters/xlsx/convert-workbook";
+import { saveWorkbook } from "../adapters/xlsx/files";
+import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
+import { serialFromJsDate } from "../domain/dates";
+import { generateMessyCaseList } from "../sample/messy-case-list";
+import { generateStructuredData } from "../sample/structured-data";
+import { SHEETS, TABLES } from "../workbook/contract";
+import { FREMMOEDE_REPORT_COLUMNS } from "../workbook/report/noegletal";
+import { buildStructuredPlan, computedTable } from "../workbook/structured-plan";
+import { parseArgs, stringFlag, UsageError } from "./args";
+import { runReport } from "./report-command";
+
+export const DEMO_HELP = `Brug: sagsliste demo [--out MAPPE] [--rows N] [--seed N]
+  Skriver tre filer i MAPPE (standard: demo-output):
+    sagsliste-eksempel.xlsx               en rodet sagsliste, som de ser ud i praksis
+    sagsliste-eksempel-struktureret.xlsx  den samme liste konverteret (originalarkene er urørte)
+    sagsliste-eksempel-oversigt.xlsx      et helt års registreringer med Nøgletal,
+                                          Pladsregulering og Kvartalsoversigt
+  Alle personer er opdigtede.`;
+
+function positiveInt(raw: string | undefined, flag: string, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} skal være et helt tal mellem 1 og ${max}, ikke "${raw}".`);
+  return n;
+}
+
+export async function runDemo(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, { "--out": "string", "--rows": "string", "--seed": "string", "--help": "boolean" }, { "-o": "--out", "-h": "--help" });
+    if (args.flags["--help"]) {
+      process.stdout.write(DEMO_HELP + "\n");
+      return 0;
+    }
+    if (args.positional.length > 0) throw new UsageError(`Uventet argument: ${args.positional[0]}.\n${DEMO_HELP}`);
+    const dir = stringFlag(args, "--out") ?? "demo-output";
+    const rows = positiveInt(stringFlag(args, "--rows"), "--rows", 250, 200_000);
+    const seed = positiveInt(stringFlag(args, "--seed"), "--seed", 2024, 2 ** 31 - 1);
+    await fs.mkdir(dir, { recursive: true });
+
+    const messyFile = path.join(dir, "sagsliste-eksempel.xlsx");
+    const structuredFile = path.join(dir, "sagsliste-eksempel-struktureret.xlsx");
+    const overviewFile = path.join(dir, "sagsliste-eksempel-oversigt.xlsx");
+
+    const { grids } = generateMessyCaseList({ seed, rows, sheets: 2, withAttendanceGrid: true });
+    await saveWorkbook(gridsToWorkbook(grids), messyFile);
+    // The converted file starts from the messy one as written, as a user's would.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(messyFile);
+    const outcome = convertWorkbook(wb, { conversionDate: serialFromJsDate(new Date()) });
+    await saveWorkbook(wb, structuredFile);
+
+    const year = generateStructuredData(seed, { cases: 120 });
+    const full = new ExcelJS.Workbook();
+    applyPlan(
+      full,
+      buildStructuredPlan(year, {
+        extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
+      })
+    );
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "sagsliste-demo-"));
+    try {
+      const fullFile = path.join(tmp, "aar.xlsx");
+      await saveWorkbook(full, fullFile);
+      const code = await runReport([fullFile, "-o", overviewFile]);
+      if (code !== 0) return code;
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+
+    const s = outcome.result.stats;
+    process.stdout.write(
+      [
+        `Sagsliste-demo i ${dir}:`,
+        `  ${messyFile}: ${rows} sager på 2 ark med titelrækker, flettede overskrifter, totaler og noter, og et fremmødeark.`,
+        `  ${structuredFile}: ${outcome.result.cases.length} sager i tabellen Sager, ${s.attendanceRows} fremmøderegistreringer, ${s.errors} fejl og ${s.warnings} advarsler på arket Problemer.`,
+        `  ${overviewFile}: ${year.cases.length} sager og ${year.attendance.length} fremmøderegistreringer med Nøgletal, Pladsregulering og Kvartalsoversigt.`,
+        "Åbn filerne i Excel; tallene er levende formler og regnes, når filen åbnes.",
+      ].join("\n") + "\n"
+    );
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`sagsliste demo: ${err.message}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,203 @@
+// From a conversion result to the Plan of the structured workbook: Sager with the source's
+// unparsed text kept in place and its unmapped columns to the right, the setup sheet, the other
+// tables (kept from an earlier conversion), Problemer with each finding pointing at its cell in
+// Sager, and the metadata that lets a re-run reuse the confirmed mapping. Pure: no file, no Excel.
+import { ymd } from "../domain/dates";
+import { holidaysForYears } from "../domain/holidays";
+import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
+import type { Attendance, Case, StructuredData, Unit } from "../domain/model";
+import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
+import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import { metadataSheet } from "../workbook/metadata";
+import { address, columnLetters, parseAddress, type Plan, type Scalar, type TablePlan } from "../workbook/plan";
+import { flaggedCellsFormat, problemCellsName, problemsSheet, type ProblemRow } from "../workbook/problems-plan";
+import { FREMMOEDE_REPORT_COLUMNS } from "../workbook/report/noegletal";
+import { avoidSheetClashes } from "../workbook/sheet-names";
+import { buildStructuredPlan, computedTable, SCHEMA_VERSION } from "../workbook/structured-plan";
+import type { ConvertResult } from "./convert";
+import { FIELDS, FIELD_INDEX, type CaseKey } from "./fields";
+import type { Finding } from "./findings";
+import type { Mapping } from "./mapping";
+import { unitKey } from "./normalise";
+
+export interface OutputOptions {
+  /** The conversion date (serial day): the default reference date and period. */
+  conversionDate: number;
+  /** Instrument presets for Instrumenter on a first conversion (default: all of them). */
+  presets?: readonly string[];
+  /** The structured data of an earlier conversion: its other tables and setup are kept. */
+  previous?: StructuredData | null;
+  /** The earlier Sager's extra columns (header and one value per earlier case). */
+  previousExtras?: { header: string; values: Scalar[] }[];
+  /** Every sheet name of the workbook that is not ours (the structured sheets must not clash). */
+  sourceSheets: readonly string[];
+  /** The source sheets this conversion read, for the metadata. */
+  convertedSheets: readonly string[];
+  mapping: Mapping;
+}
+
+export interface ConvertedWorkbook {
+  plan: Plan;
+  data: StructuredData;
+  problems: ProblemRow[];
+  /** Names of the structured sheets as placed (they may differ where the source had the name). */
+  sheetNames: Record<string, string>;
+}
+
+/** Unknown preset names are a usage error the caller reports. */
+export function presetDimensions(presets: readonly string[] | undefined) {
+  if (!presets) return allPresetDimensions();
+  return presets.flatMap((p) => {
+    const found = Object.entries(INSTRUMENT_PRESETS).find(([name]) => name.toLowerCase() === p.toLowerCase());
+    if (!found) throw new Error(`Ukendt instrument: ${p}. Vælg blandt ${Object.keys(INSTRUMENT_PRESETS).join(", ")}.`);
+    return found[1];
+  });
+}
+
+function yearSpan(cases: readonly Case[], attendance: readonly Attendance[], conversionDate: number): [number, number] {
+  let lo = ymd(conversionDate).year;
+  let hi = lo;
+  const see = (d: number | null) => {
+    if (d === null) return;
+    const y = ymd(d).year;
+    // Typing errors (year 1900 or 2099) must not fill Helligdage with a century.
+    if (y < 1990 || y > 2100) return;
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  };
+  for (const c of cases) {
+    see(c.visitationsdato);
+    see(c.indskrevet);
+    see(c.udskrevet);
+  }
+  for (const a of attendance) see(a.dato);
+  return [lo, hi];
+}
+
+/** Earlier units first (with the places the user filled in), then the units this import found. */
+function mergeUnits(previous: readonly Unit[], found: readonly Unit[]): Unit[] {
+  const seen = new Set(previous.map((u) => unitKey(u.enhed)));
+  return [...previous, ...found.filter((u) => !seen.has(unitKey(u.enhed)))];
+}
+
+/** Earlier registrations are kept; the import adds the case-days it does not already hold. */
+function mergeAttendance(previous: readonly Attendance[], found: readonly Attendance[]): Attendance[] {
+  const key = (a: Attendance) => `${a.sagsId}\u0000${a.dato}`;
+  const seen = new Set(previous.map(key));
+  return [...previous, ...found.filter((a) => !seen.has(key(a)))];
+}
+
+const SAGER_COLUMN_OF: Readonly<Record<CaseKey, number>> = FIELD_INDEX;
+
+/** Where each finding's source cell landed in Sager, e.g. "Sager!I12". */
+function problemRows(result: ConvertResult, sagerSheet: string): ProblemRow[] {
+  const caseAt = new Map<string, number>();
+  result.sourceRefs.forEach((ref, i) => {
+    if (ref) caseAt.set(`${ref.sheet}\u0000${ref.row}`, i);
+  });
+  const fieldAt = new Map<string, CaseKey>();
+  for (const [sheet, letters] of Object.entries(result.fieldLetters)) {
+    for (const [key, letter] of Object.entries(letters) as [CaseKey, string][]) fieldAt.set(`${sheet}\u0000${letter}`, key);
+  }
+  return result.findings.map((f: Finding) => {
+    const { row } = parseAddress(f.cell);
+    const letter = f.cell.replace(/\d+$/, "");
+    const i = caseAt.get(`${f.sheet}\u0000${row + 1}`);
+    const key = fieldAt.get(`${f.sheet}\u0000${letter}`);
+    const target = i !== undefined && key !== undefined ? `${sagerSheet}!${address(i + 1, SAGER_COLUMN_OF[key])}` : null;
+    return { ...f, target };
+  });
+}
+
+/** Put the text of unparsed date cells where the typed value would have gone (nothing is lost). */
+function keepUnparsedText(sager: TablePlan, result: ConvertResult): void {
+  result.unparsed.forEach((u, i) => {
+    if (!u) return;
+    for (const [key, text] of Object.entries(u) as [CaseKey, string][]) sager.rows[i][FIELD_INDEX[key]] = text;
+  });
+}
+
+/** Extra columns of this import, then the earlier Sager's extra columns the import did not bring again. */
+function extraColumns(result: ConvertResult, previousExtras: OutputOptions["previousExtras"]): { header: string; values: Scalar[]; numFmt: string | null }[] {
+  const out = result.extraColumns.map((e) => ({ header: e.header, values: e.values.map((v) => v as Scalar), numFmt: e.numFmt }));
+  for (const prev of previousExtras ?? []) {
+    const same = out.find((e) => e.header.toLowerCase() === prev.header.toLowerCase());
+    if (same) {
+      prev.values.forEach((v, i) => {
+        if (i < same.values.length && same.values[i] === null) same.values[i] = v;
+      });
+    } else {
+      out.push({ header: prev.header, values: result.cases.map((_, i) => prev.values[i] ?? null), numFmt: null });
+    }
+  }
+  return out;
+}
+
+export function buildConvertedWorkbook(result: ConvertResult, options: OutputOptions): ConvertedWorkbook {
+  const previous = options.previous ?? null;
+  const attendance = mergeAttendance(previous?.attendance ?? [], result.attendance);
+  const [from, to] = yearSpan(result.cases, attendance, options.conversionDate);
+  const previousHolidays = previous?.holidays ?? [];
+  const heldYears = new Set(previousHolidays.map((h) => ymd(h.dato).year));
+  const holidays = [...previousHolidays];
+  for (let y = from; y <= to; y++) if (!heldYears.has(y)) holidays.push(...holidaysForYears(y, y));
+  holidays.sort((a, b) => a.dato - b.dato);
+
+  const data: StructuredData = {
+    params: previous?.params ?? defaultParams(options.conversionDate),
+    cases: result.cases,
+    units: mergeUnits(previous?.units ?? [], result.units),
+    attendance,
+    attendanceStatuses: previous?.attendanceStatuses.length ? previous.attendanceStatuses : defaultAttendanceStatuses(),
+    holidays,
+    instruments: previous?.instruments.length ? previous.instruments : presetDimensions(options.presets),
+    measurements: previous?.measurements ?? [],
+    goals: previous?.goals ?? [],
+    visitations: previous?.visitations ?? [],
+  };
+
+  const extras = extraColumns(result, options.previousExtras);
+  const structured = buildStructuredPlan(data, {
+    extraCaseColumns: extras.map((e) => ({ header: e.header, values: e.values })),
+    extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
+  });
+  const sager = structured.sheets.find((s) => s.name === SHEETS.sager)!.tables[0];
+  keepUnparsedText(sager, result);
+  // Verbatim dates in kept columns still read as dates.
+  const firstExtra = sager.columns.length - extras.length;
+  extras.forEach((e, k) => {
+    if (e.numFmt) sager.columns[firstExtra + k].numFmt = e.numFmt;
+  });
+
+  const plan = avoidSheetClashes(
+    {
+      sheets: [...structured.sheets, problemsSheet([])],
+      names: [...structured.names, problemCellsName()],
+      metadata: structured.metadata,
+    },
+    options.sourceSheets
+  );
+  const sheetNames: Record<string, string> = {};
+  [...structured.sheets.map((s) => s.name), SHEETS.problemer].forEach((name, i) => (sheetNames[name] = plan.sheets[i].name));
+
+  const sagerSheet = plan.sheets.find((s) => s.tables.some((t) => t.name === TABLES.sager))!;
+  const problems = problemRows(result, sagerSheet.name);
+  const problemsAt = plan.sheets.findIndex((s) => s.tables.some((t) => t.name === TABLES.problemer));
+  plan.sheets[problemsAt] = problemsSheet(problems, plan.sheets[problemsAt].name);
+  const lastRow = Math.max(1, sager.rows.length) + 1;
+  sagerSheet.conditionalFormats = [
+    ...(sagerSheet.conditionalFormats ?? []),
+    flaggedCellsFormat(sagerSheet.name, `A2:${columnLetters(SAGER_INPUT.length - 1)}${lastRow}`),
+  ];
+  plan.sheets.push(
+    metadataSheet({
+      ...plan.metadata,
+      schemaVersion: SCHEMA_VERSION,
+      mapping: options.mapping,
+      sourceSheets: options.convertedSheets,
+      sheetNames,
+      fields: FIELDS.map((f) => f.column),
+    })
+  );
+  return { plan, data, problems, sheetNames };
+}
