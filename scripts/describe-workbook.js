@@ -4,16 +4,13 @@
 const fs = require("fs");
 const path = require("path");
 const lib = path.join(__dirname, "..", "lib", "src");
-const { buildStructuredPlan, computedTable } = require(path.join(lib, "workbook", "structured-plan.js"));
+const { buildStructuredPlan } = require(path.join(lib, "workbook", "structured-plan.js"));
 const { generateStructuredData } = require(path.join(lib, "sample", "structured-data.js"));
-const { FREMMOEDE_REPORT_COLUMNS } = require(path.join(lib, "workbook", "report", "noegletal.js"));
-const { SHEETS, TABLES } = require(path.join(lib, "workbook", "contract.js"));
+const { reportHelperColumns } = require(path.join(lib, "workbook", "report", "noegletal.js"));
 const { problemsSheet, problemCellsName } = require(path.join(lib, "workbook", "problems-plan.js"));
 const { METADATA_SHEET } = require(path.join(lib, "workbook", "metadata.js"));
 
-const plan = buildStructuredPlan(generateStructuredData(1), {
-  extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
-});
+const plan = buildStructuredPlan(generateStructuredData(1), { extraComputedColumns: reportHelperColumns() });
 plan.sheets.push(problemsSheet([]));
 plan.names.push(problemCellsName());
 

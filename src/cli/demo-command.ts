@@ -12,9 +12,8 @@ import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
 import { serialFromJsDate } from "../domain/dates";
 import { generateMessyCaseList } from "../sample/messy-case-list";
 import { generateStructuredData } from "../sample/structured-data";
-import { SHEETS, TABLES } from "../workbook/contract";
-import { FREMMOEDE_REPORT_COLUMNS } from "../workbook/report/noegletal";
-import { buildStructuredPlan, computedTable } from "../workbook/structured-plan";
+import { reportHelperColumns } from "../workbook/report/noegletal";
+import { buildStructuredPlan } from "../workbook/structured-plan";
 import { parseArgs, stringFlag, UsageError } from "./args";
 import { runReport } from "./report-command";
 
@@ -62,9 +61,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     const full = new ExcelJS.Workbook();
     applyPlan(
       full,
-      buildStructuredPlan(year, {
-        extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
-      })
+      buildStructuredPlan(year, { extraComputedColumns: reportHelperColumns() })
     );
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "sagsliste-demo-"));
     try {

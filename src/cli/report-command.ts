@@ -18,7 +18,7 @@ import { namedValue, structuredFromWorkbook } from "../adapters/xlsx/structured-
 import { DEFINED_NAMES, SHEETS, TABLES } from "../workbook/contract";
 import type { NamePlan, Plan, SheetPlan } from "../workbook/plan";
 import { buildKvartalsoversigtSheet } from "../workbook/report/kvartalsoversigt";
-import { buildNoegletalSheet, FREMMOEDE_REPORT_COLUMNS, KALENDER_TABLE } from "../workbook/report/noegletal";
+import { buildNoegletalSheet, FREMMOEDE_REPORT_COLUMNS, KALENDER_TABLE, STATUSMAALINGER_REPORT_COLUMNS } from "../workbook/report/noegletal";
 import { buildPladsreguleringSheet, defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsregulering";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { parseArgs, stringFlag, UsageError } from "./args";
@@ -37,7 +37,7 @@ const REQUIRED_COLUMNS: Record<string, string[]> = {
   [TABLES.enheder]: ["Enhed", "Normerede pladser", "Loft", "Stykpris", "Reguleringspris"],
   [TABLES.fremmoede]: ["Sags-ID", "Dato", "Arbejdsdag", "I basis", "Fravær", "Ulovligt fravær", ...FREMMOEDE_REPORT_COLUMNS.map((c) => c.name)],
   [TABLES.helligdage]: ["Dato"],
-  [TABLES.statusmaalinger]: ["Sags-ID", "Dato"],
+  [TABLES.statusmaalinger]: ["Sags-ID", "Dato", "Score", "Instrument", "Gyldig", "Seneste", "Første score", ...STATUSMAALINGER_REPORT_COLUMNS.map((c) => c.name)],
   [TABLES.visitationer]: ["Henvendelsesdato", "Ønsket enhed", "Beslutning", "Beslutningsdato"],
 };
 

@@ -9,6 +9,8 @@ export const RETNING = {
 export type Retning = (typeof RETNING)[keyof typeof RETNING];
 
 export const DEFAULT_INSTRUMENT = "Værkstedsmål";
+/** The yes/no self-assessment whose share of yes answers has a target (doubling, cohort by cohort). */
+export const SELVVURDERING = "Selvvurdering";
 
 /** Level labels of Funktionsniveau (the ICF qualifiers 0-4). */
 export const FUNKTIONSNIVEAU_NIVEAUER = "0=ingen;1=lette;2=moderate;3=svære;4=totale begrænsninger";

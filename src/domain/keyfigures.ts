@@ -4,9 +4,10 @@ import { absenceFigures } from "./absence";
 import { JOBCENTER_FORSOERGELSE, POSITIVE_UDSKRIVNINGER, UDSKRIVNINGSAARSAGER } from "./enums";
 import { serial, yearEnd, yearStart } from "./dates";
 import { holidayDates } from "./holidays";
-import type { Attendance, Case, StructuredData, Unit } from "./model";
+import type { Attendance, Case, StatusMeasurement, StructuredData, Unit } from "./model";
 import { daysInPeriod, placeWeight, sameText } from "./occupancy";
-import { caseProgression } from "./progression";
+import { SELVVURDERING } from "./instruments";
+import { caseProgression, measurementRows, type MeasurementRowValues } from "./progression";
 import { placesOf } from "./regulation";
 
 /*
@@ -38,6 +39,13 @@ import { placesOf } from "./regulation";
  * - Gennemsnitlig progression, Andel forbedret: over the cases active in P that have a progression
  *   (`Sager[Progression]`: first to latest measurement, progression.ts): its mean, and the share
  *   above 0 (IMPROVED_ABOVE). n = those cases. (A simplification: the progression is the case's, not limited to P.)
+ * - Selvvurdering ved indskrivning, Selvvurdering seneste: the cohort of P is the scope's cases
+ *   enrolled in P. Over the valid latest rows (Seneste "Ja") of the Selvvurdering instrument of the
+ *   cohort's cases (each row matched to the first case of its Sags-ID), the mean of Første score resp.
+ *   of Score: the share answering yes at intake and at the latest measurement (items are 0/1; a
+ *   double registration on the latest day counts twice). n = the cohort's cases with such a row.
+ *   Target on the latest share: at least double the intake share, and above it (from 0 % any yes
+ *   is progress, while 0 % twice is not).
  * - Visitationer modtaget: visitations with Henvendelsesdato in P (scope: Ønsket enhed).
  *   Visitationer bevilget / afslag: decision "Bevilget" / "Afslag" with Beslutningsdato in P.
  *   Gennemsnitlig sagsbehandlingstid: mean of Beslutningsdato - Henvendelsesdato over visitations
@@ -54,6 +62,7 @@ import { placesOf } from "./regulation";
  * - Brugere rising up to the cap: Værdi > Sidste år, or Værdi >= Loft.
  * - Positive udskrivninger rising year on year: Værdi > Sidste år.
  * - Andel udskrivninger for udeblivelse halved: Værdi <= Sidste år / 2.
+ * - Selvvurdering seneste doubled: Værdi >= 2 x Selvvurdering ved indskrivning and Værdi > it.
  * "Sidste år" is the same figure for the same period one year earlier.
  */
 
@@ -99,7 +108,10 @@ export function previousYear(p: Period): Period {
   return { label, start: shift(p.start), end: shift(p.end) };
 }
 
-export type Target = "jobcenter" | "brugere" | "stigende" | "halveret";
+export type Target = "jobcenter" | "brugere" | "stigende" | "halveret" | "fordoblet";
+
+export const SELF_INTAKE = "Selvvurdering ved indskrivning";
+export const SELF_LATEST = "Selvvurdering seneste";
 
 export interface KeyFigureDef {
   name: string;
@@ -157,6 +169,8 @@ export function keyFigureDefs(reasons: readonly string[]): KeyFigureDef[] {
     { name: "Statusmålinger", format: "integer", kind: "rate", theme: "Progression" },
     { name: "Andel forbedret", format: "percent", kind: "rate", theme: "Progression" },
     { name: "Gennemsnitlig progression", format: "number", kind: "rate", theme: "Progression" },
+    { name: SELF_INTAKE, format: "percent", kind: "rate", theme: "Progression" },
+    { name: SELF_LATEST, format: "percent", kind: "rate", theme: "Progression", target: "fordoblet" },
     { name: "Visitationer modtaget", format: "integer", kind: "count", theme: "Visitation" },
     { name: "Visitationer bevilget", format: "integer", kind: "count", theme: "Visitation" },
     { name: "Visitationer afslag", format: "integer", kind: "count", theme: "Visitation" },
@@ -178,6 +192,8 @@ export function targetText(t: Target | undefined): string | null {
       return "Stigende fra år til år";
     case "halveret":
       return "Halveret fra år til år";
+    case "fordoblet":
+      return "Mindst det dobbelte af ved indskrivning";
     default:
       return null;
   }
@@ -237,7 +253,9 @@ export function computeKeyFigures(data: StructuredData, year: number, options: K
           n: v.n,
           sidsteAar: l.value,
           maal: targetText(def.target),
-          status: def.target ? targetStatus(def.target, v, l, values.get("Loft")!.value, data.params.diskretionsgraense) : null,
+          status: def.target
+            ? targetStatus(def.target, v, l, values.get("Loft")!.value, data.params.diskretionsgraense, values.get(SELF_INTAKE)!.value)
+            : null,
           numerator: v.numerator ?? null,
         });
       }
@@ -251,7 +269,8 @@ export function targetStatus(
   v: FigureValue,
   last: FigureValue,
   loft: number | null,
-  threshold: number
+  threshold: number,
+  intake: number | null = null
 ): TargetStatus {
   if (v.value === null) return "For lidt data";
   switch (target) {
@@ -269,6 +288,9 @@ export function targetStatus(
       // Last year's n is not on the row; the base of this year decides.
       if (last.value === null || (v.n ?? 0) < threshold) return "For lidt data";
       return v.value <= last.value / 2 ? "Opfyldt" : "Ikke opfyldt";
+    case "fordoblet":
+      if (intake === null || (v.n ?? 0) < threshold) return "For lidt data";
+      return v.value >= 2 * intake && v.value > intake ? "Opfyldt" : "Ikke opfyldt";
   }
 }
 
@@ -284,6 +306,8 @@ class Context {
   private readonly attendanceByCase = new Map<string, Attendance[]>();
   private readonly progression = new Map<Case, number | null>();
   private readonly reasons: string[];
+  /** Valid latest Selvvurdering rows with their computed values, by lower-case Sags-ID. */
+  private readonly selfRows = new Map<string, { m: StatusMeasurement; v: MeasurementRowValues }[]>();
   private readonly cache = new Map<string, Map<string, FigureValue>>();
 
   constructor(
@@ -301,6 +325,21 @@ class Context {
     const progression = options.progression ?? caseProgression;
     for (const c of data.cases) this.progression.set(c, progression(c, data));
     this.reasons = dischargeReasons(data);
+    const computed = measurementRows(data);
+    for (const m of data.measurements) {
+      if (!sameText(m.instrument, SELVVURDERING)) continue;
+      const v = computed.get(m);
+      if (!v || v.gyldig !== 1 || v.seneste !== "Ja") continue;
+      const id = m.sagsId.toLowerCase();
+      const list = this.selfRows.get(id);
+      if (list) list.push({ m, v });
+      else this.selfRows.set(id, [{ m, v }]);
+    }
+  }
+
+  /** The first case of each Sags-ID, as MATCH finds it. */
+  private firstCase(sagsId: string): Case | undefined {
+    return this.data.cases.find((c) => sameText(c.sagsId, sagsId));
   }
 
   private inScope(enhed: string | null, unit: Unit | null): boolean {
@@ -398,6 +437,23 @@ class Context {
       ratio(progressions.reduce((s, x) => s + x, 0), progressions.length),
       progressions.length
     );
+
+    // Self-assessment of the cohort enrolled in P: rows count through their Sags-ID's first case.
+    let answers = 0;
+    let intakeYes = 0;
+    let latestYes = 0;
+    for (const [id, list] of this.selfRows) {
+      const c = this.firstCase(id);
+      if (!c || !within(c.indskrevet) || !this.inScope(c.enhed, unit)) continue;
+      for (const { m, v } of list) {
+        answers++;
+        intakeYes += v.foersteScore ?? 0;
+        latestYes += m.score ?? 0;
+      }
+    }
+    const cohort = cases.filter((c) => within(c.indskrevet) && this.selfRows.has(c.sagsId.toLowerCase())).length;
+    put(SELF_INTAKE, ratio(intakeYes, answers), cohort);
+    put(SELF_LATEST, ratio(latestYes, answers), cohort);
 
     const visitations = data.visitations.filter((v) => this.inScope(v.oensketEnhed, unit));
     const received = visitations.filter((v) => within(v.henvendelsesdato)).length;

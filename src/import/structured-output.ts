@@ -11,9 +11,9 @@ import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import { metadataSheet } from "../workbook/metadata";
 import { address, columnLetters, parseAddress, type Plan, type Scalar, type TablePlan } from "../workbook/plan";
 import { flaggedCellsFormat, problemCellsName, problemsSheet, type ProblemRow } from "../workbook/problems-plan";
-import { FREMMOEDE_REPORT_COLUMNS } from "../workbook/report/noegletal";
+import { reportHelperColumns } from "../workbook/report/noegletal";
 import { avoidSheetClashes } from "../workbook/sheet-names";
-import { buildStructuredPlan, computedTable, SCHEMA_VERSION } from "../workbook/structured-plan";
+import { buildStructuredPlan, SCHEMA_VERSION } from "../workbook/structured-plan";
 import type { ConvertResult } from "./convert";
 import { FIELDS, FIELD_INDEX, type CaseKey } from "./fields";
 import type { Finding } from "./findings";
@@ -159,7 +159,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
   const extras = extraColumns(result, options.previousExtras);
   const structured = buildStructuredPlan(data, {
     extraCaseColumns: extras.map((e) => ({ header: e.header, values: e.values })),
-    extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
+    extraComputedColumns: reportHelperColumns(),
   });
   const sager = structured.sheets.find((s) => s.name === SHEETS.sager)!.tables[0];
   keepUnparsedText(sager, result);

@@ -10,7 +10,7 @@ import {
   UDSKRIVNINGSAARSAGER,
 } from "../domain/enums";
 import { holidaysForYears } from "../domain/holidays";
-import { DEFAULT_INSTRUMENT, INSTRUMENT_PRESETS } from "../domain/instruments";
+import { DEFAULT_INSTRUMENT, INSTRUMENT_PRESETS, SELVVURDERING } from "../domain/instruments";
 import type {
   Attendance,
   Case,
@@ -228,7 +228,9 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
   for (const c of cases) {
     if (c.indskrevet === null) continue;
     const instrument = rng.chance(0.6) ? DEFAULT_INSTRUMENT : rng.pick(presetNames);
-    const dims = instruments.filter((d) => d.instrument === instrument);
+    // Many services ask the self-assessment questions beside their main instrument.
+    const withSelf = instrument !== SELVVURDERING && rng.chance(0.4);
+    const dims = instruments.filter((d) => d.instrument === instrument || (withSelf && d.instrument === SELVVURDERING));
     const end = Math.min(c.udskrevet ?? dataEnd, dataEnd);
     let date = c.indskrevet + rng.int(7, 30);
     const start: Record<string, number> = {};
@@ -242,7 +244,7 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
         measurements.push({
           sagsId: c.sagsId,
           dato: date,
-          instrument,
+          instrument: d.instrument,
           dimension: d.dimension,
           score: notRelevant ? d.ikkeRelevant : rng.chance(0.03) ? null : score,
           bemaerkning: notRelevant ? "Ikke relevant" : null,

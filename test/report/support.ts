@@ -1,17 +1,14 @@
 // Test support for the report: the structured workbook of a data set (the real structured plan, with
-// the report's helper columns on Fremmoede) plus any report sheets.
+// the report's helper columns on Fremmoede and Statusmaalinger) plus any report sheets.
 import { ymd } from "../../src/domain/dates";
 import type { StructuredData } from "../../src/domain/model";
-import { buildStructuredPlan, computedTable } from "../../src/workbook/structured-plan";
-import { FREMMOEDE_REPORT_COLUMNS } from "../../src/workbook/report/noegletal";
+import { buildStructuredPlan } from "../../src/workbook/structured-plan";
+import { reportHelperColumns } from "../../src/workbook/report/noegletal";
 import type { Plan, SheetPlan } from "../../src/workbook/plan";
-import { SHEETS, TABLES } from "../../src/workbook/contract";
 
-/** The structured workbook of the data, with the report's Fremmoede helper columns, plus sheets. */
+/** The structured workbook of the data, with the report's helper columns, plus sheets. */
 export function structuredPlanWith(data: StructuredData, sheets: SheetPlan[] = []): Plan {
-  const plan = buildStructuredPlan(data, {
-    extraComputedColumns: [computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS)],
-  });
+  const plan = buildStructuredPlan(data, { extraComputedColumns: reportHelperColumns() });
   return { ...plan, sheets: [...plan.sheets, ...sheets] };
 }
 

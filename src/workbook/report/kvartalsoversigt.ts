@@ -3,6 +3,8 @@
 // colours; A4 landscape. The layout is shared with publish mode, which fills it with values.
 import {
   I_ALT,
+  SELF_INTAKE,
+  SELF_LATEST,
   dischargeReasons,
   keyFigureDefs,
   periodsOfYear,
@@ -81,7 +83,7 @@ function sections(reasons: readonly string[]): Section[] {
     },
     { title: "Udskrivninger efter årsag (hele året)", figures: reasons.map(reasonFigure), rows: "year" },
     { title: "Fremmøde", figures: ["Fraværsprocent", "Udeblivelsesprocent", "Uregistrerede dage"], rows: "periods" },
-    { title: "Progression", figures: ["Statusmålinger", "Andel forbedret", "Gennemsnitlig progression"], rows: "periods" },
+    { title: "Progression", figures: ["Statusmålinger", "Andel forbedret", "Gennemsnitlig progression", SELF_INTAKE, SELF_LATEST], rows: "periods" },
     {
       title: "Visitation",
       figures: ["Visitationer modtaget", "Visitationer bevilget", "Visitationer afslag", "Gennemsnitlig sagsbehandlingstid"],

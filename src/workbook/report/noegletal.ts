@@ -5,6 +5,8 @@ import {
   DEFAULT_LOFT,
   I_ALT,
   IMPROVED_ABOVE,
+  SELF_INTAKE,
+  SELF_LATEST,
   JOBCENTER_MAAL,
   UOPLYST,
   dischargeReasons,
@@ -18,9 +20,11 @@ import {
   type Target,
 } from "../../domain/keyfigures";
 import { sameText } from "../../domain/occupancy";
-import type { Attendance, Case, StructuredData } from "../../domain/model";
+import { SELVVURDERING } from "../../domain/instruments";
+import type { Attendance, Case, StatusMeasurement, StructuredData } from "../../domain/model";
 import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn } from "../computed";
+import { computedTable, type ComputedTable } from "../structured-plan";
 import { address, parseAddress, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
 
 /*
@@ -64,7 +68,7 @@ const KALENDER_TOP_LEFT = "O3";
 const fr = (c: string): string => thisRow(TABLES.fremmoede, c);
 
 /** The first case of a registration's Sags-ID (as MATCH finds it, ignoring case). */
-function caseOf(row: Attendance, data: StructuredData): Case | undefined {
+function caseOf(row: Pick<Attendance, "sagsId">, data: StructuredData): Case | undefined {
   return data.cases.find((x) => sameText(x.sagsId, row.sagsId));
 }
 
@@ -103,6 +107,44 @@ export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
     },
   ];
 })();
+
+const sm = (c: string): string => thisRow(TABLES.statusmaalinger, c);
+
+/**
+ * Helper columns on `Statusmaalinger` for the self-assessment cohorts: the case's unit as `Enheder`
+ * spells it and its enrolment date, so that SUMIFS can select a unit's cohort in any period.
+ */
+export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[] = (() => {
+  const match = `MATCH(${sm("Sags-ID")},${col("Sager", "Sags-ID")},0)`;
+  const s = `INDEX(${col("Sager", "Indskrevet")},${match})`;
+  return [
+    {
+      table: TABLES.statusmaalinger,
+      name: "Enhed",
+      formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(INDEX(${col("Sager", "Enhed")},${match}),${col("Enheder", "Enhed")},0)),"")`,
+      reference: (row, data) => {
+        const c = caseOf(row, data);
+        return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
+      },
+      compare: "exact",
+    },
+    {
+      table: TABLES.statusmaalinger,
+      name: "Indskrevet",
+      formula: `=IFERROR(IF(ISNUMBER(${s}),${s},""),"")`,
+      numFmt: NUMFMT.date,
+      reference: (row, data) => caseOf(row, data)?.indskrevet ?? null,
+    },
+  ];
+})();
+
+/** The helper columns the report formulas read, for buildStructuredPlan's extraComputedColumns. */
+export function reportHelperColumns(): ComputedTable[] {
+  return [
+    computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_REPORT_COLUMNS),
+    computedTable(TABLES.statusmaalinger, SHEETS.statusmaalinger, (d) => d.measurements, STATUSMAALINGER_REPORT_COLUMNS),
+  ];
+}
 
 /** A text literal for a formula. */
 export function str(s: string): string {
@@ -226,6 +268,28 @@ function progressionMask(scope: Scope, b: Bounds): string {
   return `${activeMask(scope, b)}*ISNUMBER(${col("Sager", "Progression")})`;
 }
 
+/** SUMIFS/COUNTIFS criteria: the valid latest Selvvurdering rows of the scope's cohort enrolled in [F, T]. */
+function selfCriteria(scope: Scope, b: Bounds): string {
+  const c = (name: string): string => col(TABLES.statusmaalinger, name);
+  const unit = scope === "all" ? `"?*"` : scope.unit;
+  return (
+    `${c("Instrument")},${str(SELVVURDERING)},${c("Seneste")},"Ja",${c("Gyldig")},1,` +
+    `${c("Enhed")},${unit},${c("Indskrevet")},">="&${b.F},${c("Indskrevet")},"<="&${b.T}`
+  );
+}
+
+function selfShare(scope: Scope, b: Bounds, column: string): string {
+  const k = `COUNTIFS(${selfCriteria(scope, b)})`;
+  return share(`SUMIFS(${col(TABLES.statusmaalinger, column)},${selfCriteria(scope, b)})`, k);
+}
+
+/** The cohort's cases (enrolled in [F, T]) with a valid latest Selvvurdering row. */
+function selfCohort(scope: Scope, b: Bounds): string {
+  const c = (name: string): string => col(TABLES.statusmaalinger, name);
+  const measured = `(COUNTIFS(${c("Sags-ID")},${col("Sager", "Sags-ID")},${c("Instrument")},${str(SELVVURDERING)},${c("Seneste")},"Ja",${c("Gyldig")},1)>0)`;
+  return count(`${sagerScope(scope)}*ISNUMBER(${S})*(${S}>=${b.F})*(${S}<=${b.T})*${measured}`);
+}
+
 function visitDecided(scope: Scope, b: Bounds, decision: string): string {
   const d = col("Visitationer", "Beslutningsdato");
   return count(`${visitScope(scope)}*(${col("Visitationer", "Beslutning")}=${str(decision)})*ISNUMBER(${d})*(${d}>=${b.F})*(${d}<=${b.T})`);
@@ -309,6 +373,10 @@ export function figureFormulas(def: KeyFigureDef, scope: Scope, b: Bounds): Figu
       const n = count(progressionMask(scope, b));
       return { value: share(`SUMPRODUCT(${progressionMask(scope, b)},${col("Sager", "Progression")})`, n), n };
     }
+    case SELF_INTAKE:
+      return { value: selfShare(scope, b, "Første score"), n: selfCohort(scope, b) };
+    case SELF_LATEST:
+      return { value: selfShare(scope, b, "Score"), n: selfCohort(scope, b) };
     case "Visitationer modtaget": {
       const h = col("Visitationer", "Henvendelsesdato");
       const f = count(`${visitScope(scope)}*ISNUMBER(${h})*(${h}>=${b.F})*(${h}<=${b.T})`);
@@ -340,8 +408,8 @@ export function figureFormulas(def: KeyFigureDef, scope: Scope, b: Bounds): Figu
   }
 }
 
-/** The Status formula of a target row (reads the row's Værdi, n and Sidste år). */
-export function statusFormula(target: Target, scope: Scope): string {
+/** The Status formula of a target row (reads the row's Værdi, n and Sidste år; the intake share for "fordoblet"). */
+export function statusFormula(target: Target, scope: Scope, b: Bounds = { F: row("Fra"), T: row("Til") }): string {
   const V = row("Værdi");
   const N = row("n");
   const L = row("Sidste år");
@@ -359,6 +427,10 @@ export function statusFormula(target: Target, scope: Scope): string {
       return `=IF(OR(${V}="",${L}="",AND(${N}<${G},${L}<${G})),${few},IF(${V}>${L},"Opfyldt","Ikke opfyldt"))`;
     case "halveret":
       return `=IF(OR(${V}="",${L}="",${N}<${G}),${few},IF(${V}<=${L}/2,"Opfyldt","Ikke opfyldt"))`;
+    case "fordoblet": {
+      const intake = selfShare(scope, b, "Første score");
+      return `=IF(OR(${V}="",${N}<${G}),${few},IF(AND(${V}>=2*${intake},${V}>${intake}),"Opfyldt","Ikke opfyldt"))`;
+    }
   }
 }
 
