@@ -5,6 +5,7 @@ import { serialFromIso, serialFromJsDate } from "../domain/dates";
 import { convertWorkbook, type ConvertWorkbookOutcome } from "../adapters/xlsx/convert-workbook";
 import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
 import type { MappingOverrides } from "../import/mapping";
+import { serialDateTime } from "../workbook/audit-log";
 import { parseArgs, stringFlag, UsageError } from "./args";
 
 export const CONVERT_HELP = `Brug: sagsliste convert IND.xlsx -o UD.xlsx [tilvalg]
@@ -116,6 +117,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     const wb = await loadWorkbook(input);
     const outcome = convertWorkbook(wb, {
       conversionDate: refDate(stringFlag(args, "--ref-date")),
+      time: serialDateTime(new Date()),
       mergeSheets: args.flags["--no-merge"] !== true,
       sheets: list(stringFlag(args, "--sheets")),
       overrides: parseMapFlag(stringFlag(args, "--map")),

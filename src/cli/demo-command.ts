@@ -14,6 +14,7 @@ import { generateMessyCaseList } from "../sample/messy-case-list";
 import { generateStructuredData } from "../sample/structured-data";
 import { reportHelperColumns } from "../workbook/report/noegletal";
 import { buildStructuredPlan } from "../workbook/structured-plan";
+import { serialDateTime } from "../workbook/audit-log";
 import { parseArgs, stringFlag, UsageError } from "./args";
 import { runReport } from "./report-command";
 
@@ -54,7 +55,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     // The converted file starts from the messy one as written, as a user's would.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(messyFile);
-    const outcome = convertWorkbook(wb, { conversionDate: serialFromJsDate(new Date()) });
+    const outcome = convertWorkbook(wb, { conversionDate: serialFromJsDate(new Date()), time: serialDateTime(new Date()) });
     await saveWorkbook(wb, structuredFile);
 
     const year = generateStructuredData(seed, { cases: 120 });

@@ -4,6 +4,8 @@ import { UsageError } from "./args";
 import { runConvert } from "./convert-command";
 import { runDemo } from "./demo-command";
 import { runReport } from "./report-command";
+import { runCheck } from "./check-command";
+import { runPseudonymise } from "./pseudonymise-command";
 import { VERSION } from "./version";
 
 export const HELP = `sagsliste ${VERSION} – gør en sagsliste i Excel til strukturerede tabeller med levende formler.
@@ -19,6 +21,10 @@ Brug:
   sagsliste report PROJEKTMAPPE.xlsx --year ÅÅÅÅ [-o UD.xlsx] [--publish] [--json]
       Tilføjer Nøgletal, Pladsregulering og Kvartalsoversigt som levende formler, eller skriver
       en diskretioneret offentliggørelsesudgave (--publish).
+  sagsliste check PROJEKTMAPPE.xlsx [--repair] [-o UD.xlsx] [--json]
+      Kontrollerer formler, tabeller, navne og opsætning; --repair sætter formlerne tilbage (aldrig data).
+  sagsliste pseudonymise IND.xlsx -o UD.xlsx --key NØGLE.csv | --mask-cpr [-o UD.xlsx]
+      Erstatter CPR-numre og navne med sags-id (nøglen i en separat fil), eller maskerer CPR (DDMMYY-XXXX).
 
   'sagsliste KOMMANDO --help' viser alle tilvalg for en kommando.
 
@@ -48,6 +54,10 @@ export async function run(argv: string[]): Promise<number> {
         return await runConvert(argv.slice(1));
       case "report":
         return await runReport(argv.slice(1));
+      case "check":
+        return await runCheck(argv.slice(1));
+      case "pseudonymise":
+        return await runPseudonymise(argv.slice(1));
       default:
         throw new UsageError(`Ukendt kommando: ${command}. Se 'sagsliste --help'.`);
     }

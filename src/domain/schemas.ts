@@ -1,9 +1,11 @@
-// Zod schemas of the structured data (cases, units, attendance): one runtime check shared by the
-// import, the forms and the metadata reader. Enumerations are parameters because users extend lists.
+// Zod schemas of the structured data (cases, units, attendance, visitations, measurements, goals): one
+// runtime check shared by the import, the task-pane forms and the metadata reader. Enumerations are
+// parameters because users extend lists.
 import { z } from "zod";
 import { FORSOERGELSESGRUNDLAG, FREMMOEDESTATUSSER, HENVISERE, JA_NEJ, LOVGRUNDLAG, PLADSTYPER, UDSKRIVNINGSAARSAGER } from "./enums";
 import { isCanonicalCpr } from "./cpr";
-import type { Case } from "./model";
+import type { Case, Goal, InstrumentDimension, Visitation } from "./model";
+import { validateVisitation } from "./visitation";
 
 /** The lists a case's enumerated fields are checked against (the `Lister` table). */
 export interface CaseLists {
@@ -136,3 +138,101 @@ export type CaseInput = z.infer<typeof CaseShape>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const caseMatches: Same<CaseInput, Case> = true;
 void caseMatches;
+
+/** Attendance checked against the status names of the `Fremmoedestatus` table (users add statuses). */
+export function attendanceSchema(statusNames: readonly string[]) {
+  const names = new Set(statusNames.map((s) => s.toLowerCase()));
+  return AttendanceSchema.extend({
+    status: z.string().refine((s) => names.has(s.toLowerCase()), {
+      message: `Vælg en fremmødestatus fra listen: ${statusNames.join(", ")}.`,
+    }),
+  });
+}
+
+/** The lists a visitation's enumerated fields are checked against. */
+export interface VisitationLists {
+  henviser: readonly string[];
+  lovgrundlag: readonly string[];
+  pladstype: readonly string[];
+  beslutning: readonly string[];
+  enheder: readonly string[];
+}
+
+export const VisitationShape = z.object({
+  visitationsId: z.string().min(1, "Visitations-ID må ikke være tomt."),
+  sagsId: optionalText,
+  henvendelsesdato: SerialDate,
+  henviser: optionalText,
+  lovgrundlag: optionalText,
+  oensketEnhed: optionalText,
+  pladstype: optionalText,
+  beslutning: optionalText,
+  beslutningsdato: SerialDate.nullable(),
+  begrundelse: optionalText,
+  klagevejledningGivet: optionalText,
+  forventetStart: SerialDate.nullable(),
+});
+
+/**
+ * A valid visitation: types, lists and the rules of validateVisitation at severity "fejl" (a refusal
+ * needs reasons and complaint guidance; no decision before the enquiry). Issues point at model fields.
+ */
+export function visitationSchema(lists: VisitationLists) {
+  return VisitationShape.extend({
+    henviser: inList(lists.henviser, "Henviser"),
+    lovgrundlag: inList(lists.lovgrundlag, "Lovgrundlag"),
+    pladstype: inList(lists.pladstype, "Pladstype"),
+    beslutning: inList(lists.beslutning, "Beslutning"),
+    // A workbook without units in Enheder still takes visitations; the unit is then free text.
+    oensketEnhed: lists.enheder.length > 0 ? inList(lists.enheder, "Enheder") : optionalText,
+  }).superRefine((v, ctx) => {
+    for (const f of validateVisitation(v)) {
+      if (f.severity !== "fejl") continue;
+      ctx.addIssue({ code: "custom", path: [VISITATION_FIELD_OF_COLUMN[f.field] ?? "beslutning"], message: f.message });
+    }
+  });
+}
+
+/** The model field behind each `Visitationer` column that validateVisitation names. */
+const VISITATION_FIELD_OF_COLUMN: Record<string, keyof Visitation> = {
+  Begrundelse: "begrundelse",
+  "Klagevejledning givet": "klagevejledningGivet",
+  Beslutningsdato: "beslutningsdato",
+  "Forventet start": "forventetStart",
+};
+
+/**
+ * One status measurement on one dimension: the score lies on the dimension's scale, or is the
+ * dimension's "ikke relevant" value where it has one; an empty score is allowed (not measured).
+ */
+export function statusMeasurementSchema(dimension: InstrumentDimension) {
+  const { min, max, ikkeRelevant } = dimension;
+  return z.object({
+    sagsId: z.string().min(1, "Vælg en borger."),
+    dato: SerialDate,
+    instrument: z.string().min(1, "Vælg et instrument."),
+    dimension: z.string().min(1),
+    score: z
+      .number()
+      .nullable()
+      .refine((s) => s === null || s === ikkeRelevant || (s >= min && s <= max), {
+        message: `Scoren skal ligge fra ${min} til ${max}${ikkeRelevant !== null ? ` (eller ${ikkeRelevant} for ikke relevant)` : ""}.`,
+      }),
+    bemaerkning: optionalText,
+    registreretAf: optionalText,
+  });
+}
+
+/** A GAS goal: a text, a positive weight (empty = 1) and a score from -2 to +2 (empty = not scored). */
+export const GoalSchema = z.object({
+  sagsId: z.string().min(1, "Målet skal høre til en sag."),
+  maal: z.string().trim().min(1, "Skriv målet."),
+  vaegt: z.number().positive("Vægten skal være større end 0.").nullable(),
+  gasScore: z.number().int("GAS-scoren er et helt tal fra -2 til +2.").min(-2, "GAS-scoren er mindst -2.").max(2, "GAS-scoren er højst +2.").nullable(),
+  dato: SerialDate.nullable(),
+});
+
+const visitationMatches: Same<z.infer<typeof VisitationShape>, Visitation> = true;
+void visitationMatches;
+const goalMatches: Same<z.infer<typeof GoalSchema>, Goal> = true;
+void goalMatches;

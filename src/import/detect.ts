@@ -256,7 +256,8 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
       skipped.push({ row: r, reason: "total", text: rowText(row) });
       continue;
     }
-    if (isNoteText(first.value) && nonBlankCount(row) <= 2) {
+    // The cheap count first: a case row has many cells, and isNoteText normalises text.
+    if (nonBlankCount(row) <= 2 && isNoteText(first.value)) {
       skipped.push({ row: r, reason: "note", text: rowText(row) });
       continue;
     }

@@ -8,6 +8,7 @@ import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
 import type { Attendance, Case, StructuredData, Unit } from "../domain/model";
 import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
 import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import type { LogEntry } from "../workbook/audit-log";
 import { metadataSheet } from "../workbook/metadata";
 import { address, columnLetters, parseAddress, type Plan, type Scalar, type TablePlan } from "../workbook/plan";
 import { flaggedCellsFormat, problemCellsName, problemsSheet, type ProblemRow } from "../workbook/problems-plan";
@@ -34,6 +35,8 @@ export interface OutputOptions {
   /** The source sheets this conversion read, for the metadata. */
   convertedSheets: readonly string[];
   mapping: Mapping;
+  /** The Log rows to keep (an earlier run's) and this import's entries. */
+  log?: LogEntry[];
 }
 
 export interface ConvertedWorkbook {
@@ -158,6 +161,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
 
   const extras = extraColumns(result, options.previousExtras);
   const structured = buildStructuredPlan(data, {
+    log: options.log,
     extraCaseColumns: extras.map((e) => ({ header: e.header, values: e.values })),
     extraComputedColumns: reportHelperColumns(),
   });

@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
+import { withAuditLog } from "../taskpane/audit-port";
 import { rawSample, structuredSample } from "./sample-workbook";
 
 declare global {
@@ -21,4 +22,4 @@ window.__sagsliste = { workbook, port };
 
 const container = document.getElementById("root");
 if (!container) throw new Error("Sagsliste: elementet #root mangler i preview.html");
-createRoot(container).render(<App port={port} initialPage={pageFromSearch(window.location.search)} />);
+createRoot(container).render(<App port={withAuditLog(port)} initialPage={pageFromSearch(window.location.search)} />);

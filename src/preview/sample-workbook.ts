@@ -1,32 +1,30 @@
-// Small sample workbooks for the browser preview: one already structured (sheet and table `Sager`
-// with a few fictitious cases) and one raw case list that has not been converted yet.
+// Sample workbooks for the browser preview: a full structured workbook (every data sheet and the setup
+// tables of Opsætning, built from generated fictitious data exactly as a conversion builds it) and a raw
+// case list that has not been converted yet.
 import ExcelJS from "exceljs";
-import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import { applyPlan } from "../adapters/xlsx/apply-plan";
+import type { StructuredData } from "../domain/model";
+import { generateStructuredData } from "../sample/structured-data";
+import { reportHelperColumns } from "../workbook/report/noegletal";
+import { buildStructuredPlan } from "../workbook/structured-plan";
 
-const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+/**
+ * The seed and size of the sample. With these, one unit has more than 30 citizens enrolled on some
+ * working days, enough for a realistic attendance list (a test guards that this stays true).
+ */
+export const SAMPLE_SEED = 5;
+export const SAMPLE_CASES = 120;
 
-/** Fictitious cases: no real names or CPR numbers. */
-const CASES: Record<string, string | Date | null>[] = [
-  { "Sags-ID": "S-0001", Navn: "Anna Eksempel", Enhed: "Kilen", Lovgrundlag: "§103", Pladstype: "Fuldtid", Henviser: "Myndighed (socialafdeling)", Indskrevet: utc(2023, 2, 1) },
-  { "Sags-ID": "S-0002", Navn: "Bo Prøvesen", Enhed: "Kilen", Lovgrundlag: "§104", Pladstype: "Deltid", Henviser: "Jobcenter", Indskrevet: utc(2023, 9, 15) },
-  { "Sags-ID": "S-0003", Navn: "Cecilie Testrup", Enhed: "Værkstedet", Lovgrundlag: "LAB", Pladstype: "Fuldtid", Henviser: "Jobcenter", Indskrevet: utc(2024, 1, 8), Udskrevet: utc(2024, 6, 28), Udskrivningsårsag: "Praktik" },
-  { "Sags-ID": "S-0004", Navn: "Dennis Demo", Enhed: "Værkstedet", Lovgrundlag: "STU", Pladstype: "Fuldtid", Henviser: "Anden kommune", Indskrevet: utc(2024, 8, 12) },
-];
+/** The fictitious data of the structured sample: no real names or CPR numbers. */
+export function sampleData(): StructuredData {
+  return generateStructuredData(SAMPLE_SEED, { cases: SAMPLE_CASES, attendanceDensity: 0.15 });
+}
 
-/** A structured workbook: the `Sager` sheet with the `Sager` table in the contract's input columns. */
+/** A structured workbook: Sager, Visitationer, Statusmålinger, Mål, Fremmøde and Opsætning with their tables. */
 export function structuredSample(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEETS.sager);
-  ws.addTable({
-    name: TABLES.sager,
-    displayName: TABLES.sager,
-    ref: "A1",
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: SAGER_INPUT.map((c) => ({ name: c.name, filterButton: true })),
-    rows: CASES.map((c) => SAGER_INPUT.map((col) => c[col.name] ?? null)),
-  });
+  // With the report's helper columns, as a conversion writes them, so the Oversigt page works too.
+  applyPlan(wb, buildStructuredPlan(sampleData(), { extraComputedColumns: reportHelperColumns() }));
   return wb;
 }
 

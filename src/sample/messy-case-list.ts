@@ -5,6 +5,7 @@ import { isModulus11 } from "../domain/cpr";
 import { serial, ymd } from "../domain/dates";
 import type { RawCell, SheetGrid, WorkbookGrids } from "../import/grid";
 import type { CaseKey } from "../import/fields";
+import { Rng, seededRandom } from "./random";
 
 export interface MessyOptions {
   seed: number;
@@ -42,38 +43,6 @@ export interface MessyTruth {
 export interface MessyCaseList {
   grids: WorkbookGrids;
   truth: MessyTruth;
-}
-
-// ---------------------------------------------------------------- PRNG
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
 }
 
 // ---------------------------------------------------------------- vocabulary
@@ -322,7 +291,7 @@ function letters(c: number): string {
 }
 
 export function generateMessyCaseList(options: MessyOptions): MessyCaseList {
-  const rng = new Rng(options.seed);
+  const rng = new Rng(seededRandom(options.seed));
   const sheetCount = Math.max(1, options.sheets ?? 1);
   const cols = chooseColumns(rng);
   const twoRow = rng.chance(0.3);

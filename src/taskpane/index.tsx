@@ -3,6 +3,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { createOfficePort } from "../adapters/officejs/port";
+import { withAuditLog } from "./audit-port";
 import { App } from "./App";
 import { messages } from "./messages";
 import { pageFromSearch } from "./pages";
@@ -32,6 +33,6 @@ Office.onReady((info) => {
     return;
   }
   // The adapter's port matches WorkbookPort structurally; this assignment is where the compiler checks it.
-  const port: WorkbookPort = createOfficePort();
+  const port: WorkbookPort = withAuditLog(createOfficePort());
   root.render(<App port={port} initialPage={pageFromSearch(window.location.search)} />);
 });

@@ -1,5 +1,10 @@
 // The task pane's only way to the workbook. Office.js (in Excel) and ExcelJS (the browser preview)
 // each implement it; the UI never touches Excel.* or a workbook library directly.
+import type { WorkbookGrids } from "../import/grid";
+import type { WorkbookLayout } from "../import/workbook-conversion";
+import type { Plan } from "../workbook/plan";
+import type { ChartSpec } from "../workbook/report/kvartalsoversigt";
+import type { WorkbookSnapshot } from "../workbook/integrity";
 
 export type PortCell = string | number | boolean | null;
 
@@ -52,4 +57,70 @@ export interface WorkbookWriter {
   saveRows(changes: TableChange[]): Promise<SaveReport>;
   /** Select a cell in Excel, e.g. when the user clicks a finding ("Sager", "E12"). */
   selectCell(sheet: string, address: string): Promise<void>;
+}
+
+/** Whether a port can also write (the forms need it; a read-only port makes them say so). */
+export function isWorkbookWriter(port: WorkbookPort): port is WorkbookPort & WorkbookWriter {
+  const p = port as Partial<WorkbookWriter>;
+  return typeof p.saveRows === "function" && typeof p.selectCell === "function";
+}
+
+/** The integrity check's access (the Kontrol page): the workbook with its formulas, and repair of computed columns. */
+export interface WorkbookInspector {
+  /** Every table with its constants and formulas, every sheet and defined name. */
+  inspect(): Promise<WorkbookSnapshot>;
+  /** Give computed columns their formula on every data row (formulas only, never data); returns cells written. */
+  setColumnFormulas(table: string, columns: { column: string; formula: string }[]): Promise<number>;
+}
+
+export function isWorkbookInspector(port: WorkbookPort): port is WorkbookPort & WorkbookInspector {
+  const p = port as Partial<WorkbookInspector>;
+  return typeof p.inspect === "function" && typeof p.setColumnFormulas === "function";
+}
+
+/** A table read whole, with its header texts (see src/workbook/structured-from-tables.ts). */
+export interface PortTable {
+  headers: string[];
+  rows: PortCell[][];
+}
+
+/** Tables by name (absent when the workbook lacks one) and single-cell defined names' values. */
+export interface TablesRead {
+  tables: Record<string, PortTable>;
+  names: Record<string, PortCell>;
+}
+
+export interface ApplyPlanOptions {
+  /** Our earlier sheets to remove first (in the same Excel.run, so nothing half-replaced is left). */
+  removeSheets: readonly string[];
+  /** Charts to draw once the plan's sheets exist (Office.js only; a file engine draws none). */
+  charts?: readonly ChartSpec[];
+}
+
+export interface ApplyPlanReport {
+  /** Charts drawn (0 where the engine cannot draw charts). */
+  charts: number;
+  /** Danish notes on features this Excel lacked and that were left out. */
+  warnings: string[];
+}
+
+/**
+ * What the Import and Oversigt pages need beyond reading tables: the sheets with their tables and the
+ * stored metadata, the source sheets' grids, whole tables with the defined names, and replacing our
+ * sheets by a plan. Each method is one Excel.run in Office.js.
+ */
+export interface PlanPort {
+  readLayout(): Promise<WorkbookLayout>;
+  /** Grids of these sheets (all sheets when absent), as the import reads them. */
+  readGrids(sheets?: readonly string[]): Promise<WorkbookGrids>;
+  readTables(tables: readonly string[], names: readonly string[]): Promise<TablesRead>;
+  applyPlan(plan: Plan, options: ApplyPlanOptions): Promise<ApplyPlanReport>;
+}
+
+/** The port as a PlanPort, or null when this host's port cannot replace sheets. */
+export function asPlanPort(port: WorkbookPort): (WorkbookPort & PlanPort) | null {
+  const p = port as Partial<PlanPort> & WorkbookPort;
+  return typeof p.readLayout === "function" && typeof p.readGrids === "function" && typeof p.readTables === "function" && typeof p.applyPlan === "function"
+    ? (p as WorkbookPort & PlanPort)
+    : null;
 }

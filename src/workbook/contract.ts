@@ -191,6 +191,21 @@ export const PROBLEMER_INPUT: ColumnDef[] = [
   { name: "Oprindelig værdi", type: "text" },
 ];
 
+/**
+ * The audit trail (`Log`): one row per change by an import, a form save, a repair or a pseudonymisation.
+ * It holds no sensitive value beyond the case id: "Fra" and "Til" carry values only of columns that are
+ * not personal (dates, units, ids, counts); other changes read "udfyldt", "ændret" or "tom".
+ */
+export const LOG_INPUT: ColumnDef[] = [
+  { name: "Tidspunkt", type: "date" },
+  { name: "Handling", type: "text" },
+  { name: "Tabel", type: "text" },
+  { name: "Nøgle", type: "text" },
+  { name: "Kolonne", type: "text" },
+  { name: "Fra", type: "text" },
+  { name: "Til", type: "text" },
+];
+
 /** Setup parameters as defined names, with their defaults. */
 export const DEFINED_NAMES = {
   opgoerelsesdato: "Opgoerelsesdato",

@@ -36,6 +36,7 @@ import {
   type ColumnDef,
   type TableName,
 } from "./contract";
+import { logSheet, type LogEntry } from "./audit-log";
 import { address, columnLetters, parseAddress, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
 import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
 import { SAGER_OCCUPANCY_COLUMNS } from "./formulas/sager-occupancy";
@@ -126,6 +127,8 @@ export interface StructuredPlanOptions {
    * after the table's own computed columns; each must name one of the tables built here.
    */
   extraComputedColumns?: ComputedTable[];
+  /** Rows of the audit trail (`Log`), e.g. the import's own entry. */
+  log?: LogEntry[];
 }
 
 const yesNo = (b: boolean): string => (b ? "Ja" : "Nej");
@@ -461,6 +464,7 @@ export function buildStructuredPlan(data: StructuredData, options: StructuredPla
     dataSheet(SHEETS.maal, maal),
     dataSheet(SHEETS.fremmoede, fremmoede),
     setup.sheet,
+    logSheet(options.log ?? []),
   ];
 
   const tables: Record<string, { sheet: string; columns: string[]; computed: string[] }> = {};

@@ -130,6 +130,14 @@ describe("sagsliste convert", () => {
     const after = table(await load(rerunOut), TABLES.sager);
     expect(after.rows).toHaveLength(sagerBefore + 2);
     expect(after.rows.some((row) => row[0] === "F-9001")).toBe(true);
+    // The audit trail keeps the first import's rows and adds this one's.
+    const firstLog = table(await load(output), TABLES.log);
+    expect(firstLog.rows.map((r) => [r[1], r[2]])).toContainEqual(["Import", "Sager"]);
+    const log = table(await load(rerunOut), TABLES.log);
+    expect(log.rows.slice(0, firstLog.rows.length)).toEqual(firstLog.rows);
+    expect(log.rows.length).toBeGreaterThan(firstLog.rows.length);
+    const sagerEntries = log.rows.filter((r) => r[1] === "Import" && r[2] === "Sager");
+    expect(sagerEntries[sagerEntries.length - 1][5]).toBe(`${sagerBefore + 1} rækker`);
     expect(new Set(after.rows.map((row) => row[0])).size).toBe(after.rows.length);
     // Once more on its own output: a fixed point.
     const third = path.join(dir, "tredje.xlsx");

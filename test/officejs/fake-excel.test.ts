@@ -97,6 +97,11 @@ test("tables: add over a range, rename, header and body ranges, row count, colum
     expect(alder.address).toBe("A!C3:C4");
     expect(header.values).toEqual([["Navn", "Alder"]]);
     expect(found.name).toBe("Personer");
-    expect(() => t.rows.add()).toThrow(/not modelled/);
+    // rows.add appends at the end and grows the table.
+    t.rows.add(undefined, [["Cy", 50]]);
+    const grown = t.rows.load("count");
+    await context.sync();
+    expect(grown.count).toBe(3);
+    expect(fake.read("A", "B5:C5")).toEqual([["Cy", 50]]);
   });
 });

@@ -60,6 +60,7 @@ export class SheetState {
   hiddenCols = new Set<number>();
   pageLayout: Record<string, unknown> = {};
   protected = false;
+  charts: ChartState[] = [];
   constructor(public name: string) {}
 
   private key(r: number, c: number): number {
@@ -215,6 +216,9 @@ export class FakeExcel {
   payloadLimit = 5 * 1024 * 1024;
   /** True while calculation is suspended until the next sync (Application.suspendApiCalculationUntilNextSync). */
   calculationSuspensions = 0;
+  /** The cell or range the user would see selected, and the active sheet (Range.select, Worksheet.activate). */
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
   stats: FakeStats = { runs: 0, syncs: 0, payloads: [], ops: [] };
   private failures: { error: OfficeErrorLike; atSync: number }[] = [];
 
@@ -494,6 +498,22 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   get name(): string {
     return this.read("name");
   }
+  activate(): void {
+    this.call("activate", [], (s) => {
+      this.ctx.fake.activeSheet = s.name;
+    });
+  }
+  /** Remove the sheet with its tables and charts, as Excel does (names pointing at it are left). */
+  delete(): void {
+    this.call("delete", [], (s) => {
+      const fake = this.ctx.fake;
+      fake.sheets = fake.sheets.filter((x) => x !== s);
+      fake.tables = fake.tables.filter((t) => t.sheet !== s);
+    });
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, this);
+  }
   getRange(address: string): FakeRange {
     return this.child(new FakeRange(this.ctx, `Range(${address})`), "getRange", [address], (s) => {
       const { r0, c0, r1, c1 } = parseRangeAddress(address);
@@ -555,6 +575,42 @@ export interface RangeState extends Bounds {
 }
 
 type Value = string | number | boolean;
+
+/** Excel's reading of an input written to a cell, pessimistically (see the module comment). */
+function storeInput(cell: FakeCell, input: Value, how: "values" | "formulas"): void {
+  delete cell.formula;
+  cell.quotePrefix = false;
+  if (typeof input !== "string") {
+    cell.value = input;
+    return;
+  }
+  if (cell.numberFormat === "@" && how === "values") {
+    cell.value = input;
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  const trimmed = input.replace(/^[\t\r\n ]+/, "");
+  if (NUMERIC.test(trimmed)) {
+    const pct = trimmed.endsWith("%");
+    const n = Number(trimmed.replace(",", ".").replace("%", ""));
+    cell.value = pct ? n / 100 : n;
+    return;
+  }
+  if (/^(true|false)$/i.test(trimmed)) {
+    cell.value = trimmed.toLowerCase() === "true";
+    return;
+  }
+  if (/^[=+\-@]/.test(trimmed)) {
+    cell.formula = trimmed.startsWith("=") ? trimmed : "=" + trimmed;
+    cell.value = "";
+    return;
+  }
+  cell.value = input;
+}
 
 export class FakeRange extends FakeObject<RangeState> {
   format: FakeRangeFormat;
@@ -677,38 +733,13 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   /** Excel's reading of an input, pessimistically (see the module comment). */
   private store(cell: FakeCell, input: Value, how: "values" | "formulas"): void {
-    delete cell.formula;
-    cell.quotePrefix = false;
-    if (typeof input !== "string") {
-      cell.value = input;
-      return;
-    }
-    if (cell.numberFormat === "@" && how === "values") {
-      cell.value = input;
-      return;
-    }
-    if (input.startsWith("'")) {
-      cell.value = input.slice(1);
-      cell.quotePrefix = true;
-      return;
-    }
-    const trimmed = input.replace(/^[\t\r\n ]+/, "");
-    if (NUMERIC.test(trimmed)) {
-      const pct = trimmed.endsWith("%");
-      const n = Number(trimmed.replace(",", ".").replace("%", ""));
-      cell.value = pct ? n / 100 : n;
-      return;
-    }
-    if (/^(true|false)$/i.test(trimmed)) {
-      cell.value = trimmed.toLowerCase() === "true";
-      return;
-    }
-    if (/^[=+\-@]/.test(trimmed)) {
-      cell.formula = trimmed.startsWith("=") ? trimmed : "=" + trimmed;
-      cell.value = "";
-      return;
-    }
-    cell.value = input;
+    storeInput(cell, input, how);
+  }
+  /** Select the range in the Excel UI (recorded as the fake's selection). */
+  select(): void {
+    this.call("select", [], (st) => {
+      this.ctx.fake.selection = { sheet: st.sheet.name, address: boundsAddress(st) };
+    });
   }
   getCell(row: number, column: number): FakeRange {
     return this.child(new FakeRange(this.ctx, `${this.label}.getCell(${row},${column})`), "getCell", [row, column], (st) => ({
@@ -1017,8 +1048,36 @@ export class FakeTableRowCollection extends FakeObject<TableState> {
   get count(): number {
     return this.read("count");
   }
-  add(): void {
-    throw new Error("fake: TableRowCollection.add is deliberately not modelled; write below the table instead");
+  /**
+   * Append rows at the end of the table (index null or undefined; inserting at an index is not modelled).
+   * As in Excel, new rows take the number formats of the last row, and a null in a column whose last
+   * row holds a formula gets that formula (a calculated column fills itself).
+   */
+  add(index?: number | null, values?: Value[][] | null): void {
+    this.call("add", [index ?? null, values ?? null], (t) => {
+      if (index !== undefined && index !== null) throw new FakeOfficeError("InvalidArgument", "fake: rows.add at an index is not modelled");
+      const width = t.bounds.c1 - t.bounds.c0 + 1;
+      const rows: (Value | null)[][] = values ?? [new Array<Value | null>(width).fill(null)];
+      if (rows.some((r) => !Array.isArray(r) || r.length !== width)) {
+        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      const last = t.bounds.r1;
+      rows.forEach((row, i) => {
+        for (let c = t.bounds.c0; c <= t.bounds.c1; c++) {
+          const template = t.sheet.get(last, c);
+          const cell = t.sheet.ensure(last + 1 + i, c);
+          cell.numberFormat = template?.numberFormat;
+          const input = row[c - t.bounds.c0];
+          if (input !== null && input !== undefined) storeInput(cell, input, "values");
+          else if (template?.formula !== undefined) {
+            cell.formula = template.formula;
+            cell.value = "";
+          }
+        }
+      });
+      t.bounds = { ...t.bounds, r1: last + rows.length };
+    });
   }
 }
 
@@ -1110,6 +1169,16 @@ export class FakeNamedItem extends FakeObject<string> {
   delete(): void {
     this.call("delete", [], (name) => this.ctx.fake.names.delete(name));
   }
+  /** The cell range a name refers to ("=Ark!$B$2"); a null object for constants and formulas. */
+  getRangeOrNullObject(): FakeRange {
+    return this.child(new FakeRange(this.ctx, `${this.label}.getRangeOrNullObject`, true), "getRangeOrNullObject", [], (name) => {
+      const ref = (this.ctx.fake.names.get(name) ?? "").replace(/^=/, "");
+      if (!ref.includes("!")) return null;
+      const b = parseRangeAddress(ref.replace(/\$/g, ""));
+      const sheet = b.sheet ? this.ctx.fake.findSheet(b.sheet) : undefined;
+      return sheet ? { sheet, r0: b.r0, c0: b.c0, r1: b.r1, c1: b.c1 } : null;
+    });
+  }
 }
 
 /** An `Excel.run` twin over the fake: one request context per run, a final flush like Excel.run's. */
@@ -1121,4 +1190,100 @@ export function fakeRun(fake: FakeExcel): <T>(batch: (context: Excel.RequestCont
     if (ctx.queue.length > 0) await ctx.sync();
     return result;
   };
+}
+
+/** A chart as drawn: its type, source, title, series (name, values and categories) and place. */
+export interface ChartState {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  series: { name?: string; values: string; categories?: string }[];
+  position?: { start: string; end?: string };
+  width?: number;
+  height?: number;
+}
+
+/** Worksheet.charts: add(type, range, seriesBy), ExcelApi 1.1; series.add and setValues need 1.7. */
+export class FakeChartCollection {
+  constructor(
+    private ctx: FakeRequestContext,
+    private ws: FakeWorksheet
+  ) {}
+  add(type: string, sourceData: FakeRange, seriesBy = "Auto"): FakeChart {
+    const chart = new FakeChart(this.ctx);
+    this.ctx.enqueue("call", "Charts", "add", [type, sourceData.toJSON(), seriesBy], () => {
+      const src = sourceData.stateNow();
+      const state: ChartState = { type, source: boundsAddress(src), seriesBy, series: [{ values: boundsAddress(src) }] };
+      this.ws.stateNow().charts.push(state);
+      chart.state = state;
+    });
+    return chart;
+  }
+}
+
+export class FakeChart {
+  state: ChartState | undefined;
+  readonly title: { text: string };
+  readonly series: { getItemAt(i: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  constructor(private ctx: FakeRequestContext) {
+    const chart = () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "The chart does not exist.");
+      return this.state;
+    };
+    this.title = Object.defineProperty({} as { text: string }, "text", {
+      set: (v: string) => ctx.enqueue("set", "ChartTitle", "text", [v], () => (chart().title = v)),
+    });
+    this.series = {
+      getItemAt: (i) => {
+        const s = new FakeChartSeries(ctx);
+        ctx.enqueue("call", "ChartSeries", "getItemAt", [i], () => {
+          const found = chart().series[i];
+          if (!found) throw new FakeOfficeError("ItemNotFound", `No series ${i}.`);
+          s.state = found;
+        });
+        return s;
+      },
+      add: (name) => {
+        const s = new FakeChartSeries(ctx);
+        ctx.enqueue("call", "ChartSeries", "add", [name ?? null], () => {
+          const added = { name, values: "" };
+          chart().series.push(added);
+          s.state = added;
+        });
+        return s;
+      },
+    };
+    for (const prop of ["width", "height"] as const) {
+      Object.defineProperty(this, prop, {
+        set: (v: number) => ctx.enqueue("set", "Chart", prop, [v], () => (chart()[prop] = v)),
+      });
+    }
+  }
+  setPosition(start: string, end?: string): void {
+    this.ctx.enqueue("call", "Chart", "setPosition", [start, end ?? null], () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "The chart does not exist.");
+      this.state.position = { start, end };
+    });
+  }
+}
+
+export class FakeChartSeries {
+  state: ChartState["series"][number] | undefined;
+  constructor(private ctx: FakeRequestContext) {}
+  private on(member: string, value: unknown, f: (s: ChartState["series"][number]) => void): void {
+    this.ctx.enqueue(typeof value === "string" && member === "name" ? "set" : "call", "ChartSeries", member, [value], () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "The series does not exist.");
+      f(this.state);
+    });
+  }
+  set name(v: string) {
+    this.on("name", v, (s) => (s.name = v));
+  }
+  setValues(range: FakeRange): void {
+    this.on("setValues", range.toJSON(), (s) => (s.values = boundsAddress(range.stateNow())));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.on("setXAxisValues", range.toJSON(), (s) => (s.categories = boundsAddress(range.stateNow())));
+  }
 }

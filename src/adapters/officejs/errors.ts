@@ -88,13 +88,20 @@ function messageOf(e: unknown): string {
   return String(e);
 }
 
+function codeFromMessage(message: string): string | null {
+  if (/payload size/i.test(message)) return "RequestPayloadSizeLimitExceeded";
+  if (/cell[- ]edit mode|editing a cell/i.test(message)) return "InvalidOperationInCellEditMode";
+  if (/\bprotected\b/i.test(message)) return "AccessDenied";
+  return null;
+}
+
 /** Any error thrown inside an Excel.run, as a SagslisteExcelError (ours pass through unchanged). */
 export function toSagslisteError(e: unknown): SagslisteExcelError {
   if (e instanceof SagslisteExcelError) return e;
   const code = codeOf(e);
   const original = messageOf(e);
-  // Some hosts report the payload limit only in the message, with a generic code.
-  const effective = code === "GeneralException" && /payload size/i.test(original) ? "RequestPayloadSizeLimitExceeded" : code;
+  // Some hosts report the payload limit, edit mode or protection only in the message, with a generic code.
+  const effective = code === "GeneralException" || code === "InvalidOperation" ? (codeFromMessage(original) ?? code) : code;
   const mapping = MAPPINGS.find((m) => m.codes.includes(effective));
   if (mapping) return new SagslisteExcelError(mapping.message(original), { retry: mapping.retry, code: effective, cause: e });
   return new SagslisteExcelError(`Excel kunne ikke udføre handlingen: ${original || "ukendt fejl"}${code ? ` (${code})` : ""}. Prøv igen.`, {

@@ -1,17 +1,31 @@
-// The task pane's WorkbookPort over Office.js: what the workbook holds and a table's contents, each
-// in one Excel.run. The run is a parameter so tests drive the same code against a fake.
-import { isStructured, type PortCell, type TableContents, type WorkbookDescription, type WorkbookPort } from "../../taskpane/workbook-port";
+// The task pane's WorkbookPort and WorkbookWriter over Office.js: what the workbook holds, a table's
+// contents, saving rows and selecting a cell, each in one Excel.run. The run is a parameter so tests drive
+// the same code against a fake.
+import {
+  isStructured,
+  type PortCell,
+  type TableContents,
+  type WorkbookDescription,
+  type WorkbookInspector,
+  type WorkbookPort,
+  type WorkbookWriter,
+} from "../../taskpane/workbook-port";
 import { withExcelErrors } from "./errors";
 import { excelRun, type ExcelRun } from "./host";
+import { saveRowsWithOffice } from "./save-rows";
+import { createOfficePlanPort } from "./plan-port";
+import type { PlanPort } from "../../taskpane/workbook-port";
+import { inspectWorkbook, setColumnFormulasWithOffice } from "./inspect";
 
 export interface OfficePortOptions {
   /** Cells loaded per sync when reading a table (Excel on the web limits response size too). */
   cellsPerSync?: number;
 }
 
-export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOptions = {}): WorkbookPort {
+export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOptions = {}): WorkbookPort & WorkbookWriter & WorkbookInspector & PlanPort {
   const cellsPerSync = options.cellsPerSync ?? 100_000;
   return {
+    ...createOfficePlanPort(run, options),
     describe: () =>
       withExcelErrors(() =>
         run(async (context): Promise<WorkbookDescription> => {
@@ -45,6 +59,22 @@ export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOp
           const rows = blocks.flatMap((b) => b.values.map((r) => r.map(toPortCell)));
           // A table with no data keeps one empty row in every engine (see TablePlan.rows): it means no rows.
           return { headers, rows: rows.length === 1 && rows[0].every((v) => v === null) ? [] : rows };
+        })
+      ),
+
+    saveRows: (changes) => withExcelErrors(() => saveRowsWithOffice(run, changes)),
+
+    inspect: () => inspectWorkbook(run),
+
+    setColumnFormulas: (table, columns) => setColumnFormulasWithOffice(run, table, columns),
+
+    selectCell: (sheet, address) =>
+      withExcelErrors(() =>
+        run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(address).select();
+          await context.sync();
         })
       ),
   };

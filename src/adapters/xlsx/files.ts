@@ -1,6 +1,10 @@
 // Reading and writing .xlsx files, with clear Danish errors for what is not an .xlsx workbook.
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import { keepNonRangeDefinedNames } from "./keep-defined-names";
+
+// Names over table columns (the drop-down sources) must survive a read and a save.
+keepNonRangeDefinedNames();
 
 export class WorkbookFileError extends Error {
   constructor(message: string) {

@@ -1,9 +1,307 @@
-// The import (Importér) page. Not built yet: it says what is coming; another part of the project replaces it.
-import { ComingSoon } from "../components/ComingSoon";
+// The import (Importér) page: choose the sheets, confirm the mapping with a live preview, convert with
+// progress shown, then the result and the findings (a click selects the cell). The logic lives in
+// ../import/import-model.ts and ../import/import-flow.ts; this component only renders it.
+import { useEffect, useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Analysis } from "../../import/convert";
+import { PageFrame } from "../components/PageFrame";
+import {
+  analyseChoice,
+  initialChoice,
+  readImportSource,
+  runImport,
+  surveySource,
+  type ImportChoice,
+  type ImportSource,
+  type ImportStep,
+} from "../import/import-flow";
+import {
+  KEEP_VALUE,
+  chooseTarget,
+  findingItems,
+  importSummary,
+  mappingRows,
+  offerMerge,
+  previewTable,
+  regionChoices,
+  targetOptions,
+  type FindingItem,
+  type ImportSummary,
+} from "../import/import-model";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
+import { asPlanPort, isWorkbookWriter } from "../workbook-port";
 
-export default function ImportPage(_props: PageProps) {
-  const m = messages.pages.import;
-  return <ComingSoon heading={m.heading} text={m.coming} />;
+const m = messages.importPage;
+const STEPS: ImportStep[] = ["read", "convert", "write"];
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  preview: { overflowX: "auto" },
+  findings: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  finding: { justifyContent: "flex-start", textAlign: "start", height: "auto", fontWeight: tokens.fontWeightRegular },
+});
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
+  const styles = useStyles();
+  const planPort = asPlanPort(port);
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [survey, setSurvey] = useState<Analysis | null>(null);
+  const [choice, setChoice] = useState<ImportChoice | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [step, setStep] = useState<ImportStep | null>(null);
+  const [result, setResult] = useState<{ summary: ImportSummary; findings: FindingItem[]; more: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [selectError, setSelectError] = useState<string | null>(null);
+
+  // Bumped after a conversion, so the page reads the workbook again (now a re-run).
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    if (!planPort) return;
+    let live = true;
+    readImportSource(planPort)
+      .then((s) => ({ s, all: surveySource(s) }))
+      .then(
+        ({ s, all }) => {
+          if (!live) return;
+          setSource(s);
+          setSurvey(all);
+          setChoice(initialChoice(all));
+          setLoadError(null);
+        },
+        (e: unknown) => live && setLoadError(errorText(e))
+      );
+    return () => {
+      live = false;
+    };
+  }, [planPort, revision]);
+
+  const analysis = useMemo((): { value: Analysis | null; error: string | null } => {
+    if (!source || !choice) return { value: null, error: null };
+    if (choice.sheets.length === 0) return { value: null, error: m.noSheetChosen };
+    try {
+      return { value: analyseChoice(source, choice), error: null };
+    } catch (e) {
+      return { value: null, error: errorText(e) };
+    }
+  }, [source, choice]);
+
+  if (!planPort) return <Notice text={m.noPort} />;
+  if (loadError) return <Notice text={loadError} intent="error" />;
+  if (!source || !survey || !choice) return <Notice text={m.loading} />;
+
+  const convert = async () => {
+    setFailure(null);
+    setResult(null);
+    try {
+      const done = await runImport(planPort, choice, setStep);
+      const listed = findingItems(done.output.problems);
+      setResult({ summary: importSummary(done), findings: listed.items, more: listed.more });
+      onWorkbookChanged();
+      setRevision((r) => r + 1);
+    } catch (e) {
+      setFailure(m.failed(errorText(e)));
+    } finally {
+      setStep(null);
+    }
+  };
+
+  const select = async (f: FindingItem) => {
+    setSelectError(null);
+    if (!isWorkbookWriter(port)) return;
+    try {
+      await port.selectCell(f.sheet, f.cell);
+    } catch (e) {
+      setSelectError(m.selectFailed(errorText(e)));
+    }
+  };
+
+  const regions = regionChoices(survey);
+  const toggleSheet = (sheet: string, on: boolean) =>
+    setChoice({ ...choice, sheets: on ? regions.map((r) => r.sheet).filter((s) => s === sheet || choice.sheets.includes(s)) : choice.sheets.filter((s) => s !== sheet) });
+  const preview = analysis.value ? previewTable(analysis.value.preview) : null;
+  const options = targetOptions();
+
+  return (
+    <PageFrame heading={messages.pages.import.heading}>
+      <Body1 as="p">{m.intro}</Body1>
+      {source.rerun && (
+        <MessageBar intent="info">
+          <MessageBarBody>{m.rerunNote}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-labelledby="import-omraader">
+        <Subtitle2 as="h3" id="import-omraader">
+          {m.regionsHeading}
+        </Subtitle2>
+        {regions.map((r, i) => (
+          <Checkbox
+            key={`${r.sheet}-${i}`}
+            label={r.label}
+            aria-label={m.includeSheet(r.sheet)}
+            checked={choice.sheets.includes(r.sheet)}
+            onChange={(_, d) => toggleSheet(r.sheet, d.checked === true)}
+          />
+        ))}
+        {survey.sameShape.map((group) => (
+          <Body1 key={group.join("|")}>{m.sameShape(group.join(", "))}</Body1>
+        ))}
+        {offerMerge(survey, choice.sheets) && (
+          <Checkbox label={m.merge} checked={choice.merge} onChange={(_, d) => setChoice({ ...choice, merge: d.checked === true })} />
+        )}
+      </section>
+
+      {analysis.error && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{analysis.error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {analysis.value && (
+        <section className={styles.section} aria-labelledby="import-kolonner">
+          <Subtitle2 as="h3" id="import-kolonner">
+            {m.mappingHeading}
+          </Subtitle2>
+          <Body1>{m.mappingHint}</Body1>
+          {mappingRows(analysis.value.mapping).map((row) => {
+            const value = row.target ?? KEEP_VALUE;
+            const label = options.find((o) => o.value === value)?.label ?? value;
+            return (
+              <Field key={row.key} label={row.label} hint={`${m.confidence(row.confidence)}. ${row.reason}`}>
+                <Dropdown
+                  data-kolonne={row.key}
+                  value={label}
+                  selectedOptions={[value]}
+                  onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseTarget(choice.overrides, row.key, d.optionValue) })}
+                >
+                  {options.map((o) => (
+                    <Option key={o.value} value={o.value} text={o.label}>
+                      {o.label}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            );
+          })}
+        </section>
+      )}
+
+      {preview && (
+        <section className={styles.section} aria-labelledby="import-forhaand">
+          <Subtitle2 as="h3" id="import-forhaand">
+            {m.previewHeading}
+          </Subtitle2>
+          {preview.rows.length === 0 ? (
+            <Body1>{m.previewEmpty}</Body1>
+          ) : (
+            <div className={styles.preview}>
+              <Table size="extra-small" aria-labelledby="import-forhaand" data-testid="import-preview">
+                <TableHeader>
+                  <TableRow>
+                    {preview.headers.map((h) => (
+                      <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {preview.rows.map((r, i) => (
+                    <TableRow key={i}>
+                      {r.map((v, j) => (
+                        <TableCell key={j}>{v}</TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </section>
+      )}
+
+      <Button appearance="primary" disabled={step !== null || !analysis.value} onClick={() => void convert()}>
+        {source.rerun ? m.reconvert : m.convert}
+      </Button>
+      {step && (
+        <Field label={m.steps[step]} validationState="none">
+          <ProgressBar value={(STEPS.indexOf(step) + 1) / (STEPS.length + 1)} aria-label={m.steps[step]} />
+        </Field>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && (
+        <section className={styles.section} aria-labelledby="import-resultat">
+          <Subtitle2 as="h3" id="import-resultat">
+            {m.resultHeading}
+          </Subtitle2>
+          <MessageBar intent={result.summary.errors > 0 ? "warning" : "success"} role="status" data-testid="import-result">
+            <MessageBarBody>
+              {result.summary.lines.map((l) => (
+                <div key={l}>{l}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+          {result.findings.length > 0 && (
+            <>
+              <Subtitle2 as="h3" id="import-fund">
+                {m.findingsHeading}
+              </Subtitle2>
+              <Body1>{m.findingsHint}</Body1>
+              <ul className={styles.findings} aria-labelledby="import-fund">
+                {result.findings.map((f) => (
+                  <li key={f.id}>
+                    <Button appearance="subtle" size="small" className={styles.finding} onClick={() => void select(f)}>
+                      {f.text}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+              {result.more > 0 && <Body1>{m.moreFindings(result.more)}</Body1>}
+            </>
+          )}
+          {selectError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{selectError}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+    </PageFrame>
+  );
+}
+
+function Notice({ text, intent = "info" }: { text: string; intent?: "info" | "error" }) {
+  return (
+    <PageFrame heading={messages.pages.import.heading}>
+      <MessageBar intent={intent}>
+        <MessageBarBody>{text}</MessageBarBody>
+      </MessageBar>
+    </PageFrame>
+  );
 }

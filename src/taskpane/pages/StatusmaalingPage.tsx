@@ -1,9 +1,263 @@
-// The status measurement (Statusmåling) page. Not built yet: it says what is coming; another part of the project replaces it.
-import { ComingSoon } from "../components/ComingSoon";
+// The status-measurement page: choose an active citizen, a date and an instrument, score each dimension
+// beside its previous score, and score the GAS goals with the T-score shown as they change. The rules and
+// the rows it writes live in forms/status-form.ts.
+import { Body1, Button, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { danishDate } from "../../domain/dates";
+import { GAS_SCORES } from "../../domain/gas";
+import { TABLES } from "../../workbook/contract";
+import { DateField, SelectField, TextField, TextAreaField } from "../components/fields";
+import { FormFeedback, type Feedback } from "../components/FormFeedback";
+import { FormGate } from "../components/FormGate";
+import { focusFirstError } from "../components/focus-first-error";
+import { useFormStyles } from "../components/form-styles";
+import { PageFrame } from "../components/PageFrame";
+import { activeCasesOn, caseLabel, casesFrom, findCase, searchCases } from "../forms/cases";
+import type { FormSetup } from "../forms/setup";
+import {
+  defaultInstrument,
+  dimensionsOf,
+  draftTScore,
+  goalDrafts,
+  goalField,
+  goalsFrom,
+  instrumentNames,
+  measurementDates,
+  measurementsFrom,
+  previousScore,
+  scaleText,
+  scoreField,
+  scoresOn,
+  signed,
+  statusChanges,
+  statusSavedText,
+  validateStatusDraft,
+  type StatusDraft,
+  type StatusErrors,
+} from "../forms/status-form";
+import { dateFieldSerial, dateFieldValue, parseNumberField, todayFieldValue } from "../forms/field-values";
+import { useTables } from "../forms/use-tables";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
+import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../workbook-port";
 
-export default function StatusmaalingPage(_props: PageProps) {
-  const m = messages.pages.statusmaaling;
-  return <ComingSoon heading={m.heading} text={m.coming} />;
+const TABLE_NAMES = [TABLES.sager, TABLES.statusmaalinger, TABLES.maal];
+
+const useStyles = makeStyles({
+  dimension: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS },
+  goal: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
+});
+
+export default function StatusmaalingPage({ port, onWorkbookChanged }: PageProps) {
+  const { state, reload } = useTables(port, TABLE_NAMES);
+  return (
+    <PageFrame heading={messages.pages.statusmaaling.heading}>
+      <FormGate state={state} canWrite={isWorkbookWriter(port)}>
+        {() =>
+          state.kind === "ready" &&
+          isWorkbookWriter(port) && (
+            <StatusForm
+              setup={state.setup}
+              sager={state.tables[TABLES.sager] ?? null}
+              maalinger={state.tables[TABLES.statusmaalinger] ?? null}
+              maal={state.tables[TABLES.maal] ?? null}
+              writer={port}
+              onSaved={async () => {
+                await reload();
+                onWorkbookChanged();
+              }}
+            />
+          )
+        }
+      </FormGate>
+    </PageFrame>
+  );
+}
+
+interface FormProps {
+  setup: FormSetup;
+  sager: TableContents | null;
+  maalinger: TableContents | null;
+  maal: TableContents | null;
+  writer: WorkbookWriter;
+  onSaved: () => Promise<void>;
+}
+
+
+function emptyDraft(dato: string): StatusDraft {
+  return { sagsId: "", dato, instrument: "", editingDate: null, scores: {}, notRelevant: {}, bemaerkning: "", registreretAf: "", goals: [] };
+}
+
+function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProps) {
+  const m = messages.statusForm;
+  const styles = { ...useFormStyles(), ...useStyles() };
+  const formRef = useRef<HTMLFormElement>(null);
+  const cases = useMemo(() => casesFrom(sager), [sager]);
+  const measurements = useMemo(() => measurementsFrom(maalinger), [maalinger]);
+  const goals = useMemo(() => goalsFrom(maal), [maal]);
+  const instruments = useMemo(() => instrumentNames(setup.instruments), [setup.instruments]);
+  const [query, setQuery] = useState("");
+  const [draft, setDraft] = useState<StatusDraft>(() => emptyDraft(todayFieldValue()));
+  const [errors, setErrors] = useState<StatusErrors>({});
+  const [feedback, setFeedback] = useState<Feedback>({ kind: "none" });
+
+  const day = dateFieldSerial(draft.dato);
+  const active = day === null ? cases : activeCasesOn(cases, day);
+  const matches = searchCases(active, query);
+  const dims = dimensionsOf(setup.instruments, draft.instrument);
+  const chosen = findCase(cases, draft.sagsId);
+
+  const update = (patch: Partial<StatusDraft>, clear: string[] = []) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (clear.length) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((k) => [k, undefined])) }));
+  };
+
+  /** A new citizen: their usual instrument, their goals from Mål, no scores yet. */
+  const chooseCase = (sagsId: string) => {
+    setDraft((d) => ({
+      ...emptyDraft(d.dato),
+      sagsId,
+      instrument: sagsId ? defaultInstrument(measurements, sagsId, instruments) : "",
+      goals: sagsId ? goalDrafts(goals, sagsId) : [],
+      registreretAf: d.registreretAf,
+    }));
+    setErrors({});
+  };
+
+  const search = (q: string) => {
+    setQuery(q);
+    const first = searchCases(active, q)[0];
+    if (first && first.sagsId !== draft.sagsId) chooseCase(first.sagsId);
+    if (!first) chooseCase("");
+  };
+
+  const chooseEdit = (value: string) => {
+    const dato = value === "" ? null : Number(value);
+    if (dato === null) {
+      update({ editingDate: null, scores: {}, notRelevant: {}, bemaerkning: "" });
+      return;
+    }
+    const loaded = scoresOn(measurements, draft.sagsId, dims, dato);
+    update({ editingDate: dato, dato: dateFieldValue(dato), ...loaded });
+    setErrors({});
+  };
+
+  const tScore = draftTScore(draft.goals);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = validateStatusDraft(draft, { dimensions: dims, measurements, goals });
+    if (!result.ok) {
+      setErrors(result.errors);
+      setFeedback({ kind: "error", text: messages.forms.fixErrors });
+      requestAnimationFrame(() => focusFirstError(formRef.current));
+      return;
+    }
+    setFeedback({ kind: "working", text: messages.forms.saving });
+    try {
+      await writer.saveRows(statusChanges(result.save));
+      const text = statusSavedText(result.save, chosen ? caseLabel(chosen) : draft.sagsId);
+      await onSaved();
+      setDraft((d) => ({ ...emptyDraft(d.dato), registreretAf: d.registreretAf }));
+      setQuery("");
+      setErrors({});
+      setFeedback({ kind: "saved", text });
+    } catch (err) {
+      setFeedback({ kind: "error", text: messages.forms.saveFailed(err instanceof Error ? err.message : String(err)) });
+    }
+  };
+
+  const editDates = draft.sagsId && draft.instrument ? measurementDates(measurements, draft.sagsId, draft.instrument) : [];
+  const gasOptions = GAS_SCORES.map((s, i) => ({ value: String(s), label: m.gasLevels[i] }));
+
+  return (
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={messages.pages.statusmaaling.heading}>
+      <DateField label={m.dato} required value={draft.dato} error={errors.dato} onChange={(v) => update({ dato: v }, ["dato"])} />
+      <TextField label={m.search} value={query} onChange={search} />
+      <SelectField
+        label={m.citizen}
+        value={draft.sagsId}
+        hint={matches.length === 0 ? m.noMatches : undefined}
+        options={matches.map((c) => ({ value: c.sagsId, label: caseLabel(c) }))}
+        error={errors.sagsId}
+        onChange={chooseCase}
+      />
+      <SelectField label={m.instrument} value={draft.instrument} options={instruments} onChange={(v) => update({ instrument: v, editingDate: null, scores: {}, notRelevant: {} })} />
+      {editDates.length > 0 && (
+        <SelectField
+          label={m.edit}
+          value={draft.editingDate === null ? "" : String(draft.editingDate)}
+          placeholder={m.editNew}
+          options={editDates.map((d) => ({ value: String(d), label: m.editOption(danishDate(d)) }))}
+          onChange={chooseEdit}
+        />
+      )}
+
+      {dims.length > 0 && (
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{m.dimensionsHeading}</legend>
+          {dims.map((d) => {
+            const before = day === null || !draft.sagsId ? null : previousScore(measurements, draft.sagsId, d, draft.editingDate ?? day);
+            const now = parseNumberField(draft.scores[d.dimension] ?? "");
+            const notRelevant = draft.notRelevant[d.dimension] === true;
+            const change = before && now.ok && now.value !== null && !notRelevant ? m.change(signed(now.value - before.score)) : "";
+            const field = scoreField(d.dimension);
+            return (
+              <div key={d.dimension} className={styles.dimension}>
+                <TextField
+                  label={d.dimension}
+                  hint={`${scaleText(d)}. ${before ? m.previous(String(before.score).replace(".", ","), danishDate(before.dato)) : m.noPrevious}${change ? `. ${change}` : ""}`}
+                  inputMode="numeric"
+                  value={notRelevant ? "" : (draft.scores[d.dimension] ?? "")}
+                  error={errors[field]}
+                  onChange={(v) => update({ scores: { ...draft.scores, [d.dimension]: v } }, [field])}
+                />
+                {d.ikkeRelevant !== null && (
+                  <Checkbox
+                    label={m.ikkeRelevant}
+                    aria-label={`${d.dimension}: ${m.ikkeRelevant.toLowerCase()}`}
+                    checked={notRelevant}
+                    onChange={(_, c) => update({ notRelevant: { ...draft.notRelevant, [d.dimension]: c.checked === true } }, [field])}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      <TextAreaField label={m.bemaerkning} value={draft.bemaerkning} onChange={(v) => update({ bemaerkning: v })} />
+      <TextField label={m.registreretAf} value={draft.registreretAf} onChange={(v) => update({ registreretAf: v })} />
+
+      {draft.sagsId && (
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{m.goalsHeading}</legend>
+          {draft.goals.map((g, i) => {
+            const setGoal = (patch: Partial<typeof g>, part: "maal" | "vaegt" | "score") =>
+              update({ goals: draft.goals.map((x, j) => (j === i ? { ...x, ...patch } : x)) }, [goalField(i, part)]);
+            return (
+              <div key={i} className={styles.goal}>
+                <TextField label={m.goalText(i + 1)} value={g.maal} error={errors[goalField(i, "maal")]} onChange={(v) => setGoal({ maal: v }, "maal")} />
+                <div className={styles.row}>
+                  <TextField label={m.goalWeight(i + 1)} inputMode="numeric" value={g.vaegt} error={errors[goalField(i, "vaegt")]} onChange={(v) => setGoal({ vaegt: v }, "vaegt")} />
+                  <SelectField label={m.goalScore(i + 1)} value={g.score} options={gasOptions} placeholder={messages.forms.none} error={errors[goalField(i, "score")]} onChange={(v) => setGoal({ score: v }, "score")} />
+                </div>
+              </div>
+            );
+          })}
+          <div className={styles.actions}>
+            <Button onClick={() => update({ goals: [...draft.goals, { index: null, maal: "", vaegt: "1", score: "" }] })}>{m.addGoal}</Button>
+            <Body1 aria-live="polite" data-testid="gas-tscore">
+              {tScore === null ? m.noTScore : m.tScore(tScore.toFixed(2).replace(".", ","))}
+            </Body1>
+          </div>
+        </fieldset>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={feedback.kind === "working"}>
+          {messages.forms.save}
+        </Button>
+      </div>
+      <FormFeedback feedback={feedback} />
+    </form>
+  );
 }

@@ -1,0 +1,82 @@
+// `sagsliste check`: the integrity check of a structured workbook (the task pane's Kontrol page on a file).
+// It reports overwritten formulas, lost columns, broken names and setup values out of range; with
+// --repair it writes the formulas back (never data) into a copy, logs each repair, and puts what
+// remains in Problemer. The input file is never changed.
+import path from "path";
+import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
+import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
+import { repairLogEntries, serialDateTime } from "../workbook/audit-log";
+import { checkIntegrity, mergeProblemRows, type IntegrityReport } from "../workbook/integrity";
+import { parseArgs, stringFlag, UsageError } from "./args";
+
+export const CHECK_HELP = `Brug: sagsliste check PROJEKTMAPPE.xlsx [--repair] [-o UD.xlsx] [--json]
+  Kontrollerer en struktureret projektmappe: beregnede celler, der er overskrevet med en værdi eller en
+  anden formel, tabeller, der mangler kolonner, navne, der ikke virker, og opsætning uden for det tilladte.
+  --repair   Sæt de beregnede kolonners formler tilbage (data røres aldrig) og skriv hver reparation i Log.
+             Skriver en kopi (standard: PROJEKTMAPPE-kontrolleret.xlsx); inputfilen ændres aldrig.
+  -o UD.xlsx Skriv en kopi med fundene i Problemer (også uden --repair).
+  --json     Skriv fund og reparationer som JSON på standard-output.
+  Afslutningskode: 0 ingen fund, 3 fund (efter en reparation: fund, der ikke kunne repareres).`;
+
+/** Exit code when the check found something (1 and 2 mean unusable input and wrong usage). */
+export const EXIT_FINDINGS = 3;
+
+function summary(report: IntegrityReport): string {
+  if (report.findings.length === 0) return "Ingen fund: formler, tabeller, navne og opsætning er i orden.";
+  const lines = report.findings.map((f) => `  ${f.sheet}!${f.cell}  ${f.code}  ${f.message}`);
+  return `${report.findings.length} fund:\n${lines.join("\n")}`;
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv, { "--repair": "boolean", "--out": "string", "--json": "boolean", "--help": "boolean" }, { "-o": "--out", "-h": "--help" });
+    if (args.flags["--help"]) {
+      process.stdout.write(CHECK_HELP + "\n");
+      return 0;
+    }
+    if (args.positional.length !== 1) throw new UsageError("Angiv netop én projektmappe (.xlsx).\n" + CHECK_HELP);
+    const input = args.positional[0];
+    const repair = args.flags["--repair"] === true;
+    const out = stringFlag(args, "--out") ?? (repair ? input.replace(/(\.xlsx)?$/i, "-kontrolleret.xlsx") : undefined);
+    if (out !== undefined) {
+      if (path.resolve(out) === path.resolve(input)) throw new UsageError("Kopien må ikke skrives oven i projektmappen selv. Vælg et andet navn med -o.");
+      if (!/\.xlsx$/i.test(out)) throw new UsageError(`Uddata skal være en .xlsx-fil, ikke ${out}.`);
+    }
+
+    const wb = await loadWorkbook(input);
+    const before = checkIntegrity(readSnapshot(wb));
+    let after = before;
+    if (repair && before.repairs.length > 0) {
+      for (const r of before.repairs) setColumnFormulas(wb, r.table, [{ column: r.column, formula: r.formula }]);
+      appendLogEntries(wb, repairLogEntries(serialDateTime(new Date()), before.repairs.flatMap((r) => r.cells)));
+      after = checkIntegrity(readSnapshot(wb));
+    }
+    if (out !== undefined) {
+      writeProblemRows(wb, mergeProblemRows(readProblemRows(wb), after));
+      await saveWorkbook(wb, out);
+    }
+
+    if (args.flags["--json"]) {
+      const json = {
+        file: input,
+        output: out ?? null,
+        findings: before.findings,
+        repaired: repair ? before.repairs.map((r) => ({ table: r.table, column: r.column, cells: r.cells.length })) : [],
+        remaining: after.findings,
+      };
+      process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+    } else {
+      process.stdout.write(summary(before) + "\n");
+      if (repair) {
+        const cells = before.repairs.reduce((n, r) => n + r.cells.length, 0);
+        process.stdout.write(`Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${after.findings.length} fund står tilbage.\n`);
+      }
+      if (out !== undefined) process.stdout.write(`Skrev ${out}.\n`);
+    }
+    return after.findings.length > 0 ? EXIT_FINDINGS : 0;
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(`sagsliste check: ${err.message}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

@@ -1,0 +1,113 @@
+// Pseudonymisation and CPR masking as pure text rules. A pseudonymised copy replaces every CPR number
+// and citizen name by the case id (the key to undo it is kept apart); masking keeps the birth date and
+// hides the serial number (DDMMYY-XXXX). Both reach every cell, not only Sager: the original sheets,
+// Problemer's "Oprindelig værdi" and free-text notes hold the same numbers and names.
+
+export interface PseudonymKeyRow {
+  sagsId: string;
+  cpr: string | null;
+  navn: string | null;
+}
+
+/** A CPR number in running text: six digits, an optional hyphen or space, four digits. */
+const CPR_IN_TEXT = /(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g;
+
+function digitsOf(cpr: string): string | null {
+  const d = cpr.replace(/\D/g, "");
+  if (d.length === 10) return d;
+  // A CPR stored as a number lost its leading zero.
+  if (d.length === 9) return "0" + d;
+  return null;
+}
+
+const tidyName = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+export interface Pseudonymiser {
+  /** The cell's new value: case ids for known CPR numbers and names, other CPR-like numbers hidden. */
+  text(value: string): string;
+  /** A number cell that is a known CPR without its leading zero becomes the case id. */
+  number(value: number): string | number;
+  /** Cells changed so far. */
+  changed: number;
+}
+
+const UNKNOWN_CPR = "XXXXXX-XXXX";
+
+export function pseudonymiser(key: readonly PseudonymKeyRow[]): Pseudonymiser {
+  const byCpr = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const k of key) {
+    const d = k.cpr ? digitsOf(k.cpr) : null;
+    if (d) byCpr.set(d, k.sagsId);
+    if (k.navn && tidyName(k.navn) !== "") byName.set(tidyName(k.navn).toLowerCase(), k.sagsId);
+  }
+  // Longest names first, so "Mette Hansen Ali" is replaced before "Mette Hansen".
+  const names = [...byName.keys()].filter((n) => n.includes(" ")).sort((a, b) => b.length - a.length);
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const namePattern = names.length ? new RegExp(`(?<![\\p{L}])(${names.map(escape).join("|")})(?![\\p{L}])`, "giu") : null;
+
+  const self: Pseudonymiser = {
+    changed: 0,
+    text(value) {
+      const exact = byName.get(tidyName(value).toLowerCase());
+      let out = exact ?? value.replace(CPR_IN_TEXT, (_, a: string, b: string) => byCpr.get(a + b) ?? UNKNOWN_CPR);
+      if (exact === undefined && namePattern) out = out.replace(namePattern, (m) => byName.get(tidyName(m).toLowerCase()) ?? m);
+      if (out !== value) self.changed++;
+      return out;
+    },
+    number(value) {
+      if (!Number.isInteger(value) || value < 1e8 || value >= 1e10) return value;
+      const id = byCpr.get(String(value).padStart(10, "0"));
+      if (id === undefined) return value;
+      self.changed++;
+      return id;
+    },
+  };
+  return self;
+}
+
+/** DDMMYY-SSSS -> DDMMYY-XXXX (also without the hyphen, and for numbers that lost their leading zero). */
+export function maskCpr(cpr: string): string {
+  const d = digitsOf(cpr);
+  return d ? `${d.slice(0, 6)}-XXXX` : cpr;
+}
+
+export interface Masker {
+  text(value: string): string;
+  number(value: number): string | number;
+  changed: number;
+}
+
+/** Masks CPR numbers wherever they stand; known ones (from Sager) also when stored as numbers. */
+export function cprMasker(knownCprs: readonly string[]): Masker {
+  const known = new Set(knownCprs.map(digitsOf).filter((d): d is string => d !== null));
+  const self: Masker = {
+    changed: 0,
+    text(value) {
+      const out = value.replace(CPR_IN_TEXT, (_, a: string) => `${a}-XXXX`);
+      if (out !== value) self.changed++;
+      return out;
+    },
+    number(value) {
+      if (!Number.isInteger(value) || value < 1e8 || value >= 1e10) return value;
+      const d = String(value).padStart(10, "0");
+      if (!known.has(d)) return value;
+      self.changed++;
+      return `${d.slice(0, 6)}-XXXX`;
+    },
+  };
+  return self;
+}
+
+/** A CSV field that a spreadsheet opens as text (no formula injection) and that survives ; and quotes. */
+export function csvField(value: string | null): string {
+  if (value === null) return "";
+  const safe = /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The key file: UTF-8 with BOM and semicolons, as Danish Excel opens CSV. */
+export function keyCsv(key: readonly PseudonymKeyRow[]): string {
+  const lines = ["Sags-ID;CPR;Navn", ...key.map((k) => [k.sagsId, k.cpr, k.navn].map(csvField).join(";"))];
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

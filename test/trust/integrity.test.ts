@@ -1,0 +1,147 @@
+// The integrity check: a workbook straight from the plan is clean (also after LibreOffice saved it);
+// overwritten formulas, a renamed column, a lost table, broken names and setup values out of range are
+// each found; a repair writes formulas back and leaves every data cell as it was.
+import { promises as fs } from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
+import { recalculate } from "../../src/adapters/libreoffice/recalc";
+import { loadWorkbook } from "../../src/adapters/xlsx/files";
+import { readSnapshot, setColumnFormulas } from "../../src/adapters/xlsx/workbook-snapshot";
+import { generateStructuredData } from "../../src/sample/structured-data";
+import { TABLES } from "../../src/workbook/contract";
+import { buildStructuredPlan } from "../../src/workbook/structured-plan";
+import { checkIntegrity, comparableFormula, INTEGRITY_CODES, sameFormula, type WorkbookSnapshot } from "../../src/workbook/integrity";
+import { isFormula } from "../../src/workbook/plan";
+import { tempDir } from "../support/recalc-helpers";
+
+async function structuredFile(dir: string, seed = 3): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, buildStructuredPlan(generateStructuredData(seed)));
+  const file = path.join(dir, `struktureret-${seed}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function tableOf(s: WorkbookSnapshot, name: string) {
+  const t = s.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+describe("comparableFormula", () => {
+  test.each([
+    ["Sager[[#This Row],[Indskrevet]]+1", "=[@Indskrevet] + 1"],
+    ["Sager[[#This Row],[Dage i perioden]]*2", "=Sager[@[Dage i perioden]]*2"],
+    ["_xlfn.MAXIFS(Fremmoede[Dato],Fremmoede[Sags-ID],Sager[[#This Row],[Sags-ID]])", "=MAXIFS(Fremmoede[Dato], Fremmoede[Sags-ID], [@[Sags-ID]])"],
+  ])("%s equals %s", (a, b) => {
+    expect(sameFormula(a, b)).toBe(true);
+  });
+
+  test("text inside strings keeps its case and spaces", () => {
+    expect(comparableFormula('IF(A1="Ja ",1,0)')).toBe('IF(A1="Ja ",1,0)');
+    expect(sameFormula('IF(A1="Ja",1,0)', 'IF(A1="ja",1,0)')).toBe(false);
+  });
+});
+
+describe("a workbook straight from the plan", () => {
+  test("has no findings, as written by ExcelJS and after LibreOffice recalculated and saved it", async () => {
+    const dir = await tempDir("integritet-ren");
+    const file = await structuredFile(dir);
+    const direct = checkIntegrity(readSnapshot(await loadWorkbook(file)));
+    expect(direct.findings).toEqual([]);
+    const [recalculated] = await recalculate([file], path.join(dir, "ud"));
+    const report = checkIntegrity(readSnapshot(await loadWorkbook(recalculated)));
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe("a tampered workbook", () => {
+  let snapshot: WorkbookSnapshot;
+  let file: string;
+
+  beforeAll(async () => {
+    const dir = await tempDir("integritet-fejl");
+    file = await structuredFile(dir, 5);
+    const wb = await loadWorkbook(file);
+    const sager = wb.getWorksheet("Sager")!;
+    const headers = (sager.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const col = (h: string) => headers.indexOf(h);
+    sager.getCell(2, col("Pladsvægt")).value = 1; // pasted a value over a formula
+    sager.getCell(3, col("Aktiv")).value = { formula: '"Ja"', date1904: false } as ExcelJS.CellFormulaValue; // another formula
+    const setup = wb.getWorksheet("Opsætning")!;
+    setup.getCell("B6").value = 2; // Baand_nedre at 200 %
+    setup.getCell("B9").value = 0; // Diskretionsgraense 0
+    // Rename the Enheder column Loft to "Max brugere", in the cell and in the table's model.
+    for (const t of setup.getTables()) {
+      const model = (t as unknown as { table: { name: string; ref?: string; tableRef?: string; columns: { name: string }[] } }).table;
+      if (model.name !== TABLES.enheder) continue;
+      const j = model.columns.findIndex((c) => c.name === "Loft");
+      model.columns[j].name = "Max brugere";
+      const tl = setup.getCell((model.tableRef ?? model.ref!).split(":")[0]);
+      setup.getCell(Number(tl.row), Number(tl.col) + j).value = "Max brugere";
+    }
+    const out = path.join(dir, "manipuleret.xlsx");
+    await wb.xlsx.writeFile(out);
+    const reread = await loadWorkbook(out);
+    snapshot = readSnapshot(reread);
+    // Break a name as Excel does when its target goes: #REF!.
+    snapshot = { ...snapshot, names: snapshot.names.map((n) => (n.name === "Liste_Enheder" ? { ...n, refersTo: "#REF!" } : n)) };
+  });
+
+  test("each kind of damage is found, in Danish, with the cell it is in", () => {
+    const report = checkIntegrity(snapshot);
+    const codes = report.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        `${INTEGRITY_CODES.overwritten} Sager!P2`,
+        expect.stringMatching(new RegExp(`^${INTEGRITY_CODES.otherFormula} Sager!`)),
+        `${INTEGRITY_CODES.columnMissing} Opsætning!A13`,
+        `${INTEGRITY_CODES.nameBroken} Opsætning!A1`,
+        `${INTEGRITY_CODES.setupRange} Opsætning!B6`,
+        `${INTEGRITY_CODES.setupRange} Opsætning!B9`,
+      ])
+    );
+    const renamed = report.findings.find((f) => f.code === INTEGRITY_CODES.columnMissing)!;
+    expect(renamed.message).toContain('mangler kolonnen "Loft"');
+    expect(renamed.message).toContain('"Max brugere"');
+    const overwritten = report.findings.find((f) => f.code === INTEGRITY_CODES.overwritten)!;
+    expect(overwritten.original).toBe("1");
+    expect(overwritten.repairable).toBe(true);
+    expect(report.repairs.map((r) => `${r.table}[${r.column}]`).sort()).toEqual(["Sager[Aktiv]", "Sager[Pladsvægt]"]);
+  });
+
+  test("a missing table and a missing name are found", () => {
+    const without: WorkbookSnapshot = {
+      ...snapshot,
+      tables: snapshot.tables.filter((t) => t.name !== TABLES.maal),
+      names: snapshot.names.filter((n) => n.name !== "Opgoerelsesdato"),
+    };
+    const codes = checkIntegrity(without).findings.map((f) => f.code);
+    expect(codes).toContain(INTEGRITY_CODES.tableMissing);
+    expect(codes).toContain(INTEGRITY_CODES.nameMissing);
+  });
+
+  test("the repair writes formulas only: every other cell stays as it was", async () => {
+    const wb = await loadWorkbook(file);
+    const sager = wb.getWorksheet("Sager")!;
+    sager.getCell("P2").value = 1;
+    const before = readSnapshot(wb);
+    const report = checkIntegrity(before);
+    for (const r of report.repairs) setColumnFormulas(wb, r.table, [{ column: r.column, formula: r.formula }]);
+    const after = readSnapshot(wb);
+    expect(checkIntegrity(after).findings).toEqual([]);
+    const repaired = new Set(report.repairs.map((r) => `${r.table}\u0000${r.column}`));
+    for (const t of before.tables) {
+      const t2 = tableOf(after, t.name);
+      expect(t2.headers).toEqual(t.headers);
+      t.rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (repaired.has(`${t.name}\u0000${t.headers[j]}`)) expect(isFormula(t2.rows[i][j])).toBe(true);
+          else expect(t2.rows[i][j]).toEqual(v);
+        })
+      );
+    }
+    await fs.rm(path.dirname(file), { recursive: true, force: true });
+  });
+});
