@@ -1,19 +1,20 @@
 // The structured workbook as a Plan (WORKBOOK.md): the data sheets Sager, Visitationer, Statusmålinger,
 // Mål and Fremmøde with their input rows and live computed columns, and the Opsætning sheet with the
 // setup tables and the parameter cells behind the defined names.
-import type {
-  Attendance,
-  AttendanceStatusRow,
-  Case,
-  Goal,
-  Holiday,
-  InstrumentDimension,
-  StatusMeasurement,
-  StructuredData,
-  Unit,
-  Visitation,
-} from "../domain/model";
+import type { Case, StructuredData } from "../domain/model";
 import { DEFAULT_LISTS } from "../domain/setup-defaults";
+import {
+  ATTENDANCE_VALUES,
+  CASE_VALUES,
+  GOAL_VALUES,
+  HOLIDAY_VALUES,
+  INSTRUMENT_VALUES,
+  MEASUREMENT_VALUES,
+  STATUS_VALUES,
+  UNIT_VALUES,
+  VISITATION_VALUES,
+  inputRow,
+} from "./row-values";
 import type { ComputedColumn, ComputedValue } from "./computed";
 import {
   DEFINED_NAMES,
@@ -131,8 +132,6 @@ export interface StructuredPlanOptions {
   log?: LogEntry[];
 }
 
-const yesNo = (b: boolean): string => (b ? "Ja" : "Nej");
-
 function inputFormat(def: ColumnDef): string | undefined {
   switch (def.type) {
     case "date":
@@ -163,110 +162,6 @@ function inputColumn(def: ColumnDef, validationList?: string): ColumnPlan {
 function computedColumnPlan(c: ComputedColumn<never>): ColumnPlan {
   return { name: c.name, formula: c.formula, numFmt: c.numFmt };
 }
-
-/** Input values of a row in the order of the contract's columns (the accessor map names every header). */
-function inputRow<Row>(defs: readonly ColumnDef[], accessors: Record<string, (r: Row) => Scalar>, row: Row): Scalar[] {
-  return defs.map((d) => {
-    const get = accessors[d.name];
-    if (!get) throw new Error(`Ingen værdi for kolonnen ${d.name}`);
-    return get(row);
-  });
-}
-
-const CASE_VALUES: Record<string, (c: Case) => Scalar> = {
-  "Sags-ID": (c) => c.sagsId,
-  CPR: (c) => c.cpr,
-  Navn: (c) => c.navn,
-  Enhed: (c) => c.enhed,
-  Lovgrundlag: (c) => c.lovgrundlag,
-  Pladstype: (c) => c.pladstype,
-  Henviser: (c) => c.henviser,
-  Visitationsdato: (c) => c.visitationsdato,
-  Indskrevet: (c) => c.indskrevet,
-  Udskrevet: (c) => c.udskrevet,
-  Udskrivningsårsag: (c) => c.udskrivningsaarsag,
-  Forsørgelsesgrundlag: (c) => c.forsoergelsesgrundlag,
-  Jobcenterforløb: (c) => c.jobcenterforloeb,
-  Kontaktperson: (c) => c.kontaktperson,
-  Bemærkninger: (c) => c.bemaerkninger,
-};
-
-const UNIT_VALUES: Record<string, (u: Unit) => Scalar> = {
-  Enhed: (u) => u.enhed,
-  Lovgrundlag: (u) => u.lovgrundlag,
-  Fuldtidspladser: (u) => u.fuldtidspladser,
-  Deltidspladser: (u) => u.deltidspladser,
-  Deltidsvægt: (u) => u.deltidsvaegt,
-  Loft: (u) => u.loft,
-  Stykpris: (u) => u.stykpris,
-  Reguleringspris: (u) => u.reguleringspris,
-};
-
-const ATTENDANCE_VALUES: Record<string, (a: Attendance) => Scalar> = {
-  "Sags-ID": (a) => a.sagsId,
-  Dato: (a) => a.dato,
-  Status: (a) => a.status,
-  Bemærkning: (a) => a.bemaerkning,
-};
-
-const STATUS_VALUES: Record<string, (s: AttendanceStatusRow) => Scalar> = {
-  Status: (s) => s.status,
-  Kode: (s) => s.kode,
-  "Tæller som": (s) => s.taellerSom,
-  "I basis": (s) => yesNo(s.iBasis),
-  Fravær: (s) => yesNo(s.fravaer),
-  "Ulovligt fravær": (s) => yesNo(s.ulovligtFravaer),
-};
-
-const HOLIDAY_VALUES: Record<string, (h: Holiday) => Scalar> = {
-  Dato: (h) => h.dato,
-  Navn: (h) => h.navn,
-  Type: (h) => h.type,
-};
-
-const INSTRUMENT_VALUES: Record<string, (i: InstrumentDimension) => Scalar> = {
-  Instrument: (i) => i.instrument,
-  Dimension: (i) => i.dimension,
-  Min: (i) => i.min,
-  Max: (i) => i.max,
-  Retning: (i) => i.retning,
-  "Ikke relevant": (i) => i.ikkeRelevant,
-  Niveauer: (i) => i.niveauer,
-  Prioriteret: (i) => yesNo(i.prioriteret),
-};
-
-const MEASUREMENT_VALUES: Record<string, (m: StatusMeasurement) => Scalar> = {
-  "Sags-ID": (m) => m.sagsId,
-  Dato: (m) => m.dato,
-  Instrument: (m) => m.instrument,
-  Dimension: (m) => m.dimension,
-  Score: (m) => m.score,
-  Bemærkning: (m) => m.bemaerkning,
-  "Registreret af": (m) => m.registreretAf,
-};
-
-const GOAL_VALUES: Record<string, (g: Goal) => Scalar> = {
-  "Sags-ID": (g) => g.sagsId,
-  Mål: (g) => g.maal,
-  Vægt: (g) => g.vaegt,
-  "GAS-score": (g) => g.gasScore,
-  Dato: (g) => g.dato,
-};
-
-const VISITATION_VALUES: Record<string, (v: Visitation) => Scalar> = {
-  "Visitations-ID": (v) => v.visitationsId,
-  "Sags-ID": (v) => v.sagsId,
-  Henvendelsesdato: (v) => v.henvendelsesdato,
-  Henviser: (v) => v.henviser,
-  Lovgrundlag: (v) => v.lovgrundlag,
-  "Ønsket enhed": (v) => v.oensketEnhed,
-  Pladstype: (v) => v.pladstype,
-  Beslutning: (v) => v.beslutning,
-  Beslutningsdato: (v) => v.beslutningsdato,
-  Begrundelse: (v) => v.begrundelse,
-  "Klagevejledning givet": (v) => v.klagevejledningGivet,
-  "Forventet start": (v) => v.forventetStart,
-};
 
 /** A table of input columns (with per-column drop-downs) followed by computed columns. */
 function dataTable<Row>(

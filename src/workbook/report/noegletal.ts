@@ -78,21 +78,27 @@ function caseOf(row: Pick<Attendance, "sagsId">, data: StructuredData): Case | u
  * unknown), and whether the date lies within the case's enrolment (1/0). With the table's own
  * Arbejdsdag and status flags they let one COUNTIFS count a unit's registrations in any period.
  */
+/** The case's unit as `Enheder` spells it ("" when the case or its unit is unknown), for a table with Sags-ID. */
+function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger): ComputedColumn<Row> {
+  const match = `MATCH(${thisRow(table, "Sags-ID")},${col("Sager", "Sags-ID")},0)`;
+  return {
+    table,
+    name: "Enhed",
+    formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(INDEX(${col("Sager", "Enhed")},${match}),${col("Enheder", "Enhed")},0)),"")`,
+    reference: (row, data) => {
+      const c = caseOf(row, data);
+      return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
+    },
+    compare: "exact",
+  };
+}
+
 export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
   const match = `MATCH(${fr("Sags-ID")},${col("Sager", "Sags-ID")},0)`;
   const s = `INDEX(${col("Sager", "Indskrevet")},${match})`;
   const e = `INDEX(${col("Sager", "Udskrevet")},${match})`;
   return [
-    {
-      table: TABLES.fremmoede,
-      name: "Enhed",
-      formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(INDEX(${col("Sager", "Enhed")},${match}),${col("Enheder", "Enhed")},0)),"")`,
-      reference: (row, data) => {
-        const c = caseOf(row, data);
-        return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
-      },
-      compare: "exact",
-    },
+    caseUnitColumn<Attendance>(TABLES.fremmoede),
     {
       table: TABLES.fremmoede,
       name: "I forløb",
@@ -118,16 +124,7 @@ export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[]
   const match = `MATCH(${sm("Sags-ID")},${col("Sager", "Sags-ID")},0)`;
   const s = `INDEX(${col("Sager", "Indskrevet")},${match})`;
   return [
-    {
-      table: TABLES.statusmaalinger,
-      name: "Enhed",
-      formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(INDEX(${col("Sager", "Enhed")},${match}),${col("Enheder", "Enhed")},0)),"")`,
-      reference: (row, data) => {
-        const c = caseOf(row, data);
-        return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
-      },
-      compare: "exact",
-    },
+    caseUnitColumn<StatusMeasurement>(TABLES.statusmaalinger),
     {
       table: TABLES.statusmaalinger,
       name: "Indskrevet",
