@@ -41,6 +41,13 @@ test("map a column by keyboard, convert, read Sager and Problemer back, click a 
   await preview.getByRole("columnheader", { name: "Bemærkninger" }).waitFor();
   expect(await preview.getByRole("columnheader").allInnerTexts()).toEqual(expect.arrayContaining(["Navn", "Indskrevet", "Bemærkninger"]));
 
+  // Measure with the workshop goals only: untick the other presets by keyboard.
+  for (const preset of ["Forandringskompas", "Funktionsniveau", "Selvvurdering"]) {
+    await page.getByRole("checkbox", { name: preset }).focus();
+    await page.keyboard.press("Space");
+  }
+  expect(await page.getByRole("checkbox", { name: "Værkstedsmål" }).isChecked()).toBe(true);
+
   await page.getByRole("button", { name: m.convert }).click();
   const result = page.getByTestId("import-result");
   await result.waitFor();
@@ -52,6 +59,7 @@ test("map a column by keyboard, convert, read Sager and Problemer back, click a 
   expect(column(sager, "Navn")).toEqual(["Anna Eksempel", "Bo Prøvesen"]);
   expect(column(sager, "Bemærkninger")).toEqual(["aktiv", "aktiv"]);
   expect(column(sager, "Indskrevet").every((v) => typeof v === "number")).toBe(true);
+  expect(new Set(column(await readTable(page, TABLES.instrumenter), "Instrument"))).toEqual(new Set(["Værkstedsmål"]));
   const problemer = await readTable(page, TABLES.problemer);
   expect(problemer!.rows.length).toBeGreaterThan(0);
   expect(column(problemer, "Kode")).toContain("KOLONNE_MANGLER");

@@ -42,7 +42,7 @@ test("the import in Excel: one run per action, our sheets replaced in place on a
   expect(fake.stats).toMatchObject({ runs: 1, syncs: 2 });
 
   fake.resetStats();
-  const first = await runImport(port, { sheets: [source], merge: true, overrides: {} }, noSteps);
+  const first = await runImport(port, { sheets: [source], merge: true, overrides: {}, presets: ["Værkstedsmål"] }, noSteps);
   // layout (2 syncs) + grids (3) + replace: no sheet to remove, so applyPlan's own syncs only.
   expect(fake.stats.runs).toBe(3);
   const firstSyncs = fake.stats.syncs;
@@ -57,7 +57,7 @@ test("the import in Excel: one run per action, our sheets replaced in place on a
   expect(layout.metadata?.mapping).toEqual(first.result.mapping);
 
   fake.resetStats();
-  const second = await runImport(port, { sheets: [source], merge: true, overrides: {} }, noSteps);
+  const second = await runImport(port, { sheets: [source], merge: true, overrides: {}, presets: ["Værkstedsmål"] }, noSteps);
   expect(second.rerun).toBe(true);
   expect(second.removeSheets).toContain(SHEETS.sager);
   // layout, grids, tables, replace (probe + plan): four runs.
@@ -72,7 +72,7 @@ test("the import in Excel: one run per action, our sheets replaced in place on a
 test("readTables: tables whole, single-cell names by value, constants and missing ones absent", async () => {
   const fake = fakeWithCaseList(40);
   const port = createOfficePlanPort(fakeRun(fake), { host: fake });
-  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {} }, noSteps);
+  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {}, presets: ["Værkstedsmål"] }, noSteps);
   fake.names.set("Konstant", "=0.5");
   fake.resetStats();
   const read = await readTables([TABLES.sager, "Findesikke"], [DEFINED_NAMES.baandNedre, "Konstant", "Mangler"], fakeRun(fake));
@@ -85,7 +85,7 @@ test("readTables: tables whole, single-cell names by value, constants and missin
 test("the overview in Excel: report sheets and charts in one run; the published sheet beside them", async () => {
   const fake = fakeWithCaseList(80);
   const port = createOfficePlanPort(fakeRun(fake), { host: fake });
-  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {} }, noSteps);
+  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {}, presets: ["Værkstedsmål"] }, noSteps);
 
   fake.resetStats();
   const built = await buildOverview(port, 2024, noSteps);
@@ -146,7 +146,7 @@ test("addCharts without ExcelApi 1.7 says so in Danish and draws nothing", async
 test("readImportSource reads only the source sheets' grids", async () => {
   const fake = fakeWithCaseList(30);
   const port = createOfficePlanPort(fakeRun(fake), { host: fake });
-  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {} }, noSteps);
+  await runImport(port, { sheets: [fake.sheets[0].name], merge: true, overrides: {}, presets: ["Værkstedsmål"] }, noSteps);
   const again = await readImportSource(port);
   expect(again.rerun).toBe(true);
   expect(again.grids.sheets.map((s) => s.name)).toEqual([fake.sheets[0].name]);

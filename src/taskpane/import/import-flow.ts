@@ -1,6 +1,7 @@
 // The Import page's steps against the port: read what the workbook holds, analyse the chosen sheets
 // with the user's mapping, and convert (re-reading everything first, so a workbook edited meanwhile
 // is converted as it is now). Each port call is one Excel.run in Excel.
+import { INSTRUMENT_PRESETS } from "../../domain/instruments";
 import { serialDateTime } from "../../workbook/audit-log";
 import { serialFromJsDate } from "../../domain/dates";
 import { analyse, type Analysis } from "../../import/convert";
@@ -28,6 +29,8 @@ export interface ImportChoice {
   sheets: string[];
   merge: boolean;
   overrides: MappingOverrides;
+  /** Instrument presets for Instrumenter on a first conversion (a re-run keeps the workbook's own). */
+  presets: string[];
 }
 
 export type ImportStep = "read" | "convert" | "write";
@@ -55,7 +58,7 @@ export function surveySource(source: ImportSource): Analysis {
 
 /** Every sheet with a region, in the workbook's order, merged: what the page offers first. */
 export function initialChoice(survey: Pick<Analysis, "regions">): ImportChoice {
-  return { sheets: [...new Set(survey.regions.map((r) => r.sheet))], merge: true, overrides: {} };
+  return { sheets: [...new Set(survey.regions.map((r) => r.sheet))], merge: true, overrides: {}, presets: Object.keys(INSTRUMENT_PRESETS) };
 }
 
 export async function runImport(port: PlanPort, choice: ImportChoice, onStep: (step: ImportStep) => void, today = new Date()): Promise<WorkbookConversion> {
@@ -71,6 +74,7 @@ export async function runImport(port: PlanPort, choice: ImportChoice, onStep: (s
     sheets: choice.sheets,
     mergeSheets: choice.merge,
     overrides: choice.overrides,
+    presets: choice.presets,
     keepReportSheets: false,
   });
   onStep("write");

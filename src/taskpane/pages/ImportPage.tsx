@@ -22,6 +22,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { INSTRUMENT_PRESETS } from "../../domain/instruments";
 import type { Analysis } from "../../import/convert";
 import { PageFrame } from "../components/PageFrame";
 import {
@@ -174,6 +175,30 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
         )}
       </section>
 
+      {!source.rerun && (
+        <section className={styles.section} aria-labelledby="import-instrumenter">
+          <Subtitle2 as="h3" id="import-instrumenter">
+            {m.presetsHeading}
+          </Subtitle2>
+          <Body1>{m.presetsHint}</Body1>
+          {Object.keys(INSTRUMENT_PRESETS).map((preset) => (
+            <Checkbox
+              key={preset}
+              label={preset}
+              checked={choice.presets.includes(preset)}
+              onChange={(_, d) =>
+                setChoice({ ...choice, presets: d.checked === true ? [...choice.presets, preset] : choice.presets.filter((p) => p !== preset) })
+              }
+            />
+          ))}
+          {choice.presets.length === 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{m.noPresetChosen}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
       {analysis.error && (
         <MessageBar intent="warning">
           <MessageBarBody>{analysis.error}</MessageBarBody>
@@ -241,7 +266,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
         </section>
       )}
 
-      <Button appearance="primary" disabled={step !== null || !analysis.value} onClick={() => void convert()}>
+      <Button appearance="primary" disabled={step !== null || !analysis.value || (!source.rerun && choice.presets.length === 0)} onClick={() => void convert()}>
         {source.rerun ? m.reconvert : m.convert}
       </Button>
       {step && (
