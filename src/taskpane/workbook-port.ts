@@ -38,7 +38,12 @@ export function isStructured(tables: readonly string[]): boolean {
 export interface TableChange {
   table: string;
   /** 0-based data-row index of the table and the input columns to set; other columns are left alone. */
-  updates?: { index: number; values: Record<string, PortCell> }[];
+  updates?: {
+    index: number;
+    values: Record<string, PortCell>;
+    /** The row's values before the change, when the caller holds them (the audit log's "from"). */
+    previous?: Record<string, PortCell>;
+  }[];
   /** New rows: input columns by header; computed columns fill themselves (calculated columns). */
   appends?: Record<string, PortCell>[];
 }

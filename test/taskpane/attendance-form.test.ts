@@ -75,7 +75,7 @@ test("a save appends new registrations, replaces a changed one in place, and lea
   // The replaced row keeps its note: only Sags-ID, Dato and Status are written.
   expect(plan.change).toEqual({
     table: "Fremmoede",
-    updates: [{ index: 0, values: { "Sags-ID": "S-1", Dato: day, Status: "Syg" } }],
+    updates: [{ index: 0, values: { "Sags-ID": "S-1", Dato: day, Status: "Syg" }, previous: { "Sags-ID": "S-1", Dato: day, Status: "Mødt" } }],
     appends: [{ "Sags-ID": "S-3", Dato: day, Status: "Mødt", Bemærkning: null }],
   });
 });

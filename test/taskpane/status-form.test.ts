@@ -113,7 +113,14 @@ test("GAS: the live T-score follows DOMAIN.md; changed and new goals are written
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   const maal = statusChanges(r.save).find((c) => c.table === "Maal")!;
-  expect(maal.updates).toEqual([{ index: 0, values: { "Sags-ID": "S-1", Mål: "Møde til tiden", Vægt: 1, "GAS-score": 2, Dato: 45292 } }]);
+  // The replaced values travel along for the audit log's "from".
+  expect(maal.updates).toEqual([
+    {
+      index: 0,
+      values: { "Sags-ID": "S-1", Mål: "Møde til tiden", Vægt: 1, "GAS-score": 2, Dato: 45292 },
+      previous: { "Sags-ID": "S-1", Mål: "Møde til tiden", Vægt: 1, "GAS-score": 0, Dato: 45000 },
+    },
+  ]);
   expect(maal.appends).toEqual([{ "Sags-ID": "S-1", Mål: "Tage bussen", Vægt: 2, "GAS-score": -1, Dato: 45292 }]);
 });
 

@@ -38,6 +38,27 @@ test("a form save and its Log rows are one save; personal values never reach the
   process.stdout.write(`Log (udsnit):\n${log.rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join(" | ")).join("\n")}\n`);
 });
 
+test("with the replaced values given, the audited save reads no table (a large Fremmoede or Log costs nothing)", async () => {
+  const data = generateStructuredData(12, { cases: 6 });
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, buildStructuredPlan(data));
+  const memory = new MemoryWorkbookPort(wb);
+  const reads: string[] = [];
+  const readTable = memory.readTable.bind(memory);
+  memory.readTable = (name: string) => {
+    reads.push(name);
+    return readTable(name);
+  };
+  const port = withAuditLog(memory, () => NOW);
+  const a = data.attendance[0];
+  await port.saveRows([
+    { table: "Fremmoede", updates: [{ index: 0, values: { Status: a.status === "Syg" ? "Mødt" : "Syg" }, previous: { "Sags-ID": a.sagsId, Dato: a.dato, Status: a.status } }] },
+  ]);
+  expect(reads).toEqual([]);
+  const log = (await readTable("Log"))!;
+  expect(log.rows.map((r) => r.slice(1, 5))).toEqual([["Formular", "Fremmoede", expect.stringContaining(a.sagsId), "Status"]]);
+});
+
 test("without a Log table (an older workbook) the save still goes ahead", async () => {
   const wb = new ExcelJS.Workbook();
   const plan = buildStructuredPlan(generateStructuredData(12, { cases: 6 }));

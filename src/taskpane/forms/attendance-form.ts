@@ -108,7 +108,7 @@ export function planAttendance(
     } else if (before.status !== status) {
       const values = attendanceRecord(row);
       delete values["Bemærkning"];
-      updates.push({ index: before.index, values });
+      updates.push({ index: before.index, values, previous: { ...values, Status: before.status } });
       replaced.push(sagsId);
     }
   }

@@ -173,8 +173,8 @@ export interface StatusContext {
 }
 
 export interface StatusSave {
-  measurements: { row: StatusMeasurement; index: number | null }[];
-  goals: { goal: Goal; index: number | null }[];
+  measurements: { row: StatusMeasurement; index: number | null; previous?: StatusMeasurement }[];
+  goals: { goal: Goal; index: number | null; previous?: Goal }[];
   dato: number;
 }
 
@@ -211,7 +211,7 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
     const before = existing.find((m) => sameText(m.dimension, dim.dimension));
     if (row.score === null && !before) continue;
     if (row.score !== null) filled++;
-    measurements.push({ row, index: before?.index ?? null });
+    measurements.push({ row, index: before?.index ?? null, previous: before });
   }
   if (filled === 0 && !errors.sagsId) errors[scoreField(ctx.dimensions[0]?.dimension ?? "")] ??= messages.statusForm.noScores;
 
@@ -235,24 +235,32 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
       for (const [k, m] of Object.entries(byField)) errors[k] ??= m;
       return;
     }
-    goals.push({ goal, index: g.index });
+    goals.push({ goal, index: g.index, previous: original });
   });
 
   if (hasErrors(errors)) return { ok: false, errors };
   return { ok: true, save: { measurements, goals, dato } };
 }
 
-function tableChange(table: string, items: { values: Record<string, PortCell>; index: number | null }[]): TableChange | null {
+function tableChange(
+  table: string,
+  items: { values: Record<string, PortCell>; index: number | null; previous?: Record<string, PortCell> }[]
+): TableChange | null {
   if (items.length === 0) return null;
-  const updates = items.filter((i) => i.index !== null).map((i) => ({ index: i.index as number, values: i.values }));
+  const updates = items
+    .filter((i) => i.index !== null)
+    .map((i) => ({ index: i.index as number, values: i.values, ...(i.previous ? { previous: i.previous } : {}) }));
   const appends = items.filter((i) => i.index === null).map((i) => i.values);
   return { table, ...(updates.length ? { updates } : {}), ...(appends.length ? { appends } : {}) };
 }
 
 export function statusChanges(save: StatusSave): TableChange[] {
   return [
-    tableChange(TABLES.statusmaalinger, save.measurements.map((m) => ({ values: measurementRecord(m.row), index: m.index }))),
-    tableChange(TABLES.maal, save.goals.map((g) => ({ values: goalRecord(g.goal), index: g.index }))),
+    tableChange(
+      TABLES.statusmaalinger,
+      save.measurements.map((m) => ({ values: measurementRecord(m.row), index: m.index, previous: m.previous && measurementRecord(m.previous) }))
+    ),
+    tableChange(TABLES.maal, save.goals.map((g) => ({ values: goalRecord(g.goal), index: g.index, previous: g.previous && goalRecord(g.previous) }))),
   ].filter((c): c is TableChange => c !== null);
 }
 

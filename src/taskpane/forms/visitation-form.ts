@@ -237,12 +237,12 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
 }
 
 /** The rows a save writes: one Visitationer row (updated when editing), a new case and the goals. */
-export function visitationChanges(save: VisitationSave, editingIndex: number | null): TableChange[] {
+export function visitationChanges(save: VisitationSave, editingIndex: number | null, previous: Visitation | null = null): TableChange[] {
   const record = visitationRecord(save.visitation);
   const changes: TableChange[] = [
     editingIndex === null
       ? { table: TABLES.visitationer, appends: [record] }
-      : { table: TABLES.visitationer, updates: [{ index: editingIndex, values: record }] },
+      : { table: TABLES.visitationer, updates: [{ index: editingIndex, values: record, ...(previous ? { previous: visitationRecord(previous) } : {}) }] },
   ];
   if (save.newCase) changes.push({ table: TABLES.sager, appends: [caseRecord(save.newCase)] });
   if (save.goals.length > 0) changes.push({ table: TABLES.maal, appends: save.goals.map(goalRecord) });

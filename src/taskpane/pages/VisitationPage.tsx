@@ -102,7 +102,7 @@ function VisitationForm({ setup, visitationer, sager, writer, onSaved }: FormPro
     }
     setFeedback({ kind: "working", text: messages.forms.saving });
     try {
-      await writer.saveRows(visitationChanges(result.save, edited?.index ?? null));
+      await writer.saveRows(visitationChanges(result.save, edited?.index ?? null, edited));
       const text = visitationSavedText(result.save, edited !== null);
       await onSaved();
       setEditing("");
