@@ -20,41 +20,30 @@ import { TABLES } from "../../workbook/contract";
 import { AttendanceList, type AttendanceListRow } from "../components/AttendanceList";
 import { DateField, SelectField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
-import { FormGate } from "../components/FormGate";
 import { useFormStyles } from "../components/form-styles";
-import { PageFrame } from "../components/PageFrame";
+import { FormPage } from "../components/FormPage";
 import { dayKind, dayKindText, markAllMet, metStatus, planAttendance, registrationsOn, type AttendancePlan } from "../forms/attendance-form";
 import { activeCasesOn, caseLabel, casesFrom } from "../forms/cases";
 import type { FormSetup } from "../forms/setup";
-import { useTables } from "../forms/use-tables";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../workbook-port";
 
 const TABLE_NAMES = [TABLES.sager, TABLES.fremmoede];
 
-export default function FremmoedePage({ port, onWorkbookChanged }: PageProps) {
-  const { state, reload } = useTables(port, TABLE_NAMES);
+export default function FremmoedePage(props: PageProps) {
   return (
-    <PageFrame heading={messages.pages.fremmoede.heading}>
-      <FormGate state={state} canWrite={isWorkbookWriter(port)}>
-        {() =>
-          state.kind === "ready" &&
-          isWorkbookWriter(port) && (
-            <AttendanceForm
-              setup={state.setup}
-              sager={state.tables[TABLES.sager] ?? null}
-              fremmoede={state.tables[TABLES.fremmoede] ?? null}
-              writer={port}
-              onSaved={async () => {
-                await reload();
-                onWorkbookChanged();
-              }}
-            />
-          )
-        }
-      </FormGate>
-    </PageFrame>
+    <FormPage {...props} heading={messages.pages.fremmoede.heading} tables={TABLE_NAMES}>
+      {(form) => (
+        <AttendanceForm
+          setup={form.setup}
+          sager={form.table(TABLES.sager)}
+          fremmoede={form.table(TABLES.fremmoede)}
+          writer={form.writer}
+          onSaved={form.onSaved}
+        />
+      )}
+    </FormPage>
   );
 }
 

@@ -8,10 +8,9 @@ import { GAS_SCORES } from "../../domain/gas";
 import { TABLES } from "../../workbook/contract";
 import { DateField, SelectField, TextField, TextAreaField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
-import { FormGate } from "../components/FormGate";
 import { focusFirstError } from "../components/focus-first-error";
 import { useFormStyles } from "../components/form-styles";
-import { PageFrame } from "../components/PageFrame";
+import { FormPage } from "../components/FormPage";
 import { activeCasesOn, caseLabel, casesFrom, findCase, searchCases } from "../forms/cases";
 import type { FormSetup } from "../forms/setup";
 import {
@@ -36,10 +35,9 @@ import {
   type StatusErrors,
 } from "../forms/status-form";
 import { dateFieldSerial, dateFieldValue, parseNumberField, todayFieldValue } from "../forms/field-values";
-import { useTables } from "../forms/use-tables";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../workbook-port";
 
 const TABLE_NAMES = [TABLES.sager, TABLES.statusmaalinger, TABLES.maal];
 
@@ -48,29 +46,20 @@ const useStyles = makeStyles({
   goal: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
 });
 
-export default function StatusmaalingPage({ port, onWorkbookChanged }: PageProps) {
-  const { state, reload } = useTables(port, TABLE_NAMES);
+export default function StatusmaalingPage(props: PageProps) {
   return (
-    <PageFrame heading={messages.pages.statusmaaling.heading}>
-      <FormGate state={state} canWrite={isWorkbookWriter(port)}>
-        {() =>
-          state.kind === "ready" &&
-          isWorkbookWriter(port) && (
-            <StatusForm
-              setup={state.setup}
-              sager={state.tables[TABLES.sager] ?? null}
-              maalinger={state.tables[TABLES.statusmaalinger] ?? null}
-              maal={state.tables[TABLES.maal] ?? null}
-              writer={port}
-              onSaved={async () => {
-                await reload();
-                onWorkbookChanged();
-              }}
-            />
-          )
-        }
-      </FormGate>
-    </PageFrame>
+    <FormPage {...props} heading={messages.pages.statusmaaling.heading} tables={TABLE_NAMES}>
+      {(form) => (
+        <StatusForm
+          setup={form.setup}
+          sager={form.table(TABLES.sager)}
+          maalinger={form.table(TABLES.statusmaalinger)}
+          maal={form.table(TABLES.maal)}
+          writer={form.writer}
+          onSaved={form.onSaved}
+        />
+      )}
+    </FormPage>
   );
 }
 

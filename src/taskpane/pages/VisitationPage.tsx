@@ -4,12 +4,10 @@ import { Body1, Button, Checkbox, Field } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
-import { FormGate } from "../components/FormGate";
 import { useFormStyles } from "../components/form-styles";
 import { focusFirstError } from "../components/focus-first-error";
-import { PageFrame } from "../components/PageFrame";
+import { FormPage } from "../components/FormPage";
 import { caseLabel, casesFrom } from "../forms/cases";
-import { useTables } from "../forms/use-tables";
 import {
   EMPTY_VISITATION,
   draftOf,
@@ -25,33 +23,24 @@ import {
 import type { FormSetup } from "../forms/setup";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../workbook-port";
 import { TABLES } from "../../workbook/contract";
 
 const TABLE_NAMES = [TABLES.visitationer, TABLES.sager];
 
-export default function VisitationPage({ port, onWorkbookChanged }: PageProps) {
-  const { state, reload } = useTables(port, TABLE_NAMES);
+export default function VisitationPage(props: PageProps) {
   return (
-    <PageFrame heading={messages.pages.visitation.heading}>
-      <FormGate state={state} canWrite={isWorkbookWriter(port)}>
-        {() =>
-          state.kind === "ready" &&
-          isWorkbookWriter(port) && (
-            <VisitationForm
-              setup={state.setup}
-              visitationer={state.tables[TABLES.visitationer] ?? null}
-              sager={state.tables[TABLES.sager] ?? null}
-              writer={port}
-              onSaved={async () => {
-                await reload();
-                onWorkbookChanged();
-              }}
-            />
-          )
-        }
-      </FormGate>
-    </PageFrame>
+    <FormPage {...props} heading={messages.pages.visitation.heading} tables={TABLE_NAMES}>
+      {(form) => (
+        <VisitationForm
+          setup={form.setup}
+          visitationer={form.table(TABLES.visitationer)}
+          sager={form.table(TABLES.sager)}
+          writer={form.writer}
+          onSaved={form.onSaved}
+        />
+      )}
+    </FormPage>
   );
 }
 
