@@ -89,5 +89,6 @@ describe("oracle: structured workbook formulas = domain references", () => {
     // Every computed column was exercised with real values, not only on empty tables or empty results.
     for (const [name, filled] of perColumn) expect({ name, filled: filled > 0 }).toEqual({ name, filled: true });
     expect(cells).toBeGreaterThan(RUNS * CASES * 16);
+    process.stdout.write(`structured oracle: ${RUNS} workbooks, ${cells} computed cells compared, 0 mismatches\n`);
   }, 600_000);
 });
