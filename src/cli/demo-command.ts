@@ -2,21 +2,21 @@
 // case list as coordinators keep them, the same list converted, and the overviews over a fuller
 // generated year of registrations. No real person is in any of them.
 import { promises as fs } from "fs";
-import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
-import { convertWorkbook } from "../adapters/xlsx/convert-workbook";
+import { convertWorkbook, readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
+import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { saveWorkbook } from "../adapters/xlsx/files";
 import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
-import { serialFromJsDate } from "../domain/dates";
+import { serialFromJsDate, ymd } from "../domain/dates";
 import { generateMessyCaseList } from "../sample/messy-case-list";
 import { generateStructuredData } from "../sample/structured-data";
 import { reportHelperColumns } from "../workbook/report/noegletal";
+import { reportPlan } from "../workbook/report/report-plan";
 import { buildStructuredPlan } from "../workbook/structured-plan";
 import { serialDateTime } from "../workbook/audit-log";
 import { parseArgs, stringFlag, UsageError } from "./args";
-import { runReport } from "./report-command";
 
 export const DEMO_HELP = `Brug: sagsliste demo [--out MAPPE] [--rows N] [--seed N]
   Skriver tre filer i MAPPE (standard: demo-output):
@@ -60,19 +60,10 @@ export async function runDemo(argv: string[]): Promise<number> {
 
     const year = generateStructuredData(seed, { cases: 120 });
     const full = new ExcelJS.Workbook();
-    applyPlan(
-      full,
-      buildStructuredPlan(year, { extraComputedColumns: reportHelperColumns() })
-    );
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "sagsliste-demo-"));
-    try {
-      const fullFile = path.join(tmp, "aar.xlsx");
-      await saveWorkbook(full, fullFile);
-      const code = await runReport([fullFile, "-o", overviewFile]);
-      if (code !== 0) return code;
-    } finally {
-      await fs.rm(tmp, { recursive: true, force: true });
-    }
+    applyPlan(full, buildStructuredPlan(year, { extraComputedColumns: reportHelperColumns() }));
+    const report = reportPlan(year, ymd(year.params.periodestart).year, readLayout(full).sheets, workbookSource(full));
+    replaceSheets(full, report.plan, report.removeSheets);
+    await saveWorkbook(full, overviewFile);
 
     const s = outcome.result.stats;
     process.stdout.write(
