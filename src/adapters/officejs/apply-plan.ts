@@ -57,6 +57,10 @@ class RequestBudget {
   note(bytes: number): void {
     this.pending += bytes;
   }
+  /** Bytes the queued request can still take. */
+  room(): number {
+    return this.limit - this.pending;
+  }
   /** Make room for `bytes`: sync first if they would not fit beside what is already queued. */
   async reserve(bytes: number): Promise<void> {
     if (this.pending > 0 && this.pending + bytes > this.limit) {
@@ -254,8 +258,13 @@ async function fillColumn(
     return;
   }
   const perSlice = Math.max(1, Math.floor((budget.limit - OP_BYTES) / cellBytes));
-  for (let start = 0; start < t.rowCount; start += perSlice) {
-    const n = Math.min(perSlice, t.rowCount - start);
+  // A column that needs several slices anyway first tops up the request already queued: a fresh
+  // slice per column would send each request part-empty (63 syncs rather than 57 on the large
+  // benchmark workbook). A column that fits one request stays one write.
+  const topUp = t.rowCount > perSlice;
+  for (let start = 0, n = 0; start < t.rowCount; start += n) {
+    const fits = topUp ? Math.floor((budget.room() - OP_BYTES) / cellBytes) : 0;
+    n = Math.min(fits >= 1 ? fits : perSlice, t.rowCount - start);
     await budget.reserve(n * cellBytes + OP_BYTES);
     const cell = [text];
     t.sheet.getRangeByIndexes(top + start, col, n, 1)[kind] = new Array<string[]>(n).fill(cell);
