@@ -5,6 +5,7 @@ import { toOfficeFormula } from "../../workbook/formula-text";
 import type { CellInput } from "../../workbook/plan";
 import { SagslisteExcelError, missingRequirement, toSagslisteError, withExcelErrors } from "./errors";
 import { BASE_API, excelRun, officeHost, type ExcelRun, type OfficeHost } from "./host";
+import { loadBodiesInBlocks } from "./load-bodies";
 
 export interface InspectOptions {
   host?: OfficeHost;
@@ -55,23 +56,7 @@ export async function inspectWorkbook(run: ExcelRun = excelRun, options: Inspect
       });
       await context.sync();
 
-      const blocks = parts.map(() => [] as Excel.Range[]);
-      let queued = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const { body } = parts[i];
-        const width = Math.max(1, body.columnCount);
-        const perBlock = Math.max(1, Math.floor(cellsPerSync / width));
-        for (let top = 0; top < body.rowCount; top += perBlock) {
-          const n = Math.min(perBlock, body.rowCount - top);
-          if (queued > 0 && queued + n * width > cellsPerSync) {
-            await context.sync();
-            queued = 0;
-          }
-          blocks[i].push(body.getCell(top, 0).getResizedRange(n - 1, width - 1).load("formulas"));
-          queued += n * width;
-        }
-      }
-      if (queued > 0) await context.sync();
+      const blocks = await loadBodiesInBlocks(context, parts.map((p) => p.body), "formulas", cellsPerSync);
 
       const snapshotTables: TableSnapshot[] = parts.map((p, i) => {
         const { sheet, cell } = splitAddress(p.header.address);

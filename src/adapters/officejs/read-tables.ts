@@ -6,6 +6,7 @@ import type { PortCell, TablesRead } from "../../taskpane/workbook-port";
 import { withExcelErrors } from "./errors";
 import { excelRun, type ExcelRun } from "./host";
 import { toScalar } from "./read-layout";
+import { loadBodiesInBlocks } from "./load-bodies";
 
 export interface ReadTablesOptions {
   /** Cells loaded per sync (Excel on the web limits the response size too). */
@@ -36,24 +37,7 @@ export async function readTables(
       );
       await context.sync();
 
-      // Bodies in blocks, several tables per sync while they fit.
-      let queued = 0;
-      const blocks = found.map(() => [] as Excel.Range[]);
-      for (let k = 0; k < found.length; k++) {
-        const { body } = found[k];
-        const width = Math.max(1, body.columnCount);
-        const perBlock = Math.max(1, Math.floor(cellsPerSync / width));
-        for (let top = 0; top < body.rowCount; top += perBlock) {
-          const n = Math.min(perBlock, body.rowCount - top);
-          if (queued > 0 && queued + n * width > cellsPerSync) {
-            await context.sync();
-            queued = 0;
-          }
-          blocks[k].push(body.getCell(top, 0).getResizedRange(n - 1, width - 1).load("values"));
-          queued += n * width;
-        }
-      }
-      if (queued > 0) await context.sync();
+      const blocks = await loadBodiesInBlocks(context, found.map((f) => f.body), "values", cellsPerSync);
 
       const out: TablesRead = { tables: {}, names: {} };
       found.forEach((f, k) => {
