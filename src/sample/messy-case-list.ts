@@ -4,7 +4,7 @@
 import { isModulus11 } from "../domain/cpr";
 import { serial, ymd } from "../domain/dates";
 import type { RawCell, SheetGrid, WorkbookGrids } from "../import/grid";
-import type { CaseKey } from "../import/fields";
+import { FIELD_BY_COLUMN, type CaseKey } from "../import/fields";
 import { Rng, seededRandom } from "./random";
 
 export interface MessyOptions {
@@ -225,24 +225,6 @@ function groupColumns(cols: ColumnSpec[]): void {
   if (cols[j + 1]?.target === "Udskrivningsårsag") cols[j + 1] = { ...cols[j + 1], group: "Udskrivning", header: "Årsag" };
 }
 
-const FIELD_KEY: Record<string, CaseKey> = {
-  "Sags-ID": "sagsId",
-  CPR: "cpr",
-  Navn: "navn",
-  Enhed: "enhed",
-  Lovgrundlag: "lovgrundlag",
-  Pladstype: "pladstype",
-  Henviser: "henviser",
-  Visitationsdato: "visitationsdato",
-  Indskrevet: "indskrevet",
-  Udskrevet: "udskrevet",
-  Udskrivningsårsag: "udskrivningsaarsag",
-  Forsørgelsesgrundlag: "forsoergelsesgrundlag",
-  Jobcenterforløb: "jobcenterforloeb",
-  Kontaktperson: "kontaktperson",
-  Bemærkninger: "bemaerkninger",
-};
-
 interface Citizen {
   cpr: string;
   navn: string;
@@ -356,7 +338,7 @@ export function generateMessyCaseList(options: MessyOptions): MessyCaseList {
       cols.forEach((c, ci) => {
         const put = (v: RawCell, e: Expected, fmt: string | null = null) => {
           if (v !== null) b.set(r, ci, v, fmt);
-          if (c.target) exp[FIELD_KEY[c.target]] = v === null ? null : e;
+          if (c.target) exp[FIELD_BY_COLUMN.get(c.target)!.key] = v === null ? null : e;
         };
         switch (c.target) {
           case "Sags-ID": {

@@ -2,18 +2,8 @@
 // pseudonymisation, and the Log sheet. A row says who-did-what only as far as the workbook may know it
 // and never holds a sensitive value beyond the case id (see LOG_INPUT in the contract).
 import { danishDate, serial } from "../domain/dates";
-import {
-  ENHEDER_INPUT,
-  FREMMOEDE_INPUT,
-  LOG_INPUT,
-  MAAL_INPUT,
-  SAGER_INPUT,
-  SHEETS,
-  STATUSMAALINGER_INPUT,
-  TABLES,
-  VISITATIONER_INPUT,
-  type ColumnDef,
-} from "./contract";
+import { LOG_INPUT, SHEETS, TABLES, type ColumnDef } from "./contract";
+import { inputColumns } from "./input-columns";
 import type { Scalar, SheetPlan, TablePlan } from "./plan";
 
 export const LOG_ACTIONS = {
@@ -76,20 +66,15 @@ export function logSheet(entries: readonly LogEntry[] = [], name: string = SHEET
 
 // ---------------------------------------------------------------- what may be written as a value
 
-const INPUT_COLUMNS: Record<string, readonly ColumnDef[]> = {
-  [TABLES.sager]: SAGER_INPUT,
-  [TABLES.visitationer]: VISITATIONER_INPUT,
-  [TABLES.statusmaalinger]: STATUSMAALINGER_INPUT,
-  [TABLES.maal]: MAAL_INPUT,
-  [TABLES.fremmoede]: FREMMOEDE_INPUT,
-  [TABLES.enheder]: ENHEDER_INPUT,
-};
+/** The tables whose changes the Log records column by column (named exactly as in the contract). */
+const LOGGED_TABLES: ReadonlySet<string> = new Set([TABLES.sager, TABLES.visitationer, TABLES.statusmaalinger, TABLES.maal, TABLES.fremmoede, TABLES.enheder]);
 
 /** Columns that say nothing about a citizen's health or identity besides the case id. */
 const NEUTRAL_COLUMNS = new Set(["Enhed", "Ønsket enhed", "Instrument", "Dimension", "Pladstype"]);
 
 function columnDef(table: string, column: string): ColumnDef | undefined {
-  return INPUT_COLUMNS[table]?.find((c) => c.name.toLowerCase() === column.toLowerCase());
+  if (!LOGGED_TABLES.has(table)) return undefined;
+  return inputColumns(table)?.find((c) => c.name.toLowerCase() === column.toLowerCase());
 }
 
 /** Whether a column's values may appear in the Log (ids, dates, units; never CPR, names, notes, scores or statuses). */

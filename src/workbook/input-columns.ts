@@ -28,8 +28,13 @@ const INPUT_COLUMNS: Record<string, readonly ColumnDef[]> = {
   [TABLES.problemer]: PROBLEMER_INPUT,
 };
 
-/** The contract's input headers of a table (compared ignoring case), or null for a table the contract does not know. */
-export function inputHeaders(table: string): string[] | null {
+/** The contract's input columns of a table (its name compared ignoring case), or null for a table the contract does not know. */
+export function inputColumns(table: string): readonly ColumnDef[] | null {
   const key = Object.keys(INPUT_COLUMNS).find((k) => k.toLowerCase() === table.toLowerCase());
-  return key ? INPUT_COLUMNS[key].map((c) => c.name) : null;
+  return key ? INPUT_COLUMNS[key] : null;
+}
+
+/** The contract's input headers of a table, or null for a table the contract does not know. */
+export function inputHeaders(table: string): string[] | null {
+  return inputColumns(table)?.map((c) => c.name) ?? null;
 }
