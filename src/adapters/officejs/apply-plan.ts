@@ -29,12 +29,20 @@ export interface ApplyReport {
   warnings: string[];
 }
 
-/** Estimated JSON bytes of a value array; non-ASCII counted as a \uXXXX escape, the worst case. */
+/**
+ * UTF-8 bytes of the JSON of a value, as the request body carries it (JSON.stringify leaves æ, ø and å
+ * unescaped). The budget's margin under the 5 MB limit covers the request's own framing.
+ */
 export function estimateBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? "";
-  let extra = 0;
-  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) extra += 5;
-  return json.length + extra;
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) continue;
+    // Two bytes up to U+07FF, three above; a surrogate pair is four bytes over two code units.
+    bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
 }
 
 /** Column width in characters (as in the file format) -> Office.js points: 7 px per character + 5 px padding at 96 dpi. */
