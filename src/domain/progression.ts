@@ -118,6 +118,8 @@ export interface MeasurementRowValues {
   aendring: number | null;
   normaliseretAendring: number | null;
   seneste: JaNej | null;
+  /** The series key "LEN(Sags-ID):Sags-ID|Nøgle" on valid rows (null = ""). */
+  serie: string | null;
   dimensionsvaegt: number;
   dimensionsprogression: number | null;
   progressionsbidrag: number;
@@ -156,6 +158,12 @@ export function measurementRows(data: Pick<StructuredData, "measurements" | "ins
   return out;
 }
 
+/** The `Serie` column's text: the Sags-ID's length, the Sags-ID and the dimension key, one-to-one. */
+export function seriesText(m: StatusMeasurement): string {
+  const id = m.sagsId ?? "";
+  return `${id.length}:${id}|${dimensionKey(m.instrument, m.dimension)}`;
+}
+
 function seriesKey(m: StatusMeasurement): string {
   return `${(m.sagsId ?? "").toLowerCase()}\u0000${dimensionKey(m.instrument, m.dimension).toLowerCase()}`;
 }
@@ -173,6 +181,7 @@ function rowValues(m: StatusMeasurement, dim: InstrumentDimension | null, s: Ser
     aendring: null,
     normaliseretAendring: null,
     seneste: null,
+    serie: null,
     dimensionsvaegt: 0,
     dimensionsprogression: null,
     progressionsbidrag: 0,
@@ -192,6 +201,7 @@ function rowValues(m: StatusMeasurement, dim: InstrumentDimension | null, s: Ser
     aendring,
     normaliseretAendring: (directionSign(dim.retning) * aendring) / (dim.max - dim.min),
     seneste: isLatest ? JA : NEJ,
+    serie: seriesText(m),
     dimensionsvaegt: vaegt,
     dimensionsprogression: carries ? s.progression : null,
     progressionsbidrag: carries ? vaegt * (s.progression as number) : 0,

@@ -48,8 +48,14 @@ const c = (name: string) => col(SM, name);
 const instrumentRow = `MATCH(${r(KEY_COLUMN)},${col(INS, KEY_COLUMN)},0)`;
 const lookupNumber = (column: string) =>
   `IFERROR(IF(ISNUMBER(INDEX(${col(INS, column)},${instrumentRow})),INDEX(${col(INS, column)},${instrumentRow}),""),"")`;
-/** COUNTIFS-family criteria selecting the valid rows of this row's series (case x dimension). */
-const series = `${c("Sags-ID")},${r("Sags-ID")},${c(KEY_COLUMN)},${r(KEY_COLUMN)},${c("Gyldig")},1`;
+/** The series key column: one text per case x dimension, on valid rows only. */
+export const SERIES_COLUMN = "Serie";
+/**
+ * COUNTIFS-family criteria selecting the valid rows of this row's series (case x dimension): one
+ * criterion on the series key rather than three (Sags-ID, Nøgle, Gyldig), because every criterion is a
+ * pass over the whole table for every row, and these columns are what the recalculation spends its time on.
+ */
+const series = `${c(SERIES_COLUMN)},${r(SERIES_COLUMN)}`;
 const sign = `IF(${r("Retning")}="${RETNING.lavere}",-1,1)`;
 const valid = `${r("Gyldig")}=1`;
 
@@ -93,6 +99,15 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
       `INDEX(${col(INS, "Ikke relevant")},${instrumentRow})=${r("Score")}),FALSE))),1,0),0)`,
     numFmt: NUMFMT.integer,
     reference: (m, d) => rowOf(m, d).gyldig,
+  },
+  {
+    table: SM,
+    name: SERIES_COLUMN,
+    // The length prefix keeps the key one-to-one: a Sags-ID containing "|" cannot pose as another case's
+    // dimension. Starting with a digit and holding "|", it is never read as a number or an operator.
+    formula: `=IF(${valid},LEN(${r("Sags-ID")})&":"&${r("Sags-ID")}&"|"&${r(KEY_COLUMN)},"")`,
+    reference: (m, d) => rowOf(m, d).serie,
+    compare: "exact",
   },
   {
     table: SM,
