@@ -46,11 +46,20 @@ export async function writeStructuredWorkbook(data: StructuredData, file: string
 }
 
 /**
- * The same workbook holding values only: every computed column filled with its reference values
- * (src/domain, the numbers the formulas must produce) instead of its formula. Loading and saving it
- * costs what the file costs without any recalculation, and it needs no LibreOffice run to exist.
+ * What a computed cell holds in the comparison workbooks: its reference value (src/domain, the number the
+ * formula must produce), or one trivial formula, the least a formula cell can cost.
  */
-export async function writeValuesOnlyWorkbook(data: StructuredData, file: string): Promise<{ file: string; formulas: number }> {
+export type ComputedFill = "values" | "trivial-formula";
+
+/** The one-reference formula of the "trivial-formula" workbook: nothing to compute, but a formula cell to load and save. */
+export const TRIVIAL_FORMULA = "=$A$1";
+
+/**
+ * The same workbook with every computed column filled as `fill` says instead of its formula. With values
+ * only, loading and saving it costs what the file costs without any recalculation, and it needs no
+ * LibreOffice run to exist.
+ */
+export async function writeComparisonWorkbook(data: StructuredData, file: string, fill: ComputedFill = "values"): Promise<{ file: string; formulas: number }> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const helpers = reportHelperColumns();
   const plan = buildStructuredPlan(data, { extraComputedColumns: helpers });
@@ -58,13 +67,17 @@ export async function writeValuesOnlyWorkbook(data: StructuredData, file: string
   let formulas = 0;
   for (const table of plan.sheets.flatMap((sh) => sh.tables)) {
     for (const ct of computed.filter((c) => c.table === table.name)) {
-      const expected = ct.expected(data);
+      const expected = fill === "values" ? ct.expected(data) : [];
       ct.columns.forEach((col, k) => {
         const j = table.columns.findIndex((c) => c.name === col.name && c.formula !== undefined);
         if (j < 0) return;
+        formulas += table.rows.length;
+        if (fill === "trivial-formula") {
+          table.columns[j].formula = TRIVIAL_FORMULA;
+          return;
+        }
         delete table.columns[j].formula;
         table.rows.forEach((row, i) => (row[j] = expected[k][i] ?? null));
-        formulas += table.rows.length;
       });
     }
   }
