@@ -97,6 +97,33 @@ describe("applyPlan: size-based chunks", () => {
     expect(fake.tables.find((t) => t.name === "Sager")?.bounds).toEqual({ r0: 0, c0: 0, r1: 10_000, c1: 19 });
   });
 
+  test("ExcelApi 1.8: formula columns of several tables pack the requests, one write each", async () => {
+    // Columns of 60 % and 40 % of the budget, the larger tables first: in table order three requests
+    // would go out with one 60 % column each; packed, each 60 % column travels with a 40 % one.
+    const formula = "=" + "1+".repeat(48) + "1";
+    const table = (name: string, topLeft: string, rows: number) => ({
+      name,
+      topLeft,
+      columns: [{ name: "Id" }, { name: `${name} a`, formula }, { name: `${name} b`, formula }],
+      rows: Array.from({ length: rows }, (_, i) => [`${name}${i}`, null, null]),
+    });
+    const plan: Plan = {
+      sheets: [{ name: "Ark", tables: [table("T1", "A1", 570), table("T2", "E1", 570), table("T3", "I1", 380), table("T4", "M1", 380)] }],
+      names: [],
+    };
+    const budget = 100_000;
+    const fake = new FakeExcel({ supported: { ExcelApi: "1.8" } });
+    await applyPlan(plan, fakeRun(fake), { host: fake, budgetBytes: budget });
+    const total = fake.stats.payloads.reduce((a, b) => a + b, 0);
+    console.log(figures("four tables, 1.8, 100 KB budget", fake, 0));
+    expect(fake.stats.ops.filter((o) => o.member === "formulas" && o.kind === "set")).toHaveLength(8);
+    expect(fake.maxPayload).toBeLessThanOrEqual(budget);
+    // The probe, then every request full but the last: one sync fewer than in table order.
+    expect(fake.stats.syncs).toBe(1 + Math.ceil(total / budget));
+    expect(fake.sheet("Ark").cell("C571").formula).toBe(formula);
+    expect(fake.sheet("Ark").cell("O381").formula).toBe(formula);
+  });
+
   test("a plan over Excel on the web's 5 MB limit is sent in chunks that each fit", async () => {
     const fake = new FakeExcel();
     const plan = samplePlan(40_000);
