@@ -182,9 +182,20 @@ function scalarOf(v: CellInput | undefined): Scalar {
   return v === undefined || isFormula(v) ? null : v;
 }
 
+/** Columns of its own table that a formula refers to, as `Table[Column]` or `Table[[#This Row],[Column]]`. */
+function ownColumnsReferenced(formula: string, table: string): string[] {
+  const esc = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`${esc}\\[(?:\\[#This Row\\],\\[([^\\]]+)\\]\\]|([^\\[\\]]+)\\])`, "gi");
+  return [...formula.matchAll(re)].map((m) => m[1] ?? m[2]);
+}
+
 function checkComputed(t: TableSnapshot, expected: { column: string; formula: string }, out: IntegrityFinding[], repairs: ColumnRepair[]): void {
   const j = t.headers.findIndex((h) => norm(h) === norm(expected.column));
   if (j < 0) return;
+  // Writing the formula back would only give errors while a column it uses is missing (reported on
+  // its own), e.g. a helper column added to the contract after the workbook was converted.
+  const have = new Set(t.headers.map(norm));
+  if (ownColumnsReferenced(expected.formula, t.name).some((c) => !have.has(norm(c)))) return;
   const cells: RepairedCell[] = [];
   t.rows.forEach((row, i) => {
     const v = row[j];

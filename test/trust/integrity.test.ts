@@ -111,6 +111,23 @@ describe("a tampered workbook", () => {
     expect(report.repairs.map((r) => `${r.table}[${r.column}]`).sort()).toEqual(["Sager[Aktiv]", "Sager[Pladsvægt]"]);
   });
 
+  test("no repair writes a formula that uses a missing column (a workbook converted before the column existed)", () => {
+    const sm = tableOf(snapshot, TABLES.statusmaalinger);
+    const j = sm.headers.indexOf("Serie");
+    const k = sm.headers.indexOf("Første dato");
+    const before = "=IF(Statusmaalinger[[#This Row],[Gyldig]]=1,MINIFS(Statusmaalinger[Dato],Statusmaalinger[Sags-ID],Statusmaalinger[[#This Row],[Sags-ID]]),\"\")";
+    const old = {
+      ...sm,
+      headers: sm.headers.filter((_, c) => c !== j),
+      rows: sm.rows.map((r) => r.map((v, c) => (c === k ? { formula: before } : v)).filter((_, c) => c !== j)),
+    };
+    const report = checkIntegrity({ ...snapshot, tables: snapshot.tables.map((t) => (t === sm ? old : t)) });
+    const missing = report.findings.filter((f) => f.code === INTEGRITY_CODES.columnMissing && f.sheet === sm.sheet);
+    expect(missing.map((f) => f.message)).toEqual([expect.stringContaining('mangler kolonnen "Serie"')]);
+    expect(report.repairs.filter((r) => r.table === TABLES.statusmaalinger)).toEqual([]);
+    expect(report.findings.filter((f) => f.sheet === sm.sheet && f.repairable)).toEqual([]);
+  });
+
   test("a missing table and a missing name are found", () => {
     const without: WorkbookSnapshot = {
       ...snapshot,
