@@ -52,7 +52,7 @@ export async function writeStructuredWorkbook(data: StructuredData, file: string
 export type ComputedFill = "values" | "trivial-formula";
 
 /** The one-reference formula of the "trivial-formula" workbook: nothing to compute, but a formula cell to load and save. */
-export const TRIVIAL_FORMULA = "=$A$1";
+const TRIVIAL_FORMULA = "=$A$1";
 
 /**
  * The same workbook with every computed column filled as `fill` says instead of its formula. With values

@@ -6,7 +6,7 @@ import { holidaysForYears } from "../src/domain/holidays";
 import { DEFAULT_INSTRUMENT, INSTRUMENT_PRESETS } from "../src/domain/instruments";
 import type { Attendance, Case, Goal, StatusMeasurement, StructuredData, Unit, Visitation } from "../src/domain/model";
 import { defaultAttendanceStatuses, defaultParams } from "../src/domain/setup-defaults";
-import { seededRandom } from "../src/sample/structured-data";
+import { grantedVisitation, seededRandom } from "../src/sample/structured-data";
 
 export interface LargeOptions {
   cases: number;
@@ -105,20 +105,9 @@ export function generateLargeData(o: LargeOptions): StructuredData {
   }
 
   const goals: Goal[] = cases.map((c) => ({ sagsId: c.sagsId, maal: "Møde til tiden", vaegt: 1, gasScore: int(-2, 2), dato: c.indskrevet }));
-  const visitations: Visitation[] = cases.map((c, i) => ({
-    visitationsId: `V-${String(i + 1).padStart(5, "0")}`,
-    sagsId: c.sagsId,
-    henvendelsesdato: (c.visitationsdato ?? dataStart) - int(3, 45),
-    henviser: c.henviser,
-    lovgrundlag: c.lovgrundlag,
-    oensketEnhed: c.enhed,
-    pladstype: c.pladstype,
-    beslutning: "Bevilget",
-    beslutningsdato: c.visitationsdato,
-    begrundelse: null,
-    klagevejledningGivet: null,
-    forventetStart: c.indskrevet,
-  }));
+  const visitations: Visitation[] = cases.map((c, i) =>
+    grantedVisitation(c, `V-${String(i + 1).padStart(5, "0")}`, (c.visitationsdato ?? dataStart) - int(3, 45))
+  );
 
   return {
     params,

@@ -88,6 +88,24 @@ function generateUnits(rng: Rng): Unit[] {
   return units;
 }
 
+/** The granted referral that led to a case: asked for its unit and place, decided on its visitation date. */
+export function grantedVisitation(c: Case, visitationsId: string, henvendelsesdato: number): Visitation {
+  return {
+    visitationsId,
+    sagsId: c.sagsId,
+    henvendelsesdato,
+    henviser: c.henviser,
+    lovgrundlag: c.lovgrundlag,
+    oensketEnhed: c.enhed,
+    pladstype: c.pladstype,
+    beslutning: "Bevilget",
+    beslutningsdato: c.visitationsdato,
+    begrundelse: null,
+    klagevejledningGivet: null,
+    forventetStart: c.indskrevet,
+  };
+}
+
 /**
  * Generate a data set. Planted on purpose, whatever the seed: a case without an enrolment date, a case
  * discharged before the period, a part-time case in a unit missing from Enheder, a case with no
@@ -234,20 +252,7 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
   const visitationId = (): string => `V${String(seed).padStart(3, "0")}-${String(++v).padStart(3, "0")}`;
   for (const c of cases) {
     if (c.visitationsdato === null || c.indskrevet === null || !rng.chance(0.6)) continue;
-    visitations.push({
-      visitationsId: visitationId(),
-      sagsId: c.sagsId,
-      henvendelsesdato: c.visitationsdato - rng.int(3, 45),
-      henviser: c.henviser,
-      lovgrundlag: c.lovgrundlag,
-      oensketEnhed: c.enhed,
-      pladstype: c.pladstype,
-      beslutning: "Bevilget",
-      beslutningsdato: c.visitationsdato,
-      begrundelse: null,
-      klagevejledningGivet: null,
-      forventetStart: c.indskrevet,
-    });
+    visitations.push(grantedVisitation(c, visitationId(), c.visitationsdato - rng.int(3, 45)));
   }
   for (const beslutning of BESLUTNINGER.filter((b) => b !== "Bevilget")) {
     const henvendelse = rng.int(dataStart, dataEnd - 30);
