@@ -1,5 +1,6 @@
 // The "large municipality" data set of the benchmarks: exact row counts (cases, attendance, status
 // measurements, units, years) so that figures compare across runs; seeded, so the same every time.
+import { sortedByCase } from "../src/domain/case-blocks";
 import { addMonths, isoWeekday, yearEnd, yearStart } from "../src/domain/dates";
 import { FORSOERGELSESGRUNDLAG, HENVISERE, UDSKRIVNINGSAARSAGER } from "../src/domain/enums";
 import { holidaysForYears } from "../src/domain/holidays";
@@ -109,7 +110,8 @@ export function generateLargeData(o: LargeOptions): StructuredData {
     grantedVisitation(c, `V-${String(i + 1).padStart(5, "0")}`, (c.visitationsdato ?? dataStart) - int(3, 45))
   );
 
-  return {
+  // Sorted by case, as convert and the forms keep a workbook (decision 0006).
+  return sortedByCase({
     params,
     cases,
     units,
@@ -120,5 +122,5 @@ export function generateLargeData(o: LargeOptions): StructuredData {
     measurements,
     goals,
     visitations,
-  };
+  });
 }

@@ -2,6 +2,7 @@
 // unparsed text kept in place and its unmapped columns to the right, the setup sheet, the other
 // tables (kept from an earlier conversion), Problemer with each finding pointing at its cell in
 // Sager, and the metadata that lets a re-run reuse the confirmed mapping. Pure: no file, no Excel.
+import { sortedByCase } from "../domain/case-blocks";
 import { ymd } from "../domain/dates";
 import { holidaysForYears } from "../domain/holidays";
 import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
@@ -146,7 +147,8 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
   for (let y = from; y <= to; y++) if (!heldYears.has(y)) holidays.push(...holidaysForYears(y, y));
   holidays.sort((a, b) => a.dato - b.dato);
 
-  const data: StructuredData = {
+  // Attendance and measurements in case order, so the per-case formulas take their fast path (decision 0006).
+  const data: StructuredData = sortedByCase({
     params: previous?.params ?? defaultParams(options.conversionDate),
     cases: result.cases,
     units: mergeUnits(previous?.units ?? [], result.units),
@@ -157,7 +159,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
     measurements: previous?.measurements ?? [],
     goals: previous?.goals ?? [],
     visitations: previous?.visitations ?? [],
-  };
+  });
 
   const extras = extraColumns(result, options.previousExtras);
   const structured = buildStructuredPlan(data, {

@@ -1,6 +1,7 @@
 // A seeded generator of realistic structured data (cases, units, attendance, measurements, goals,
 // visitations) for the oracle tests, the demo and benchmarks. Deterministic: the same seed gives the
 // same data, with no Math.random and no clock. Edge cases are planted on purpose (see generate).
+import { sortedByCase } from "../domain/case-blocks";
 import { addMonths, isoWeekday, serial, yearEnd, yearStart } from "../domain/dates";
 import {
   BESLUTNINGER,
@@ -273,7 +274,8 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
     });
   }
 
-  return {
+  // In the order the workbook keeps them: by case, so the per-case formulas take the fast path.
+  return sortedByCase({
     params,
     cases,
     units,
@@ -284,5 +286,5 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
     measurements,
     goals,
     visitations,
-  };
+  });
 }

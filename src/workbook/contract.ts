@@ -46,6 +46,19 @@ export const TABLES = {
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
+/**
+ * The helper column on `Sager`, `Fremmoede` and `Statusmaalinger`: the row of the case in `Sager` (the first
+ * with its Sags-ID, as MATCH finds it), 0 when there is none. `Fremmoede` and `Statusmaalinger` are kept
+ * sorted by it, so that a case's rows form one block that a binary search finds (decision 0006).
+ */
+export const CASE_ROW_COLUMN = "Sagsrække";
+
+/** The tables kept sorted by case, the columns they are sorted by, and the flag saying they are. */
+export const CASE_SORTED_TABLES = [
+  { table: "Fremmoede", sortColumns: [CASE_ROW_COLUMN, "Dato"], sortedName: "Fremmoede_sorteret" },
+  { table: "Statusmaalinger", sortColumns: [CASE_ROW_COLUMN, "Dato"], sortedName: "Statusmaalinger_sorteret" },
+] as const satisfies readonly { table: TableName; sortColumns: readonly string[]; sortedName: string }[];
+
 /** Enumerations kept as columns of the `Lister` table; each also has a defined name `Liste_<name>`. */
 export const LISTS = [
   "Lovgrundlag",

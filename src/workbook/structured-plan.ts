@@ -17,6 +17,7 @@ import {
 } from "./row-values";
 import type { ComputedColumn, ComputedValue } from "./computed";
 import {
+  CASE_SORTED_TABLES,
   DEFINED_NAMES,
   ENHEDER_INPUT,
   FREMMOEDESTATUS_INPUT,
@@ -38,8 +39,9 @@ import {
   type TableName,
 } from "./contract";
 import { logSheet, type LogEntry } from "./audit-log";
-import { address, columnLetters, parseAddress, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
+import { address, columnLetters, parseAddress, type CellInput, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
 import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
+import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula } from "./formulas/case-blocks";
 import { SAGER_OCCUPANCY_COLUMNS } from "./formulas/sager-occupancy";
 import { ENHEDER_COMPUTED_COLUMNS, FREMMOEDE_COMPUTED_COLUMNS } from "./formulas/setup-columns";
 import {
@@ -93,7 +95,7 @@ export function computedTable<Row>(
 
 /** The Sager computed columns in contract order, then any further ones the builders define. */
 function sagerComputedColumns(): ComputedColumn<Case>[] {
-  const all = [...SAGER_OCCUPANCY_COLUMNS, ...SAGER_ABSENCE_COLUMNS, ...SAGER_PROGRESSION_COLUMNS];
+  const all = [...SAGER_OCCUPANCY_COLUMNS, ...SAGER_ABSENCE_COLUMNS, ...SAGER_PROGRESSION_COLUMNS, ...SAGER_BLOCK_COLUMNS];
   const ordered: ComputedColumn<Case>[] = [];
   for (const name of SAGER_COMPUTED) {
     const c = all.find((x) => x.name === name);
@@ -109,7 +111,7 @@ export function allComputedColumns(): ComputedTable[] {
     computedTable(TABLES.visitationer, SHEETS.visitationer, (d) => d.visitations, VISITATIONER_COMPUTED_COLUMNS),
     computedTable(TABLES.statusmaalinger, SHEETS.statusmaalinger, (d) => d.measurements, STATUSMAALINGER_COMPUTED_COLUMNS),
     computedTable(TABLES.maal, SHEETS.maal, (d) => d.goals, MAAL_COMPUTED_COLUMNS),
-    computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, FREMMOEDE_COMPUTED_COLUMNS),
+    computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, [...FREMMOEDE_COMPUTED_COLUMNS, FREMMOEDE_CASE_ROW_COLUMN]),
     computedTable(TABLES.enheder, SHEETS.opsaetning, (d) => d.units, ENHEDER_COMPUTED_COLUMNS),
     computedTable(TABLES.instrumenter, SHEETS.opsaetning, (d) => d.instruments, INSTRUMENTER_COMPUTED_COLUMNS),
   ];
@@ -227,6 +229,19 @@ function paramRows(data: StructuredData): ParamRow[] {
   ];
 }
 
+/**
+ * The computed cells below the parameters: whether Fremmoede and Statusmaalinger are sorted by case
+ * (1 or 0). The per-case formulas read them to choose between a case's block and the whole table.
+ */
+function sortedFlagRows(): { name: string; label: string; value: CellInput; numFmt: string }[] {
+  return CASE_SORTED_TABLES.map((t) => ({
+    name: t.sortedName,
+    label: `${t.table === TABLES.fremmoede ? SHEETS.fremmoede : SHEETS.statusmaalinger} sorteret efter sag (1 = ja)`,
+    value: { formula: sortedFlagFormula(t.table) },
+    numFmt: NUMFMT.integer,
+  }));
+}
+
 /** First row of the parameter block (1-based); the setup tables start below it. */
 const PARAM_FIRST_ROW = 3;
 
@@ -260,7 +275,8 @@ function setupSheet(
     { address: `C${PARAM_FIRST_ROW - 1}`, value: "Navn i formler", bold: true },
   ];
   const names: NamePlan[] = [];
-  params.forEach((p, i) => {
+  const rows: { name: string; label: string; value: CellInput; numFmt?: string }[] = [...params, ...sortedFlagRows()];
+  rows.forEach((p, i) => {
     const row = PARAM_FIRST_ROW + i;
     cells.push({ address: `A${row}`, value: p.label });
     cells.push({ address: `B${row}`, value: p.value, numFmt: p.numFmt });
@@ -270,7 +286,7 @@ function setupSheet(
 
   // The setup tables side by side below the parameters, one blank column between neighbours, so that
   // each can grow downwards without running into another.
-  const tableRow = PARAM_FIRST_ROW + params.length + 2;
+  const tableRow = PARAM_FIRST_ROW + rows.length + 2;
   let nextCol = 0;
   const at = (): string => address(tableRow - 1, nextCol);
   const place = (t: TablePlan): TablePlan => {

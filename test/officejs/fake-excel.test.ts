@@ -105,3 +105,78 @@ test("tables: add over a range, rename, header and body ranges, row count, colum
     expect(fake.read("A", "B5:C5")).toEqual([["Cy", 50]]);
   });
 });
+
+test("table sort: rows move whole, numbers before text before logicals, blanks last, ties stay; the sort is recorded", async () => {
+  const fake = new FakeExcel({ sheets: ["A"] });
+  const rows: (string | number | boolean)[][] = [
+    ["a", 2, 10],
+    ["b", "x", 5],
+    ["c", 1, 7],
+    ["d", "", 3],
+    ["e", 1, 9],
+    ["f", 2, 10],
+    ["g", "X", 1],
+    ["h", true, 0],
+  ];
+  await fakeRun(fake)(async (context) => {
+    const ws = context.workbook.worksheets.getItem("A");
+    ws.getRange("A1:C9").values = [["Navn", "Nr", "Dato"], ...rows];
+    ws.getRange("D1:D9").values = [["udenfor"], [1], [2], [3], [4], [5], [6], [7], [8]];
+    ws.tables.add("A1:C9", true).name = "T";
+  });
+  const sheet = fake.sheet("A");
+  // A formula and a number format travel with their row (row e: its name becomes a formula, shown as "").
+  sheet.put("A6", "=1+1");
+  sheet.put("C6", 9, "dd-mm-yyyy");
+  fake.resetStats();
+
+  const navn = () => fake.read("A", "A2:A9").map((r) => r[0]);
+  await fakeRun(fake)(async (context) => {
+    context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: true }, { key: 2, ascending: false }], false);
+    await context.sync();
+  });
+  // Nr 1 by Dato descending (e 9, c 7); Nr 2 tied on Dato too, so a before f; "x" and "X" equal, so Dato
+  // decides; then the logical; the blank Nr last.
+  expect(navn()).toEqual(["", "c", "a", "f", "b", "g", "h", "d"]);
+  expect(sheet.cell("A2")).toMatchObject({ formula: "=1+1" });
+  expect(sheet.cell("C2")).toMatchObject({ value: 9, numberFormat: "dd-mm-yyyy" });
+  expect(fake.read("A", "A1:C1")).toEqual([["Navn", "Nr", "Dato"]]);
+  expect(fake.read("A", "D1:D9").map((r) => r[0])).toEqual(["udenfor", 1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(fake.sorts).toEqual([{ table: "T", fields: [{ key: 1, ascending: true }, { key: 2, ascending: false }], matchCase: false, calculationSuspended: false }]);
+  expect(fake.count("apply", "call")).toBe(1);
+
+  // Descending: logicals, text, numbers, and blanks still last; ties keep the order they had.
+  await fakeRun(fake)(async (context) => {
+    context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: false }], false);
+  });
+  expect(navn()).toEqual(["h", "b", "g", "a", "f", "", "c", "d"]);
+  // With matchCase, lower case comes first: "x" (b) before "X" (g), though Dato ascending would put g first.
+  await fakeRun(fake)(async (context) => {
+    context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: true }, { key: 2, ascending: true }], true);
+  });
+  expect(navn()).toEqual(["c", "", "a", "f", "b", "g", "h", "d"]);
+  expect(fake.sorts.map((s) => s.matchCase)).toEqual([false, false, true]);
+});
+
+test("table sort: a key outside the table is an error; a sort batched with suspended calculation is recorded as such", async () => {
+  const fake = new FakeExcel({ sheets: ["A"] });
+  await fakeRun(fake)(async (context) => {
+    const ws = context.workbook.worksheets.getItem("A");
+    ws.getRange("A1:B3").values = [["K", "V"], [2, "b"], [1, "a"]];
+    ws.tables.add("A1:B3", true).name = "T";
+  });
+  const err = await fakeRun(fake)(async (context) => {
+    context.workbook.tables.getItem("T").sort.apply([{ key: 2 }]);
+    await context.sync();
+  }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: "InvalidArgument" });
+  expect(fake.read("A", "A2:A3")).toEqual([[2], [1]]);
+
+  await fakeRun(fake)(async (context) => {
+    context.application.suspendApiCalculationUntilNextSync();
+    context.workbook.tables.getItem("T").sort.apply([{ key: 0 }]);
+    await context.sync();
+  });
+  expect(fake.read("A", "A2:B3")).toEqual([[1, "a"], [2, "b"]]);
+  expect(fake.sorts).toEqual([{ table: "T", fields: [{ key: 0 }], matchCase: false, calculationSuspended: true }]);
+});

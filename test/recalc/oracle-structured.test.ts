@@ -5,7 +5,10 @@ import { generateStructuredData } from "../../src/sample/structured-data";
 import { allComputedColumns, buildStructuredPlan } from "../../src/workbook/structured-plan";
 import type { ComputedValue } from "../../src/workbook/computed";
 import type { StructuredData } from "../../src/domain/model";
-import { readTable, recalcPlans } from "../support/recalc-helpers";
+import { cellValue, readTable, recalcPlans } from "../support/recalc-helpers";
+import { CASE_SORTED_TABLES } from "../../src/workbook/contract";
+import { sortedFlagReference } from "../../src/workbook/formulas/case-blocks";
+import type { Plan } from "../../src/workbook/plan";
 
 const RUNS = Number(process.env.ORACLE_RUNS ?? 50);
 // Small workbooks keep 50 recalculations near a minute: loading and saving dominate LibreOffice's time.
@@ -56,11 +59,34 @@ function compareWorkbook(seed: number, data: StructuredData, wb: ExcelJS.Workboo
   return { cells, mismatches };
 }
 
+/**
+ * Every other workbook keeps its attendance and measurements out of case order (as a user's own sorting
+ * or typing leaves them), so the per-case formulas take their whole-table path there: the numbers must
+ * not depend on the order.
+ */
+function outOfCaseOrder(data: StructuredData, seed: number): StructuredData {
+  if (seed % 2 === 1) return data;
+  return { ...data, attendance: [...data.attendance].reverse(), measurements: [...data.measurements].reverse() };
+}
+
+/** The sortedness flags on Opsætning, as recalculated, against their reference. */
+function flagMismatches(seed: number, data: StructuredData, plan: Plan, wb: ExcelJS.Workbook): Mismatch[] {
+  return CASE_SORTED_TABLES.flatMap((t) => {
+    const ref = plan.names.find((n) => n.name === t.sortedName)?.refersTo ?? "";
+    const m = /^='?(.+?)'?!\$([A-Z]+)\$(\d+)$/.exec(ref);
+    if (!m) throw new Error(`Navnet ${t.sortedName} peger ikke på én celle: ${ref}`);
+    const actual = cellValue(wb, m[1], `${m[2]}${m[3]}`);
+    const expected = sortedFlagReference(t.table, data);
+    return actual === expected ? [] : [{ seed, table: "Opsætning", column: t.sortedName, row: 0, formula: ref, expected, actual }];
+  });
+}
+
 describe("oracle: structured workbook formulas = domain references", () => {
   it(`agree in every computed cell over ${RUNS} generated workbooks`, async () => {
     const seeds = Array.from({ length: RUNS }, (_, i) => i + 1);
-    const datasets = seeds.map((s) => generateStructuredData(s, { cases: CASES, attendanceDensity: ATTENDANCE_DENSITY }));
-    const workbooks = await recalcPlans(datasets.map((d) => buildStructuredPlan(d)), "oracle");
+    const datasets = seeds.map((s) => outOfCaseOrder(generateStructuredData(s, { cases: CASES, attendanceDensity: ATTENDANCE_DENSITY }), s));
+    const plans = datasets.map((d) => buildStructuredPlan(d));
+    const workbooks = await recalcPlans(plans, "oracle");
 
     let cells = 0;
     const mismatches: Mismatch[] = [];
@@ -70,6 +96,7 @@ describe("oracle: structured workbook formulas = domain references", () => {
       const r = compareWorkbook(seed, datasets[k], workbooks[k]);
       cells += r.cells;
       mismatches.push(...r.mismatches);
+      mismatches.push(...flagMismatches(seed, datasets[k], plans[k], workbooks[k]));
     });
     for (const t of allComputedColumns()) {
       const expected = datasets.map((d) => t.expected(d));
@@ -89,6 +116,15 @@ describe("oracle: structured workbook formulas = domain references", () => {
     // Every computed column was exercised with real values, not only on empty tables or empty results.
     for (const [name, filled] of perColumn) expect({ name, filled: filled > 0 }).toEqual({ name, filled: true });
     expect(cells).toBeGreaterThan(RUNS * CASES * 16);
+    // Both paths ran: workbooks sorted by case (blocks) and workbooks out of order (whole tables).
+    for (const t of CASE_SORTED_TABLES) {
+      const flags = datasets.map((d) => sortedFlagReference(t.table, d));
+      expect({ table: t.table, sorted: flags.filter((f) => f === 1).length > 0, unsorted: flags.filter((f) => f === 0).length > 0 }).toEqual({
+        table: t.table,
+        sorted: true,
+        unsorted: true,
+      });
+    }
     process.stdout.write(`structured oracle: ${RUNS} workbooks, ${cells} computed cells compared, 0 mismatches\n`);
   }, 600_000);
 });

@@ -1,5 +1,6 @@
 // The progression, GAS and visitation formulas recalculated in LibreOffice and compared cell by cell
 // with their references in src/domain, on hand-written and seeded random workbooks.
+import { SAGER_CASE_ROW_COLUMN, SAGER_STATUS_BLOCK_COLUMNS, sortedFlagFormula, sortedName } from "../../src/workbook/formulas/case-blocks";
 import type ExcelJS from "exceljs";
 import { recalcPlans, readTable as readTableValues, column, type TableValues } from "../support/recalc-helpers";
 import { plainValue } from "../../src/adapters/xlsx/cell-values";
@@ -114,6 +115,7 @@ function planOf(data: StructuredData): Plan {
     names: [
       { name: DEFINED_NAMES.opgoerelsesdato, refersTo: "='Opsætning'!$B$1" },
       { name: DEFINED_NAMES.statusintervalMdr, refersTo: "='Opsætning'!$B$2" },
+      { name: sortedName(TABLES.statusmaalinger), refersTo: "='Opsætning'!$B$3" },
     ],
     sheets: [
       {
@@ -124,9 +126,11 @@ function planOf(data: StructuredData): Plan {
           { address: "B1", value: data.params.opgoerelsesdato, numFmt: NUMFMT.date },
           { address: "A2", value: "Statusinterval (mdr.)" },
           { address: "B2", value: data.params.statusintervalMdr },
+          { address: "A3", value: "Statusmålinger sorteret efter sag" },
+          { address: "B3", value: { formula: sortedFlagFormula(TABLES.statusmaalinger) } },
         ],
       },
-      { name: "Sager", tables: [table(TABLES.sager, SAGER_INPUT, caseFields, SAGER_PROGRESSION_COLUMNS, data.cases)] },
+      { name: "Sager", tables: [table(TABLES.sager, SAGER_INPUT, caseFields, [...SAGER_PROGRESSION_COLUMNS, SAGER_CASE_ROW_COLUMN, ...SAGER_STATUS_BLOCK_COLUMNS], data.cases)] },
       {
         name: "Statusmålinger",
         tables: [table(TABLES.statusmaalinger, STATUSMAALINGER_INPUT, measurementFields, STATUSMAALINGER_COMPUTED_COLUMNS, data.measurements)],
@@ -405,7 +409,7 @@ function allMismatches(wb: ExcelJS.Workbook, data: StructuredData): string[] {
     ...mismatches(wb, TABLES.instrumenter, INSTRUMENTER_COMPUTED_COLUMNS, data.instruments, data),
     ...mismatches(wb, TABLES.statusmaalinger, STATUSMAALINGER_COMPUTED_COLUMNS, data.measurements, data),
     ...mismatches(wb, TABLES.maal, MAAL_COMPUTED_COLUMNS, data.goals, data),
-    ...mismatches(wb, TABLES.sager, SAGER_PROGRESSION_COLUMNS, data.cases, data),
+    ...mismatches(wb, TABLES.sager, [...SAGER_PROGRESSION_COLUMNS, SAGER_CASE_ROW_COLUMN, ...SAGER_STATUS_BLOCK_COLUMNS], data.cases, data),
     ...mismatches(wb, TABLES.visitationer, VISITATIONER_COMPUTED_COLUMNS, data.visitations, data),
   ];
 }

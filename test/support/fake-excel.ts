@@ -13,6 +13,10 @@
 //   over `payloadLimit` (5 MB, Excel on the web) fails with RequestPayloadSizeLimitExceeded.
 // - Formulas are stored as text, never evaluated; copyFrom copies formula text verbatim (our formulas use
 //   `[#This Row]` references, which need no shifting).
+// - Table.sort.apply moves whole data rows (values, formulas, formats) by what the cells hold: a formula
+//   cell sorts by its formula text, as the fake has no computed value. Excel's order otherwise: numbers,
+//   then text (case ignored, or lower case first with matchCase; by code point, not by a locale's
+//   collation), then logicals; blanks last in either direction; equal rows keep their order.
 import { columnIndex, columnLetters } from "../../src/workbook/plan";
 
 export const MAX_ROWS = 1_048_576;
@@ -69,6 +73,11 @@ export class SheetState {
   get(r: number, c: number): FakeCell | undefined {
     return this.cells.get(this.key(r, c));
   }
+  /** Put a cell object at a position (undefined empties it): a sort moves cells with everything they hold. */
+  place(r: number, c: number, cell: FakeCell | undefined): void {
+    if (cell) this.cells.set(this.key(r, c), cell);
+    else this.cells.delete(this.key(r, c));
+  }
   ensure(r: number, c: number): FakeCell {
     const k = this.key(r, c);
     let cell = this.cells.get(k);
@@ -121,6 +130,22 @@ export interface TableState {
   bounds: Bounds;
   headers: string[];
   style?: string;
+}
+
+/** A Table.sort.apply as it ran: the table, the fields and matchCase it was given. */
+export interface FakeSort {
+  table: string;
+  fields: FakeSortField[];
+  matchCase: boolean;
+  /** True when calculation was suspended in the batch that sorted (new rows' formulas not yet computed). */
+  calculationSuspended: boolean;
+}
+
+/** The part of Excel.SortField the fake models: a 0-based column of the range, ascending by default. */
+export interface FakeSortField {
+  key: number;
+  ascending?: boolean;
+  sortOn?: string;
 }
 
 export interface FakeOp {
@@ -220,6 +245,8 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   stats: FakeStats = { runs: 0, syncs: 0, payloads: [], ops: [] };
+  /** Every table sort that ran, in order (cleared with the stats). */
+  sorts: FakeSort[] = [];
   private failures: { error: OfficeErrorLike; atSync: number }[] = [];
 
   constructor(init?: { sheets?: string[]; supported?: Record<string, string> }) {
@@ -279,6 +306,7 @@ export class FakeExcel {
   }
   resetStats(): void {
     this.stats = { runs: 0, syncs: 0, payloads: [], ops: [] };
+    this.sorts = [];
   }
 
   newContext(): FakeRequestContext {
@@ -990,6 +1018,7 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
 export class FakeTable extends FakeObject<TableState> {
   columns: FakeTableColumnCollection;
   private rowCollection: FakeTableRowCollection | undefined;
+  private tableSort: FakeTableSort | undefined;
   constructor(ctx: FakeRequestContext, label: string, nullable = false) {
     super(ctx, label, nullable);
     this.columns = new FakeTableColumnCollection(ctx, this);
@@ -997,6 +1026,10 @@ export class FakeTable extends FakeObject<TableState> {
   get rows(): FakeTableRowCollection {
     this.rowCollection ??= new FakeTableRowCollection(this.ctx, this);
     return this.rowCollection;
+  }
+  get sort(): FakeTableSort {
+    this.tableSort ??= new FakeTableSort(this.ctx, this, `${this.label}.sort`);
+    return this.tableSort;
   }
   stateNow(): TableState {
     return this.s();
@@ -1077,6 +1110,68 @@ export class FakeTableRowCollection extends FakeObject<TableState> {
         }
       });
       t.bounds = { ...t.bounds, r1: last + rows.length };
+    });
+  }
+}
+
+/** What a cell sorts by: its value, its formula text (never evaluated), or null for a blank. */
+function sortValue(cell: FakeCell | undefined): Value | null {
+  if (cell?.formula !== undefined) return cell.formula;
+  return cell === undefined || cell.value === "" ? null : cell.value;
+}
+
+const swapCase = (s: string): string => [...s].map((ch) => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase())).join("");
+
+/** Excel's ascending order of two non-blank cells: numbers, then text, then logicals. */
+function compareSortValues(a: Value, b: Value, matchCase: boolean): number {
+  const rank = (v: Value): number => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === "string" && typeof b === "string") {
+    const order = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+    const d = order(a.toLowerCase(), b.toLowerCase());
+    // With matchCase, text equal but for case puts lower case first, as Excel does.
+    return d !== 0 || !matchCase ? d : order(swapCase(a), swapCase(b));
+  }
+  return Number(a) - Number(b);
+}
+
+/** Table.sort (ExcelApi 1.2): apply only, on values. */
+export class FakeTableSort {
+  constructor(
+    private ctx: FakeRequestContext,
+    private table: FakeTable,
+    private label: string
+  ) {}
+  apply(fields: FakeSortField[], matchCase = false): void {
+    this.ctx.enqueue("call", this.label, "apply", [fields, matchCase], () => {
+      const t = this.table.stateNow();
+      const { r0, c0, r1, c1 } = t.bounds;
+      const width = c1 - c0 + 1;
+      if (!Array.isArray(fields) || fields.length === 0 || fields.some((f) => !Number.isInteger(f.key) || f.key < 0 || f.key >= width)) {
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      }
+      if (fields.some((f) => f.sortOn !== undefined && f.sortOn !== "Value")) throw new FakeOfficeError("InvalidArgument", "fake: sorting on other than values is not modelled");
+      if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      const rows: (FakeCell | undefined)[][] = [];
+      for (let r = r0 + 1; r <= r1; r++) {
+        const row: (FakeCell | undefined)[] = [];
+        for (let c = c0; c <= c1; c++) row.push(t.sheet.get(r, c));
+        rows.push(row);
+      }
+      const compareRows = (a: (FakeCell | undefined)[], b: (FakeCell | undefined)[]): number => {
+        for (const f of fields) {
+          const x = sortValue(a[f.key]);
+          const y = sortValue(b[f.key]);
+          // Blanks go last whichever the direction.
+          const d = x === null || y === null ? Number(x === null) - Number(y === null) : compareSortValues(x, y, matchCase) * (f.ascending === false ? -1 : 1);
+          if (d !== 0) return d;
+        }
+        return 0;
+      };
+      // Array.prototype.sort is stable: equal rows keep their order, as in Excel.
+      rows.sort(compareRows).forEach((row, i) => row.forEach((cell, j) => t.sheet.place(r0 + 1 + i, c0 + j, cell)));
+      const fake = this.ctx.fake;
+      fake.sorts.push({ table: t.name, fields: fields.map((f) => ({ ...f })), matchCase, calculationSuspended: fake.calculationSuspensions > 0 });
     });
   }
 }

@@ -9,7 +9,8 @@ import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { loadWorkbook } from "../../src/adapters/xlsx/files";
 import { readSnapshot, setColumnFormulas } from "../../src/adapters/xlsx/workbook-snapshot";
 import { generateStructuredData } from "../../src/sample/structured-data";
-import { TABLES } from "../../src/workbook/contract";
+import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, TABLES } from "../../src/workbook/contract";
+import { SAGER_ATTENDANCE_BLOCK, SAGER_STATUS_BLOCK, STATUS_OWN_BLOCK } from "../../src/workbook/formulas/case-blocks";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 import { checkIntegrity, comparableFormula, INTEGRITY_CODES, sameFormula, type WorkbookSnapshot } from "../../src/workbook/integrity";
 import { isFormula } from "../../src/workbook/plan";
@@ -96,7 +97,7 @@ describe("a tampered workbook", () => {
       expect.arrayContaining([
         `${INTEGRITY_CODES.overwritten} Sager!P2`,
         expect.stringMatching(new RegExp(`^${INTEGRITY_CODES.otherFormula} Sager!`)),
-        `${INTEGRITY_CODES.columnMissing} Opsætning!A13`,
+        `${INTEGRITY_CODES.columnMissing} Opsætning!A15`,
         `${INTEGRITY_CODES.nameBroken} Opsætning!A1`,
         `${INTEGRITY_CODES.setupRange} Opsætning!B6`,
         `${INTEGRITY_CODES.setupRange} Opsætning!B9`,
@@ -126,6 +127,30 @@ describe("a tampered workbook", () => {
     expect(missing.map((f) => f.message)).toEqual([expect.stringContaining('mangler kolonnen "Serie"')]);
     expect(report.repairs.filter((r) => r.table === TABLES.statusmaalinger)).toEqual([]);
     expect(report.findings.filter((f) => f.sheet === sm.sheet && f.repairable)).toEqual([]);
+  });
+
+  test("a workbook converted before Sagsrække: its missing columns are reported, no repair uses them, no name is asked for", () => {
+    const helpers = [CASE_ROW_COLUMN, ...Object.values(SAGER_ATTENDANCE_BLOCK), ...Object.values(SAGER_STATUS_BLOCK), ...Object.values(STATUS_OWN_BLOCK)];
+    const withoutHelpers = (t: (typeof snapshot.tables)[number]) => {
+      const keep = t.headers.map((h) => !helpers.includes(h));
+      return { ...t, headers: t.headers.filter((_, c) => keep[c]), rows: t.rows.map((r) => r.filter((_, c) => keep[c])) };
+    };
+    const flags: string[] = CASE_SORTED_TABLES.map((t) => t.sortedName);
+    const old: WorkbookSnapshot = {
+      ...snapshot,
+      tables: snapshot.tables.map((t) => ([TABLES.sager, TABLES.fremmoede, TABLES.statusmaalinger] as string[]).includes(t.name) ? withoutHelpers(t) : t),
+      names: snapshot.names.filter((n) => !flags.includes(n.name)),
+    };
+    const report = checkIntegrity(old);
+    const missing = report.findings.filter((f) => f.code === INTEGRITY_CODES.columnMissing).map((f) => f.message);
+    expect(missing).toEqual(expect.arrayContaining([expect.stringContaining(`mangler kolonnen "${CASE_ROW_COLUMN}"`), expect.stringContaining('mangler kolonnen "Fremmøderækker fra"')]));
+    expect(report.findings.filter((f) => f.code === INTEGRITY_CODES.nameMissing)).toEqual([]);
+    // Formulas that read the block columns are not written back while those columns are missing: only the
+    // tampered cells above, whose formulas use none of them, are repaired.
+    expect(report.repairs.map((r) => `${r.table}[${r.column}]`).sort()).toEqual(["Sager[Aktiv]", "Sager[Pladsvægt]"]);
+    // A workbook with the columns but without a flag's name is still told.
+    const noFlag = checkIntegrity({ ...snapshot, names: snapshot.names.filter((n) => n.name !== flags[0]) });
+    expect(noFlag.findings.filter((f) => f.code === INTEGRITY_CODES.nameMissing).map((f) => f.message)).toEqual([expect.stringContaining(flags[0])]);
   });
 
   test("a missing table and a missing name are found", () => {

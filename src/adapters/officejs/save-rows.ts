@@ -1,7 +1,10 @@
-// WorkbookWriter.saveRows over Office.js: one Excel.run, two syncs. The first loads every involved table's
-// header, size and first row (a missing table or column stops the save before anything is written); the
-// second sends all updates and, per table, one rows.add with every new row. Only the input cells named are
-// written: computed (calculated) columns get null, which Office.js leaves alone, so they fill themselves.
+// WorkbookWriter.saveRows over Office.js: one Excel.run, two syncs, three when a table kept sorted by case
+// was written. The first loads every involved table's header, size and first row (a missing table or
+// column stops the save before anything is written); the second sends all updates and, per table, one
+// rows.add with every new row. Only the input cells named are written: computed (calculated) columns get
+// null, which Office.js leaves alone, so they fill themselves. The third sorts Fremmoede and
+// Statusmaalinger by Sagsrække and Dato where they have those columns (see sortByCase).
+import { caseSortFields, type CaseSortField } from "../../workbook/case-sort";
 import { inputHeaders } from "../../workbook/input-columns";
 import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, SaveRowsError, type RowCells } from "../../taskpane/save-plan";
 import type { PortCell, SaveReport, TableChange } from "../../taskpane/workbook-port";
@@ -62,7 +65,7 @@ async function saveInOneRun(run: ExcelRun, changes: readonly TableChange[]): Pro
       const firstRow = (l.first.values[0] ?? []).map((v) => (v === "" ? null : (v as PortCell)));
       const placeholderEmpty = l.body.rowCount === 1 && isEmptyRow(headers, firstRow, inputHeaders(l.change.table));
       const plan = planTableWrite(l.change, { headers, rowCount: l.body.rowCount, placeholderEmpty });
-      return { ...l, plan, formats: (l.first.numberFormat[0] ?? []).map(String) };
+      return { ...l, plan, formats: (l.first.numberFormat[0] ?? []).map(String), sort: caseSortFields(l.change.table, headers) };
     });
     // Every table is checked before the first write is queued: a bad change writes nothing anywhere.
     // Excel recalculates once after the batch instead of after each write.
@@ -78,6 +81,25 @@ async function saveInOneRun(run: ExcelRun, changes: readonly TableChange[]): Pro
       }
     }
     await context.sync();
+    await sortByCase(context, writes.flatMap((w) => (w.sort ? [{ table: w.table, fields: w.sort }] : [])));
     return { updated, appended };
   });
+}
+
+/**
+ * Sort the written tables that are kept sorted by case, in a sync of their own: the write's batch
+ * suspended calculation until its sync, so only now do the new rows' Sagsrække formulas hold their values.
+ * A failed sort does not fail the save: the rows are written, and a save reported as failed invites a
+ * retry that would add them twice (a protected sheet may allow editing but not sorting, for instance).
+ * Nothing is lost either way: the per-case formulas check the order themselves and take their slower path
+ * while a table is not sorted.
+ */
+async function sortByCase(context: Excel.RequestContext, sorts: readonly { table: Excel.Table; fields: CaseSortField[] }[]): Promise<void> {
+  if (sorts.length === 0) return;
+  for (const s of sorts) s.table.sort.apply(s.fields, false);
+  try {
+    await context.sync();
+  } catch {
+    // Deliberately ignored; see above.
+  }
 }

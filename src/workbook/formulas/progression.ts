@@ -16,6 +16,7 @@ import {
 } from "../../domain/progression";
 import { caseGasTScore, gasWeight, GAS_RHO, scoredGoal } from "../../domain/gas";
 import { sagsbehandlingstid, startdato, ventetid } from "../../domain/visitation";
+import { blockRange, SAGER_STATUS_BLOCK, STATUS_OWN_BLOCK, STATUSMAALINGER_BLOCK_COLUMNS } from "./case-blocks";
 
 const SM = TABLES.statusmaalinger;
 const INS = TABLES.instrumenter;
@@ -43,19 +44,20 @@ export const INSTRUMENTER_COMPUTED_COLUMNS: ComputedColumn<InstrumentDimension>[
 // ---------------------------------------------------------------- Statusmaalinger
 
 const r = (c: string) => thisRow(SM, c);
-const c = (name: string) => col(SM, name);
 /** The row's position in `Instrumenter` (MATCH ignores case, as the reference does). */
 const instrumentRow = `MATCH(${r(KEY_COLUMN)},${col(INS, KEY_COLUMN)},0)`;
 const lookupNumber = (column: string) =>
   `IFERROR(IF(ISNUMBER(INDEX(${col(INS, column)},${instrumentRow})),INDEX(${col(INS, column)},${instrumentRow}),""),"")`;
 /** The series key column: one text per case x dimension, on valid rows only. */
 export const SERIES_COLUMN = "Serie";
+/** A column cut to this row's case's block of rows (the whole table while it is not sorted by case). */
+const own = (name: string) => blockRange(SM, name, SM, STATUS_OWN_BLOCK);
 /**
  * COUNTIFS-family criteria selecting the valid rows of this row's series (case x dimension): one
  * criterion on the series key rather than three (Sags-ID, Nøgle, Gyldig), because every criterion is a
- * pass over the whole table for every row, and these columns are what the recalculation spends its time on.
+ * pass over the range for every row, and these columns are what the recalculation spends its time on.
  */
-const series = `${c(SERIES_COLUMN)},${r(SERIES_COLUMN)}`;
+const series = `${own(SERIES_COLUMN)},${r(SERIES_COLUMN)}`;
 const sign = `IF(${r("Retning")}="${RETNING.lavere}",-1,1)`;
 const valid = `${r("Gyldig")}=1`;
 
@@ -109,17 +111,18 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     reference: (m, d) => rowOf(m, d).serie,
     compare: "exact",
   },
+  ...STATUSMAALINGER_BLOCK_COLUMNS,
   {
     table: SM,
     name: "Første dato",
-    formula: `=IF(${valid},MINIFS(${c("Dato")},${series}),"")`,
+    formula: `=IF(${valid},MINIFS(${own("Dato")},${series}),"")`,
     numFmt: NUMFMT.date,
     reference: (m, d) => rowOf(m, d).foersteDato,
   },
   {
     table: SM,
     name: "Seneste dato",
-    formula: `=IF(${valid},MAXIFS(${c("Dato")},${series}),"")`,
+    formula: `=IF(${valid},MAXIFS(${own("Dato")},${series}),"")`,
     numFmt: NUMFMT.date,
     reference: (m, d) => rowOf(m, d).senesteDato,
   },
@@ -127,7 +130,7 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     table: SM,
     name: "Første score",
     // The mean over the first date's rows: a double registration on one date counts once.
-    formula: `=IF(${valid},AVERAGEIFS(${c("Score")},${series},${c("Dato")},${r("Første dato")}),"")`,
+    formula: `=IF(${valid},AVERAGEIFS(${own("Score")},${series},${own("Dato")},${r("Første dato")}),"")`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).foersteScore,
   },
@@ -159,7 +162,7 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     // SUMIFS over a case's rows counts each such dimension once.
     formula:
       `=IF(${valid},IF(AND(${r("Dato")}=${r("Seneste dato")},${r("Første dato")}<${r("Seneste dato")}),` +
-      `1/COUNTIFS(${series},${c("Dato")},${r("Dato")}),0),0)`,
+      `1/COUNTIFS(${series},${own("Dato")},${r("Dato")}),0),0)`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).dimensionsvaegt,
   },
@@ -167,7 +170,7 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     table: SM,
     name: "Dimensionsprogression",
     formula:
-      `=IF(${r("Dimensionsvægt")}>0,${sign}*(AVERAGEIFS(${c("Score")},${series},${c("Dato")},${r("Seneste dato")})` +
+      `=IF(${r("Dimensionsvægt")}>0,${sign}*(AVERAGEIFS(${own("Score")},${series},${own("Dato")},${r("Seneste dato")})` +
       `-${r("Første score")})/(${r("Max")}-${r("Min")}),"")`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).dimensionsprogression,
@@ -224,9 +227,11 @@ export const MAAL_COMPUTED_COLUMNS: ComputedColumn<Goal>[] = [
 
 const s = (name: string) => thisRow(SAG, name);
 const caseId = s("Sags-ID");
-const smCase = `${c("Sags-ID")},${caseId}`;
-const weightSum = `SUMIFS(${c("Dimensionsvægt")},${smCase})`;
-const onOrBeforeOpg = `${c("Dato")},"<="&${OPG}`;
+/** A Statusmaalinger column cut to this case's block of rows (the whole table while it is not sorted by case). */
+const sb = (name: string) => blockRange(SM, name, SAG, SAGER_STATUS_BLOCK);
+const smCase = `${sb("Sags-ID")},${caseId}`;
+const weightSum = `SUMIFS(${sb("Dimensionsvægt")},${smCase})`;
+const onOrBeforeOpg = `${sb("Dato")},"<="&${OPG}`;
 const maalSum = (column: string) => `SUMIFS(${col(MAAL, column)},${col(MAAL, "Sags-ID")},${caseId})`;
 const gasDenominator = `${1 - GAS_RHO}*${maalSum("Vægt i anden")}+${GAS_RHO}*${maalSum("Vægt brugt")}^2`;
 
@@ -234,7 +239,7 @@ export const SAGER_PROGRESSION_COLUMNS: ComputedColumn<Case>[] = [
   {
     table: SAG,
     name: "Seneste statusmåling",
-    formula: `=IF(COUNTIFS(${smCase},${c("Gyldig")},1)=0,"",MAXIFS(${c("Dato")},${smCase},${c("Gyldig")},1))`,
+    formula: `=IF(COUNTIFS(${smCase},${sb("Gyldig")},1)=0,"",MAXIFS(${sb("Dato")},${smCase},${sb("Gyldig")},1))`,
     numFmt: NUMFMT.date,
     reference: (k, d) => latestMeasurementDate(k, d),
   },
@@ -245,15 +250,15 @@ export const SAGER_PROGRESSION_COLUMNS: ComputedColumn<Case>[] = [
     formula:
       `=IF(NOT(ISNUMBER(${s("Indskrevet")})),"",` +
       `IF(OR(${s("Indskrevet")}>${OPG},AND(ISNUMBER(${s("Udskrevet")}),${s("Udskrevet")}<${OPG})),"Nej",` +
-      `IF(COUNTIFS(${smCase},${c("Gyldig")},1,${onOrBeforeOpg})=0,IF(${OPG}>EDATE(${s("Indskrevet")},1),"Ja","Nej"),` +
-      `IF(EDATE(MAXIFS(${c("Dato")},${smCase},${c("Gyldig")},1,${onOrBeforeOpg}),${INTERVAL})<${OPG},"Ja","Nej"))))`,
+      `IF(COUNTIFS(${smCase},${sb("Gyldig")},1,${onOrBeforeOpg})=0,IF(${OPG}>EDATE(${s("Indskrevet")},1),"Ja","Nej"),` +
+      `IF(EDATE(MAXIFS(${sb("Dato")},${smCase},${sb("Gyldig")},1,${onOrBeforeOpg}),${INTERVAL})<${OPG},"Ja","Nej"))))`,
     reference: (k, d) => measurementDue(k, d),
     compare: "exact",
   },
   {
     table: SAG,
     name: "Progression",
-    formula: `=IF(${weightSum}>0,SUMIFS(${c("Progressionsbidrag")},${smCase})/${weightSum},"")`,
+    formula: `=IF(${weightSum}>0,SUMIFS(${sb("Progressionsbidrag")},${smCase})/${weightSum},"")`,
     numFmt: NUMFMT.number,
     reference: (k, d) => caseProgression(k, d),
   },
@@ -261,7 +266,7 @@ export const SAGER_PROGRESSION_COLUMNS: ComputedColumn<Case>[] = [
     table: SAG,
     name: "Forbedrede dimensioner",
     // ROUND: the weights 1/k of a dimension add up to 1 only up to rounding.
-    formula: `=IF(${weightSum}>0,ROUND(SUMIFS(${c("Dimensionsvægt")},${smCase},${c("Dimensionsprogression")},">0"),0),"")`,
+    formula: `=IF(${weightSum}>0,ROUND(SUMIFS(${sb("Dimensionsvægt")},${smCase},${sb("Dimensionsprogression")},">0"),0),"")`,
     numFmt: NUMFMT.integer,
     reference: (k, d) => improvedDimensions(k, d),
   },

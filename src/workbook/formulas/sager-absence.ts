@@ -5,13 +5,16 @@ import type { Case, StructuredData } from "../../domain/model";
 import { NUMFMT, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn, ComputedValue } from "../computed";
 import { HAS_ENROLMENT, WINDOW_FIRST, WINDOW_LAST } from "./sager-occupancy";
+import { blockRange, SAGER_ATTENDANCE_BLOCK } from "./case-blocks";
 
 const r = (c: string): string => thisRow(TABLES.sager, c);
-const f = (c: string): string => col(TABLES.fremmoede, c);
+/** A Fremmoede column cut to this case's block of rows (the whole table while it is not sorted by case). */
+const f = (c: string): string => blockRange(TABLES.fremmoede, c, TABLES.sager, SAGER_ATTENDANCE_BLOCK);
 
 /**
  * COUNTIFS over the Fremmoede rows that count for this case: its Sags-ID, dated within the enrolment
  * window in the period, on a planned working day (the computed Arbejdsdag flag), plus the given flags.
+ * It runs over the case's block only; the Sags-ID criterion keeps it right on the whole table.
  */
 function registrations(flags: string[] = []): string {
   const criteria = [
@@ -28,7 +31,7 @@ const base = registrations(["I basis"]);
 
 /**
  * Days over the basis, empty when the basis is 0 (the division's #DIV/0!). One COUNTIFS rather than a
- * test and a division: each COUNTIFS passes over all of Fremmoede for every case.
+ * test and a division: each COUNTIFS passes over the case's rows once.
  */
 function rate(days: string): string {
   return `IFERROR(${r(days)}/${base},"")`;

@@ -22,7 +22,7 @@ import {
 import { sameText } from "../../domain/occupancy";
 import { SELVVURDERING } from "../../domain/instruments";
 import type { Attendance, Case, StatusMeasurement, StructuredData } from "../../domain/model";
-import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
+import { CASE_ROW_COLUMN, DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn } from "../computed";
 import { computedTable, type ComputedTable } from "../structured-plan";
 import { address, parseAddress, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
@@ -80,11 +80,10 @@ function caseOf(row: Pick<Attendance, "sagsId">, data: StructuredData): Case | u
  */
 /** The case's unit as `Enheder` spells it ("" when the case or its unit is unknown), for a table with Sags-ID. */
 function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger): ComputedColumn<Row> {
-  const match = `MATCH(${thisRow(table, "Sags-ID")},${col("Sager", "Sags-ID")},0)`;
   return {
     table,
     name: "Enhed",
-    formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(INDEX(${col("Sager", "Enhed")},${match}),${col("Enheder", "Enhed")},0)),"")`,
+    formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(${caseField(table, "Enhed")},${col("Enheder", "Enhed")},0)),"")`,
     reference: (row, data) => {
       const c = caseOf(row, data);
       return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
@@ -93,10 +92,18 @@ function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TA
   };
 }
 
+/**
+ * A column of the row's case in Sager, found by the row's Sagsrække (the one MATCH the row makes);
+ * #N/A when the case is unknown (Sagsrække 0), as the MATCH it replaces gave.
+ */
+function caseField(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger, column: string): string {
+  const k = thisRow(table, CASE_ROW_COLUMN);
+  return `INDEX(${col("Sager", column)},IF(${k}>0,${k},NA()))`;
+}
+
 export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
-  const match = `MATCH(${fr("Sags-ID")},${col("Sager", "Sags-ID")},0)`;
-  const s = `INDEX(${col("Sager", "Indskrevet")},${match})`;
-  const e = `INDEX(${col("Sager", "Udskrevet")},${match})`;
+  const s = caseField(TABLES.fremmoede, "Indskrevet");
+  const e = caseField(TABLES.fremmoede, "Udskrevet");
   return [
     caseUnitColumn<Attendance>(TABLES.fremmoede),
     {
@@ -114,15 +121,12 @@ export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
   ];
 })();
 
-const sm = (c: string): string => thisRow(TABLES.statusmaalinger, c);
-
 /**
  * Helper columns on `Statusmaalinger` for the self-assessment cohorts: the case's unit as `Enheder`
  * spells it and its enrolment date, so that SUMIFS can select a unit's cohort in any period.
  */
 export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[] = (() => {
-  const match = `MATCH(${sm("Sags-ID")},${col("Sager", "Sags-ID")},0)`;
-  const s = `INDEX(${col("Sager", "Indskrevet")},${match})`;
+  const s = caseField(TABLES.statusmaalinger, "Indskrevet");
   return [
     caseUnitColumn<StatusMeasurement>(TABLES.statusmaalinger),
     {
