@@ -12,13 +12,19 @@ export function caseRow(sagsId: string | null | undefined, cases: readonly Pick<
   return cases.findIndex((c) => sameText(c.sagsId, sagsId)) + 1;
 }
 
-/** The Sagsrække of every row, computed with one map instead of one scan of the cases per row. */
-export function caseRows(rows: readonly { sagsId: string | null }[], cases: readonly Pick<Case, "sagsId">[]): number[] {
+/** Each Sags-ID (lower case) to the row of its first case: caseRow for many rows without a scan per row. */
+export function firstCaseRows(cases: readonly Pick<Case, "sagsId">[]): Map<string, number> {
   const first = new Map<string, number>();
   cases.forEach((c, i) => {
     const key = (c.sagsId ?? "").toLowerCase();
     if (key !== "" && !first.has(key)) first.set(key, i + 1);
   });
+  return first;
+}
+
+/** The Sagsrække of every row. */
+export function caseRows(rows: readonly { sagsId: string | null }[], cases: readonly Pick<Case, "sagsId">[]): number[] {
+  const first = firstCaseRows(cases);
   return rows.map((r) => (r.sagsId ? (first.get(r.sagsId.toLowerCase()) ?? 0) : 0));
 }
 

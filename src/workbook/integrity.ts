@@ -80,6 +80,7 @@ export const INTEGRITY_CODES = {
   nameMissing: "INTEGRITET_NAVN_MANGLER",
   nameBroken: "INTEGRITET_NAVN_BRUDT",
   setupRange: "INTEGRITET_OPSAETNING",
+  notSorted: "INTEGRITET_IKKE_SORTERET",
 } as const;
 
 /** Whether a Problemer row came from the integrity check (a new check replaces them). */
@@ -424,6 +425,31 @@ function checkSetup(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
 }
 
 /** Check a workbook snapshot against the contract (or another expectation). */
+/**
+ * A warning where a table kept sorted by case is not (its flag on Opsætning reads 0): the figures are the
+ * same, but computed over the whole table, which a large workbook feels (decision 0006).
+ */
+function checkCaseOrder(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
+  for (const entry of CASE_SORTED_TABLES) {
+    const n = snapshot.names.find((x) => x.name.toLowerCase() === entry.sortedName.toLowerCase());
+    const t = findTable(snapshot, entry.table);
+    if (!n || n.value !== 0 || !t) continue;
+    const { sheet, cell } = nameCell(n);
+    out.push({
+      sheet,
+      cell,
+      severity: "advarsel",
+      code: INTEGRITY_CODES.notSorted,
+      message:
+        `Arket ${t.sheet} er ikke sorteret efter sag, så tallene pr. sag regnes over hele tabellen og langsommere (de bliver de samme). ` +
+        `Sortér tabellen efter Sagsrække og derefter Dato (Data > Sortér), eller gem en registrering i formularen, så sorterer Sagsliste den.`,
+      original: null,
+      target: `${sheet}!${cell}`,
+      repairable: false,
+    });
+  }
+}
+
 export function checkIntegrity(snapshot: WorkbookSnapshot, expectation: Expectation = contractExpectation()): IntegrityReport {
   const findings: IntegrityFinding[] = [];
   const repairs: ColumnRepair[] = [];
@@ -449,6 +475,7 @@ export function checkIntegrity(snapshot: WorkbookSnapshot, expectation: Expectat
   }
   checkNames(snapshot, expectation, findings);
   checkSetup(snapshot, findings);
+  checkCaseOrder(snapshot, findings);
   return { findings, repairs };
 }
 

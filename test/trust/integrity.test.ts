@@ -153,6 +153,17 @@ describe("a tampered workbook", () => {
     expect(noFlag.findings.filter((f) => f.code === INTEGRITY_CODES.nameMissing).map((f) => f.message)).toEqual([expect.stringContaining(flags[0])]);
   });
 
+  test("a table out of case order is a warning that says how to sort it; in order, nothing is said", () => {
+    const flag = CASE_SORTED_TABLES[0].sortedName;
+    const withFlag = (value: number) => ({ ...snapshot, names: snapshot.names.map((n) => (n.name === flag ? { ...n, value } : n)) });
+    const warned = checkIntegrity(withFlag(0)).findings.filter((f) => f.code === INTEGRITY_CODES.notSorted);
+    expect(warned).toEqual([
+      expect.objectContaining({ severity: "advarsel", sheet: "Opsætning", repairable: false, message: expect.stringContaining("Sortér tabellen efter Sagsrække og derefter Dato") }),
+    ]);
+    expect(warned[0].message).toContain("Fremmøde");
+    expect(checkIntegrity(withFlag(1)).findings.filter((f) => f.code === INTEGRITY_CODES.notSorted)).toEqual([]);
+  });
+
   test("a missing table and a missing name are found", () => {
     const without: WorkbookSnapshot = {
       ...snapshot,

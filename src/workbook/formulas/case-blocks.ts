@@ -1,7 +1,7 @@
 // The helper columns that let a per-case aggregate run over the case's own rows (decision 0006):
 // Sagsrække on Sager, Fremmoede and Statusmaalinger, the sortedness flags on Opsætning, and the first and
 // last row of a case's block. References in src/domain/case-blocks.ts.
-import { caseBlocksOf, type RowBlock, type TableBlocks } from "../../domain/case-blocks";
+import { caseBlocksOf, firstCaseRows, type RowBlock, type TableBlocks } from "../../domain/case-blocks";
 import type { Attendance, Case, StatusMeasurement, StructuredData } from "../../domain/model";
 import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, NUMFMT, TABLES, col, thisRow, type TableName } from "../contract";
 import type { ComputedColumn } from "../computed";
@@ -20,14 +20,7 @@ const caseIds = new WeakMap<StructuredData, Map<string, number>>();
 /** caseRow with one map per data object: the references run once per row of tables of 100,000 rows. */
 export function caseRowIn(data: StructuredData, sagsId: string | null): number {
   let first = caseIds.get(data);
-  if (!first) {
-    first = new Map();
-    for (const [i, c] of data.cases.entries()) {
-      const key = (c.sagsId ?? "").toLowerCase();
-      if (key !== "" && !first.has(key)) first.set(key, i + 1);
-    }
-    caseIds.set(data, first);
-  }
+  if (!first) caseIds.set(data, (first = firstCaseRows(data.cases)));
   return sagsId ? (first.get(sagsId.toLowerCase()) ?? 0) : 0;
 }
 
