@@ -229,14 +229,18 @@ function checkColumns(t: TableSnapshot, expected: ExpectedTable, out: IntegrityF
   const known = new Set(expected.columns.map(norm));
   const strangers = t.headers.filter((h) => !known.has(norm(h)));
   const missing = expected.columns.filter((c) => !have.has(norm(c)));
+  const computed = new Set(expected.computed.map((c) => norm(c.column)));
   for (const c of missing) {
     const hint = strangers.length > 0 ? ` Er den omdøbt? Tabellen har kolonner, kontrakten ikke kender: ${strangers.map((s) => `"${s}"`).join(", ")}.` : "";
+    // A computed column a later version added (Serie, Sagsrække …) is missing from every workbook converted
+    // before it; converting again rebuilds the sheets with every column and keeps the data.
+    const rerun = computed.has(norm(c)) ? " Er projektmappen konverteret med en ældre udgave af Sagsliste, så importér sagslisten igen: det genskaber arkene med alle kolonner og beholder dataene." : "";
     out.push({
       sheet: t.sheet,
       cell: t.topLeft,
       severity: "fejl",
       code: INTEGRITY_CODES.columnMissing,
-      message: `Tabellen ${t.name} mangler kolonnen "${c}", så formler og rapporter, der bruger den, giver fejl.${hint} Giv kolonnen navnet "${c}" igen.`,
+      message: `Tabellen ${t.name} mangler kolonnen "${c}", så formler og rapporter, der bruger den, giver fejl.${hint} Giv kolonnen navnet "${c}" igen.${rerun}`,
       original: null,
       target: null,
       repairable: false,
