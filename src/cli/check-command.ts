@@ -1,19 +1,24 @@
 // `sagsliste check`: the integrity check of a structured workbook (the task pane's Kontrol page on a file).
-// It reports overwritten formulas, lost columns, broken names and setup values out of range; with
-// --repair it writes the formulas back (never data) into a copy, logs each repair, and puts what
-// remains in Problemer. The input file is never changed.
+// It reports overwritten formulas, lost columns, broken names, setup values out of range and tables out of
+// case order; with --repair it writes the formulas back (never data) and sorts those tables (whole rows
+// move, no value changes) in a copy, logs each repair, and puts what remains in Problemer. The input file
+// is never changed.
 import path from "path";
 import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
+import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
-import { repairLogEntries, serialDateTime } from "../workbook/audit-log";
-import { checkIntegrity, mergeProblemRows, type IntegrityReport } from "../workbook/integrity";
+import { repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
+import { checkIntegrity, mergeProblemRows, type CaseSort, type IntegrityReport } from "../workbook/integrity";
 import { parseArgs, stringFlag, UsageError } from "./args";
 
 export const CHECK_HELP = `Brug: sagsliste check PROJEKTMAPPE.xlsx [--repair] [-o UD.xlsx] [--json]
   Kontrollerer en struktureret projektmappe: beregnede celler, der er overskrevet med en værdi eller en
-  anden formel, tabeller, der mangler kolonner, navne, der ikke virker, og opsætning uden for det tilladte.
-  --repair   Sæt de beregnede kolonners formler tilbage (data røres aldrig) og skriv hver reparation i Log.
-             Skriver en kopi (standard: PROJEKTMAPPE-kontrolleret.xlsx); inputfilen ændres aldrig.
+  anden formel, tabeller, der mangler kolonner, navne, der ikke virker, opsætning uden for det tilladte og
+  ark, der ikke er sorteret efter sag.
+  --repair   Sæt de beregnede kolonners formler tilbage (data røres aldrig), sortér Fremmøde og
+             Statusmålinger efter sag (hele rækker flytter plads, ingen værdi ændres), og skriv hver
+             reparation i Log. Skriver en kopi (standard: PROJEKTMAPPE-kontrolleret.xlsx); inputfilen
+             ændres aldrig.
   -o UD.xlsx Skriv en kopi med fundene i Problemer (også uden --repair).
   --json     Skriv fund og reparationer som JSON på standard-output.
   Afslutningskode: 0 ingen fund, 3 fund (efter en reparation: fund, der ikke kunne repareres).`;
@@ -46,9 +51,12 @@ export async function runCheck(argv: string[]): Promise<number> {
     const wb = await loadWorkbook(input);
     const before = checkIntegrity(readSnapshot(wb));
     let after = before;
-    if (repair && before.repairs.length > 0) {
+    let sorted: CaseSort[] = [];
+    if (repair && before.repairs.length + before.sorts.length > 0) {
       for (const r of before.repairs) setColumnFormulas(wb, r.table, [{ column: r.column, formula: r.formula }]);
-      appendLogEntries(wb, repairLogEntries(serialDateTime(new Date()), before.repairs.flatMap((r) => r.cells)));
+      sorted = before.sorts.filter((s) => sortTableByCase(wb, s.table));
+      const time = serialDateTime(new Date());
+      appendLogEntries(wb, [...repairLogEntries(time, before.repairs.flatMap((r) => r.cells)), ...sortLogEntries(time, sorted.map((s) => s.table))]);
       after = checkIntegrity(readSnapshot(wb));
     }
     if (out !== undefined) {
@@ -62,6 +70,7 @@ export async function runCheck(argv: string[]): Promise<number> {
         output: out ?? null,
         findings: before.findings,
         repaired: repair ? before.repairs.map((r) => ({ table: r.table, column: r.column, cells: r.cells.length })) : [],
+        sorted,
         remaining: after.findings,
       };
       process.stdout.write(JSON.stringify(json, null, 2) + "\n");
@@ -69,7 +78,12 @@ export async function runCheck(argv: string[]): Promise<number> {
       process.stdout.write(summary(before) + "\n");
       if (repair) {
         const cells = before.repairs.reduce((n, r) => n + r.cells.length, 0);
-        process.stdout.write(`Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${after.findings.length} fund står tilbage.\n`);
+        if (sorted.length > 0) {
+          const sheets = sorted.map((s) => s.sheet).join(" og ");
+          process.stdout.write(`Sorterede ${sheets} efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.\n`);
+        }
+        const left = `${after.findings.length} fund står tilbage.`;
+        process.stdout.write(before.repairs.length > 0 || sorted.length === 0 ? `Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${left}\n` : `${left}\n`);
       }
       if (out !== undefined) process.stdout.write(`Skrev ${out}.\n`);
     }

@@ -18,6 +18,7 @@ import {
 import { inputHeaders } from "../workbook/input-columns";
 import type { WorkbookSnapshot } from "../workbook/integrity";
 import { readSnapshot, setColumnFormulas } from "../adapters/xlsx/workbook-snapshot";
+import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import type { ApplyPlanOptions, PlanPort } from "../taskpane/workbook-port";
 import type { Plan } from "../workbook/plan";
 import { memoryPlanPort } from "./memory-plan-port";
@@ -135,6 +136,10 @@ export class MemoryWorkbookPort implements WorkbookPort, WorkbookWriter, Workboo
 
   async setColumnFormulas(table: string, columns: { column: string; formula: string }[]): Promise<number> {
     return setColumnFormulas(this.workbook, table, columns);
+  }
+
+  async sortByCase(table: string): Promise<boolean> {
+    return sortTableByCase(this.workbook, table);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

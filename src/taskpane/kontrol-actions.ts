@@ -1,9 +1,10 @@
-// What the Kontrol page does, apart from showing it: check the workbook, repair formulas (never data),
-// record each repair in Log and the findings in Problemer. Plain async functions over the ports, so the
-// tests drive them against the fake Excel and the in-memory workbook alike.
-import { logRecord, repairLogEntries, serialDateTime } from "../workbook/audit-log";
+// What the Kontrol page does, apart from showing it: check the workbook, repair formulas (never data), sort
+// tables out of case order (whole rows move, no value changes), record each repair in Log and the findings
+// in Problemer. Plain async functions over the ports, so the tests drive them against the fake Excel and
+// the in-memory workbook alike.
+import { logRecord, repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
 import { PROBLEMER_INPUT, TABLES } from "../workbook/contract";
-import { checkIntegrity, type IntegrityFinding, type IntegrityReport } from "../workbook/integrity";
+import { checkIntegrity, type CaseSort, type IntegrityFinding, type IntegrityReport } from "../workbook/integrity";
 import { PROBLEM_TARGET_COLUMN } from "../workbook/problems-plan";
 import type { PortCell, WorkbookInspector, WorkbookPort, WorkbookWriter } from "./workbook-port";
 
@@ -35,25 +36,35 @@ export async function writeFindings(port: KontrolPort, findings: readonly Integr
 
 export interface RepairOutcome {
   cells: number;
+  /** The tables sorted by case, as the report names them (table and sheet). */
+  sorted: CaseSort[];
   remaining: IntegrityReport;
   written: number;
 }
 
-/** Write the formulas back, log each repaired cell, check again and put what remains in Problemer. */
+/**
+ * Write the formulas back, then sort the tables out of case order, log each repaired cell and each sorted
+ * table, check again and put what remains in Problemer.
+ */
 export async function repairWorkbook(port: KontrolPort, report: IntegrityReport, clock: () => Date = () => new Date()): Promise<RepairOutcome> {
   let cells = 0;
   for (const r of report.repairs) {
     await port.setColumnFormulas(r.table, [{ column: r.column, formula: r.formula }]);
     cells += r.cells.length;
   }
+  // After the formulas: a repaired Sagsrække cell sorts by its own case again.
+  const sorted: CaseSort[] = [];
+  for (const s of report.sorts) if (await port.sortByCase(s.table)) sorted.push(s);
   const repaired = report.repairs.flatMap((r) => r.cells);
   const { tables } = await port.describe();
-  if (repaired.length > 0 && tables.some((t) => t.toLowerCase() === TABLES.log.toLowerCase())) {
-    await port.saveRows([{ table: TABLES.log, appends: repairLogEntries(serialDateTime(clock()), repaired).map(logRecord) }]);
+  const time = serialDateTime(clock());
+  const entries = [...repairLogEntries(time, repaired), ...sortLogEntries(time, sorted.map((s) => s.table))];
+  if (entries.length > 0 && tables.some((t) => t.toLowerCase() === TABLES.log.toLowerCase())) {
+    await port.saveRows([{ table: TABLES.log, appends: entries.map(logRecord) }]);
   }
   const remaining = await checkWorkbook(port);
   const written = await writeFindings(port, remaining.findings);
-  return { cells, remaining, written };
+  return { cells, sorted, remaining, written };
 }
 
 /** Whether an error says that trying again may help (Office.js errors carry `retry`; others may). */

@@ -1,5 +1,10 @@
 // Every Danish text of the task pane in one place, so wording stays consistent and reviewable.
 
+/** "A", "A og B", "A, B og C". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+}
+
 export const messages = {
   appTitle: "Sagsliste",
   navigationLabel: "Sider i Sagsliste",
@@ -156,21 +161,32 @@ export const messages = {
     saved: (appended: number, replaced: number, date: string): string =>
       `Fremmøde for ${date} er gemt: ${appended} nye${replaced > 0 ? `, ${replaced} erstattet` : ""}.`,
   },
-  // The Kontrol page: the integrity check of formulas, tables, names and setup, and its repair.
+  // The Kontrol page: the integrity check of formulas, tables, names, setup and case order, and its repair.
   kontrol: {
     intro:
-      "Kontrollen finder beregnede celler, der er overskrevet med en værdi eller en anden formel, tabeller, der mangler kolonner, navne, der ikke virker, og opsætning uden for det tilladte. En reparation sætter kun formler tilbage – data røres aldrig.",
+      "Kontrollen finder beregnede celler, der er overskrevet med en værdi eller en anden formel, tabeller, der mangler kolonner, navne, der ikke virker, opsætning uden for det tilladte og ark, der ikke er sorteret efter sag. En reparation sætter formler tilbage og sorterer arkene efter sag – hele rækker flytter plads, og ingen værdi ændres.",
     check: "Kontrollér arbejdsbogen",
     checking: "Kontrollerer …",
     noWriter: "Denne arbejdsbog kan kun læses her; kontrollen kan ikke køre.",
     clean: "Ingen fund: formler, tabeller, navne og opsætning er i orden.",
-    found: (n: number, repairable: number): string =>
-      `${n} ${n === 1 ? "fund" : "fund"}${repairable > 0 ? `, heraf ${repairable} ${repairable === 1 ? "celle" : "celler"} med en formel, der kan repareres` : ""}.`,
-    repair: (cells: number): string => `Reparér ${cells} ${cells === 1 ? "formel" : "formler"} og skriv fund i Problemer`,
+    found: (n: number, repairable: number, sortable = 0): string =>
+      `${n} ${n === 1 ? "fund" : "fund"}${repairable > 0 ? `, heraf ${repairable} ${repairable === 1 ? "celle" : "celler"} med en formel, der kan repareres` : ""}` +
+      `${sortable > 0 ? `${repairable > 0 ? " og" : ", heraf"} ${sortable} ark, der kan sorteres efter sag` : ""}.`,
+    /** The repair button: formulas to write back, sheets (by name) to sort by case. */
+    repair: (cells: number, sheets: readonly string[] = []): string => {
+      const formulas = `${cells} ${cells === 1 ? "formel" : "formler"}`;
+      if (sheets.length === 0) return `Reparér ${formulas} og skriv fund i Problemer`;
+      const sort = `${andList(sheets)} efter sag`;
+      return cells > 0 ? `Reparér ${formulas}, sortér ${sort} og skriv fund i Problemer` : `Sortér ${sort} og skriv fund i Problemer`;
+    },
     writeFindings: "Skriv fund i Problemer",
     repairing: "Reparerer …",
-    repaired: (cells: number, remaining: number): string =>
-      `${cells} ${cells === 1 ? "celle" : "celler"} har fået formlen tilbage og er skrevet i Log. ${remaining === 0 ? "Der er ingen fund tilbage." : `${remaining} fund står tilbage og er skrevet i Problemer.`}`,
+    repaired: (cells: number, remaining: number, sorted: readonly string[] = []): string =>
+      (sorted.length === 0
+        ? `${cells} ${cells === 1 ? "celle" : "celler"} har fået formlen tilbage og er skrevet i Log. `
+        : `${cells > 0 ? `${cells} ${cells === 1 ? "celle" : "celler"} har fået formlen tilbage. ` : ""}` +
+          `${andList(sorted)} er sorteret efter sag: hele rækker har flyttet plads, og ingen værdi er ændret. Det er skrevet i Log. `) +
+      `${remaining === 0 ? "Der er ingen fund tilbage." : `${remaining} fund står tilbage og er skrevet i Problemer.`}`,
     written: (n: number): string => `${n} nye fund er skrevet i Problemer.`,
     failed: (reason: string): string => `Det lykkedes ikke: ${reason}`,
     findingsLabel: "Fund",

@@ -70,17 +70,25 @@ export function isWorkbookWriter(port: WorkbookPort): port is WorkbookPort & Wor
   return typeof p.saveRows === "function" && typeof p.selectCell === "function";
 }
 
-/** The integrity check's access (the Kontrol page): the workbook with its formulas, and repair of computed columns. */
+/**
+ * The integrity check's access (the Kontrol page): the workbook with its formulas, repair of computed
+ * columns, and sorting a table kept sorted by case.
+ */
 export interface WorkbookInspector {
   /** Every table with its constants and formulas, every sheet and defined name. */
   inspect(): Promise<WorkbookSnapshot>;
   /** Give computed columns their formula on every data row (formulas only, never data); returns cells written. */
   setColumnFormulas(table: string, columns: { column: string; formula: string }[]): Promise<number>;
+  /**
+   * Sort Fremmoede or Statusmaalinger by Sagsrække, then Dato (decision 0006): whole rows move, no value
+   * changes. True when sorted; false when the table lacks the sort columns (it is left as it is).
+   */
+  sortByCase(table: string): Promise<boolean>;
 }
 
 export function isWorkbookInspector(port: WorkbookPort): port is WorkbookPort & WorkbookInspector {
   const p = port as Partial<WorkbookInspector>;
-  return typeof p.inspect === "function" && typeof p.setColumnFormulas === "function";
+  return typeof p.inspect === "function" && typeof p.setColumnFormulas === "function" && typeof p.sortByCase === "function";
 }
 
 /** A table read whole, with its header texts (see src/workbook/structured-from-tables.ts). */

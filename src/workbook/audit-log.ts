@@ -1,8 +1,8 @@
-// The audit trail: pure builders of `Log` rows for an import, a form save, a repair and a
+// The audit trail: pure builders of `Log` rows for an import, a form save, a repair, a sort by case and a
 // pseudonymisation, and the Log sheet. A row says who-did-what only as far as the workbook may know it
 // and never holds a sensitive value beyond the case id (see LOG_INPUT in the contract).
 import { danishDate, serial } from "../domain/dates";
-import { LOG_INPUT, SHEETS, TABLES, type ColumnDef } from "./contract";
+import { CASE_ROW_COLUMN, LOG_INPUT, SHEETS, TABLES, type ColumnDef } from "./contract";
 import { inputColumns } from "./input-columns";
 import type { Scalar, SheetPlan, TablePlan } from "./plan";
 
@@ -10,6 +10,7 @@ export const LOG_ACTIONS = {
   import: "Import",
   form: "Formular",
   repair: "Reparation",
+  sortByCase: "Sorteret efter sag",
   pseudonymise: "Pseudonymisering",
   maskCpr: "CPR maskeret",
 } as const;
@@ -189,5 +190,18 @@ export function repairLogEntries(time: number, repaired: readonly RepairedCell[]
     column: r.column,
     from: r.was === "værdi" ? "overskrevet med en værdi" : "en anden formel",
     to: "kolonnens formel",
+  }));
+}
+
+/** One entry per table the check's repair sorted by case: whole rows moved, no value changed. */
+export function sortLogEntries(time: number, tables: readonly string[]): LogEntry[] {
+  return tables.map((table) => ({
+    time,
+    action: LOG_ACTIONS.sortByCase,
+    table,
+    key: null,
+    column: `${CASE_ROW_COLUMN}, Dato`,
+    from: "ikke sorteret efter sag",
+    to: `sorteret efter ${CASE_ROW_COLUMN} og Dato (hele rækker flyttet, ingen værdi ændret)`,
   }));
 }

@@ -1,7 +1,9 @@
 // The integrity check, pure: a snapshot of the workbook's tables (constants and formulas) and names,
 // compared with what the contract's plan says they should be. It finds computed cells overwritten by
 // a value or another formula, tables that lost or renamed columns, broken defined names and setup values
-// out of range, and says which formulas a repair would write back (formulas only, never data).
+// out of range, and says which formulas a repair would write back (formulas only, never data) and which
+// tables it would sort by case (whole rows move, no value changes).
+import { caseSortFields } from "./case-sort";
 import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, DEFINED_NAMES, SHEETS, TABLES } from "./contract";
 import { defaultParams } from "../domain/setup-defaults";
 import type { StructuredData } from "../domain/model";
@@ -63,6 +65,12 @@ export interface ColumnRepair {
   cells: RepairedCell[];
 }
 
+/** A table kept sorted by case that is out of order: the repair sorts it by Sagsrække, then Dato (decision 0006). */
+export interface CaseSort {
+  table: string;
+  sheet: string;
+}
+
 export interface IntegrityFinding extends ProblemRow {
   repairable: boolean;
 }
@@ -70,6 +78,8 @@ export interface IntegrityFinding extends ProblemRow {
 export interface IntegrityReport {
   findings: IntegrityFinding[];
   repairs: ColumnRepair[];
+  /** One per "not sorted" finding. */
+  sorts: CaseSort[];
 }
 
 export const INTEGRITY_CODES = {
@@ -226,7 +236,8 @@ function checkComputed(t: TableSnapshot, expected: { column: string; formula: st
 
 function checkColumns(t: TableSnapshot, expected: ExpectedTable, out: IntegrityFinding[]): void {
   const have = new Set(t.headers.map(norm));
-  const known = new Set(expected.columns.map(norm));
+  // The report's helper columns (Enhed, I forløb …) are the contract's too, though optional.
+  const known = new Set([...expected.columns, ...expected.optionalComputed.map((c) => c.column)].map(norm));
   const strangers = t.headers.filter((h) => !known.has(norm(h)));
   const missing = expected.columns.filter((c) => !have.has(norm(c)));
   const computed = new Set(expected.computed.map((c) => norm(c.column)));
@@ -428,16 +439,17 @@ function checkSetup(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
   }
 }
 
-/** Check a workbook snapshot against the contract (or another expectation). */
 /**
  * A warning where a table kept sorted by case is not (its flag on Opsætning reads 0): the figures are the
- * same, but computed over the whole table, which a large workbook feels (decision 0006).
+ * same, but computed over the whole table, which a large workbook feels (decision 0006). The repair sorts
+ * it. A table without its sort columns (converted before Sagsrække) is left alone: its formulas do not use
+ * the order, and the missing column is reported on its own.
  */
-function checkCaseOrder(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
+function checkCaseOrder(snapshot: WorkbookSnapshot, out: IntegrityFinding[], sorts: CaseSort[]): void {
   for (const entry of CASE_SORTED_TABLES) {
     const n = snapshot.names.find((x) => x.name.toLowerCase() === entry.sortedName.toLowerCase());
     const t = findTable(snapshot, entry.table);
-    if (!n || n.value !== 0 || !t) continue;
+    if (!n || n.value !== 0 || !t || !caseSortFields(t.name, t.headers)) continue;
     const { sheet, cell } = nameCell(n);
     out.push({
       sheet,
@@ -446,17 +458,21 @@ function checkCaseOrder(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): vo
       code: INTEGRITY_CODES.notSorted,
       message:
         `Arket ${t.sheet} er ikke sorteret efter sag, så tallene pr. sag regnes over hele tabellen og langsommere (de bliver de samme). ` +
-        `Sortér tabellen efter Sagsrække og derefter Dato (Data > Sortér), eller gem en registrering i formularen, så sorterer Sagsliste den.`,
+        `Reparér for at sortere tabellen efter Sagsrække og derefter Dato: hele rækker flytter plads, og ingen værdi ændres. ` +
+        `Uden tilføjelsesprogrammet: Sortér tabellen efter Sagsrække og derefter Dato (Data > Sortér).`,
       original: null,
       target: `${sheet}!${cell}`,
-      repairable: false,
+      repairable: true,
     });
+    sorts.push({ table: t.name, sheet: t.sheet });
   }
 }
 
+/** Check a workbook snapshot against the contract (or another expectation). */
 export function checkIntegrity(snapshot: WorkbookSnapshot, expectation: Expectation = contractExpectation()): IntegrityReport {
   const findings: IntegrityFinding[] = [];
   const repairs: ColumnRepair[] = [];
+  const sorts: CaseSort[] = [];
   for (const expected of expectation.tables) {
     const t = findTable(snapshot, expected.name);
     if (!t) {
@@ -479,8 +495,8 @@ export function checkIntegrity(snapshot: WorkbookSnapshot, expectation: Expectat
   }
   checkNames(snapshot, expectation, findings);
   checkSetup(snapshot, findings);
-  checkCaseOrder(snapshot, findings);
-  return { findings, repairs };
+  checkCaseOrder(snapshot, findings, sorts);
+  return { findings, repairs, sorts };
 }
 
 /** The Problemer rows of a check: earlier integrity findings go, other findings stay. */

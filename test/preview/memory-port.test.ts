@@ -1,9 +1,11 @@
 // The browser preview's in-memory port: saving grows tables as Excel does (formats, drop-downs, computed
 // columns' formulas in new rows), the saved file still opens with every table intact, an invalid save
-// writes nothing, and a unit or dimension added to the setup tables reaches the forms without a release.
+// writes nothing, a unit or dimension added to the setup tables reaches the forms without a release, and the
+// Kontrol page's repair sorts a table out of case order.
 import ExcelJS from "exceljs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { findTable } from "../../src/adapters/xlsx/read-tables";
+import { caseRows, sortedByCase } from "../../src/domain/case-blocks";
 import { isoWeekday } from "../../src/domain/dates";
 import { MemoryWorkbookPort } from "../../src/preview/memory-port";
 import { sampleData, structuredSample } from "../../src/preview/sample-workbook";
@@ -11,7 +13,9 @@ import { generateStructuredData } from "../../src/sample/structured-data";
 import { activeCasesOn } from "../../src/taskpane/forms/cases";
 import { loadSetup } from "../../src/taskpane/forms/setup";
 import { dimensionsOf } from "../../src/taskpane/forms/status-form";
-import { TABLES } from "../../src/workbook/contract";
+import { checkWorkbook, repairWorkbook } from "../../src/taskpane/kontrol-actions";
+import { CASE_ROW_COLUMN, TABLES } from "../../src/workbook/contract";
+import { INTEGRITY_CODES } from "../../src/workbook/integrity";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 
 function workbookWithoutGoals(): ExcelJS.Workbook {
@@ -96,4 +100,36 @@ test("the preview's sample is structured and has a unit with at least 30 citizen
     for (const u of data.units) busiest = Math.max(busiest, activeCasesOn(data.cases, day, u.enhed).length);
   }
   expect(busiest).toBeGreaterThanOrEqual(30);
+});
+
+test("the Kontrol repair sorts Fremmøde out of case order by Sagsrække and Dato, logs it, and the check is then clean", async () => {
+  const data = generateStructuredData(3, { cases: 10, attendanceDensity: 0.2 });
+  const reversed = { ...data, attendance: [...data.attendance].reverse() };
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, buildStructuredPlan(reversed));
+  // The flag as Excel last computed it (ExcelJS computes nothing): 0, out of order.
+  const setup = wb.getWorksheet("Opsætning")!;
+  const flag = [...Array(40).keys()].map((i) => setup.getCell(i + 1, 2)).find((c) => /Fremmoede\[/.test(c.formula ?? ""))!;
+  flag.value = { formula: flag.formula, result: 0, date1904: false };
+  const port = new MemoryWorkbookPort(wb);
+  const before = findTable(wb, TABLES.fremmoede)!;
+
+  const report = await checkWorkbook(port);
+  expect(report.findings.map((f) => f.code)).toEqual([INTEGRITY_CODES.notSorted]);
+  const outcome = await repairWorkbook(port, report, () => new Date(2024, 4, 2, 13, 45, 10));
+  expect(outcome.sorted).toEqual([{ table: TABLES.fremmoede, sheet: "Fremmøde" }]);
+  expect(outcome.remaining.findings).toEqual([]);
+
+  const after = findTable(wb, TABLES.fremmoede)!;
+  const col = (h: string) => after.headers.indexOf(h);
+  // The order of the reference (sortedByCase), every row whole, none lost; Sagsrække still a formula.
+  const expected = sortedByCase(reversed).attendance.map((a) => [a.sagsId, a.dato, a.status]);
+  expect(after.rows.map((r) => [r[col("Sags-ID")], r[col("Dato")], r[col("Status")]])).toEqual(expected);
+  expect([...after.rows].map((r) => JSON.stringify(r)).sort()).toEqual([...before.rows].map((r) => JSON.stringify(r)).sort());
+  const keys = caseRows(after.rows.map((r) => ({ sagsId: String(r[col("Sags-ID")]) })), data.cases);
+  expect(keys).toEqual([...keys].sort((a, b) => a - b));
+  const ws = wb.getWorksheet(after.sheet)!;
+  expect(ws.getCell(after.firstRow, after.firstCol + col(CASE_ROW_COLUMN)).formula).toMatch(/MATCH/);
+  const log = await port.readTable(TABLES.log);
+  expect(log!.rows.map((r) => r.slice(1, 3))).toEqual([["Sorteret efter sag", TABLES.fremmoede]]);
 });

@@ -1,11 +1,11 @@
 // The audit trail: form saves through the audited port append Log rows in the same save, with values
-// only of columns that are not personal; imports and repairs have their own entries.
+// only of columns that are not personal; imports, repairs and sorts by case have their own entries.
 import ExcelJS from "exceljs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { MemoryWorkbookPort } from "../../src/preview/memory-port";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { withAuditLog } from "../../src/taskpane/audit-port";
-import { importLogEntries, isLoggableColumn, logRow, repairLogEntries, saveLogEntries, serialDateTime } from "../../src/workbook/audit-log";
+import { importLogEntries, isLoggableColumn, logRow, repairLogEntries, saveLogEntries, serialDateTime, sortLogEntries } from "../../src/workbook/audit-log";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 
 const NOW = new Date(2024, 4, 2, 13, 45, 10);
@@ -67,13 +67,17 @@ test("without a Log table (an older workbook) the save still goes ahead", async 
   await expect(port.saveRows([{ table: "Fremmoede", appends: [{ "Sags-ID": "S-1", Dato: 45_390, Status: "Mødt" }] }])).resolves.toEqual({ updated: 0, appended: 1 });
 });
 
-test("import, repair and column rules", () => {
+test("import, repair, sort and column rules", () => {
   const t = serialDateTime(NOW);
   expect(importLogEntries(t, [{ table: "Sager", before: 0, after: 57, added: 57, updated: 0 }]).map(logRow)).toEqual([
     [t, "Import", "Sager", null, null, "0 rækker", "57 rækker (57 nye, 0 opdaterede)"],
   ]);
   expect(repairLogEntries(t, [{ table: "Sager", column: "Aktiv", key: "S-0007", was: "formel" }]).map(logRow)).toEqual([
     [t, "Reparation", "Sager", "S-0007", "Aktiv", "en anden formel", "kolonnens formel"],
+  ]);
+  expect(sortLogEntries(t, ["Fremmoede", "Statusmaalinger"]).map(logRow)).toEqual([
+    [t, "Sorteret efter sag", "Fremmoede", null, "Sagsrække, Dato", "ikke sorteret efter sag", "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)"],
+    [t, "Sorteret efter sag", "Statusmaalinger", null, "Sagsrække, Dato", "ikke sorteret efter sag", "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)"],
   ]);
   expect(["CPR", "Navn", "Bemærkninger", "Forsørgelsesgrundlag", "Lovgrundlag"].some((c) => isLoggableColumn("Sager", c))).toBe(false);
   expect(["Score", "Bemærkning", "Registreret af"].some((c) => isLoggableColumn("Statusmaalinger", c))).toBe(false);

@@ -1,5 +1,5 @@
 // `sagsliste check` and `sagsliste pseudonymise` on files: the check finds and repairs (formulas only),
-// logs each repair and fills Problemer; pseudonymisation leaves no CPR number or name in any cell and
+// sorts a table out of case order (whole rows), logs each repair and fills Problemer; pseudonymisation leaves no CPR number or name in any cell and
 // keeps the key apart; masking hides the serial number everywhere. Inputs are never changed.
 import { promises as fs } from "fs";
 import path from "path";
@@ -10,6 +10,7 @@ import { findTable, readTable, tableRecords } from "../../src/adapters/xlsx/read
 import { readLogEntries, readProblemRows, readSnapshot } from "../../src/adapters/xlsx/workbook-snapshot";
 import { runCheck, EXIT_FINDINGS } from "../../src/cli/check-command";
 import { runPseudonymise } from "../../src/cli/pseudonymise-command";
+import { caseRows, sortedByCase } from "../../src/domain/case-blocks";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { checkIntegrity } from "../../src/workbook/integrity";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
@@ -107,6 +108,46 @@ describe("sagsliste check", () => {
       ["Sager", "P2", "INTEGRITET_FORMEL_OVERSKREVET", "0.5", "Sager!P2"],
       ["Sager", "P3", "INTEGRITET_FORMEL_OVERSKREVET", "0.5", "Sager!P3"],
     ]);
+  });
+
+  test("--repair sorts a Fremmøde out of case order: rows in case order afterwards, none lost, the sort logged", async () => {
+    const reversed = { ...data, attendance: [...data.attendance].reverse() };
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, buildStructuredPlan(reversed));
+    // As Excel saves it: the flag's last computed value is 0 (ExcelJS computes nothing).
+    const setup = wb.getWorksheet("Opsætning")!;
+    const flag = readSnapshot(wb).names.find((n) => n.name === "Fremmoede_sorteret")!;
+    const cell = setup.getCell(flag.refersTo.split("!")[1].replace(/\$/g, ""));
+    cell.value = { formula: cell.formula, result: 0, date1904: false };
+    const unsorted = path.join(dir, "usorteret.xlsx");
+    await wb.xlsx.writeFile(unsorted);
+    const out = path.join(dir, "sorteret.xlsx");
+
+    const r = await capture(() => runCheck([unsorted, "--repair", "-o", out, "--json"]));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { findings: { code: string; repairable: boolean }[]; sorted: unknown[]; remaining: unknown[] };
+    expect(json.findings).toEqual([expect.objectContaining({ code: "INTEGRITET_IKKE_SORTERET", repairable: true })]);
+    expect(json.sorted).toEqual([{ table: "Fremmoede", sheet: "Fremmøde" }]);
+    expect(json.remaining).toEqual([]);
+
+    const repaired = await loadWorkbook(out);
+    const before = readTable(await loadWorkbook(unsorted), "Fremmoede");
+    const after = readTable(repaired, "Fremmoede");
+    const at = (h: string) => after.headers.indexOf(h);
+    expect(after.rows.map((x) => [x[at("Sags-ID")], x[at("Dato")], x[at("Status")]])).toEqual(sortedByCase(reversed).attendance.map((a) => [a.sagsId, a.dato, a.status]));
+    const keys = caseRows(after.rows.map((x) => ({ sagsId: String(x[at("Sags-ID")]) })), data.cases);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    // Nothing lost or duplicated: the same rows, each whole.
+    const rows = (t: typeof after) => t.rows.map((x) => JSON.stringify(x)).sort();
+    expect(rows(after)).toEqual(rows(before));
+    expect(checkIntegrity(readSnapshot(repaired)).findings).toEqual([]);
+    expect(readLogEntries(repaired).map((e) => [e.action, e.table, e.column, e.from])).toEqual([["Sorteret efter sag", "Fremmoede", "Sagsrække, Dato", "ikke sorteret efter sag"]]);
+    expect(readProblemRows(repaired)).toEqual([]);
+
+    const text = await capture(() => runCheck([unsorted, "--repair", "-o", out]));
+    expect(text.out).toContain("Sorterede Fremmøde efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.");
+    expect(text.out).toContain("og derefter Dato (Data > Sortér).\nSorterede Fremmøde efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.\n0 fund står tilbage.\n");
   });
 
   test("usage errors and unusable files give Danish messages and exit codes 2 and 1", async () => {

@@ -1,6 +1,6 @@
 // The integrity check: a workbook straight from the plan is clean (also after LibreOffice saved it);
-// overwritten formulas, a renamed column, a lost table, broken names and setup values out of range are
-// each found; a repair writes formulas back and leaves every data cell as it was.
+// overwritten formulas, a renamed column, a lost table, broken names, setup values out of range and a table
+// out of case order are each found; a repair writes formulas back and leaves every data cell as it was.
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -153,15 +153,34 @@ describe("a tampered workbook", () => {
     expect(noFlag.findings.filter((f) => f.code === INTEGRITY_CODES.nameMissing).map((f) => f.message)).toEqual([expect.stringContaining(flags[0])]);
   });
 
-  test("a table out of case order is a warning that says how to sort it; in order, nothing is said", () => {
+  test("a table out of case order is a repairable warning and a sort to make; in order, or without Sagsrække, nothing", () => {
     const flag = CASE_SORTED_TABLES[0].sortedName;
-    const withFlag = (value: number) => ({ ...snapshot, names: snapshot.names.map((n) => (n.name === flag ? { ...n, value } : n)) });
-    const warned = checkIntegrity(withFlag(0)).findings.filter((f) => f.code === INTEGRITY_CODES.notSorted);
-    expect(warned).toEqual([
-      expect.objectContaining({ severity: "advarsel", sheet: "Opsætning", repairable: false, message: expect.stringContaining("Sortér tabellen efter Sagsrække og derefter Dato") }),
-    ]);
+    const withFlag = (value: number, s: WorkbookSnapshot = snapshot) => ({ ...s, names: s.names.map((n) => (n.name === flag ? { ...n, value } : n)) });
+    const unsorted = checkIntegrity(withFlag(0));
+    const warned = unsorted.findings.filter((f) => f.code === INTEGRITY_CODES.notSorted);
+    expect(warned).toEqual([expect.objectContaining({ severity: "advarsel", sheet: "Opsætning", repairable: true })]);
+    // The repair sorts it, moving whole rows; users without the add-in are told how to sort by hand.
     expect(warned[0].message).toContain("Fremmøde");
-    expect(checkIntegrity(withFlag(1)).findings.filter((f) => f.code === INTEGRITY_CODES.notSorted)).toEqual([]);
+    expect(warned[0].message).toContain("Reparér for at sortere tabellen efter Sagsrække og derefter Dato");
+    expect(warned[0].message).toContain("hele rækker flytter plads, og ingen værdi ændres");
+    expect(warned[0].message).toContain("Data > Sortér");
+    expect(unsorted.sorts).toEqual([{ table: TABLES.fremmoede, sheet: "Fremmøde" }]);
+
+    const sorted = checkIntegrity(withFlag(1));
+    expect(sorted.findings.filter((f) => f.code === INTEGRITY_CODES.notSorted)).toEqual([]);
+    expect(sorted.sorts).toEqual([]);
+
+    // Fremmoede without Sagsrække cannot be sorted by case: no finding of the order, no sort (the missing
+    // column is reported on its own).
+    const without = (t: (typeof snapshot.tables)[number]) => {
+      if (t.name !== TABLES.fremmoede) return t;
+      const j = t.headers.indexOf(CASE_ROW_COLUMN);
+      return { ...t, headers: t.headers.filter((_, c) => c !== j), rows: t.rows.map((r) => r.filter((_, c) => c !== j)) };
+    };
+    const old = checkIntegrity(withFlag(0, { ...snapshot, tables: snapshot.tables.map(without) }));
+    expect(old.findings.filter((f) => f.code === INTEGRITY_CODES.notSorted)).toEqual([]);
+    expect(old.findings.map((f) => f.message)).toContainEqual(expect.stringContaining(`Tabellen Fremmoede mangler kolonnen "${CASE_ROW_COLUMN}"`));
+    expect(old.sorts).toEqual([]);
   });
 
   test("a missing table and a missing name are found", () => {

@@ -1,5 +1,6 @@
 // The Kontrol page's work through Office.js against the counting fake: a workbook applied from the plan
-// checks clean; an overwritten formula is repaired and logged. And each Office.js fault the issue names
+// checks clean; an overwritten formula is repaired and logged; a table out of case order is sorted by
+// Excel and logged. And each Office.js fault the issue names
 // (cell-edit mode, a payload too large, a missing requirement set, a protected workbook) gives its Danish
 // message, with a retry where trying again can help.
 import { applyPlan } from "../../src/adapters/officejs/apply-plan";
@@ -8,9 +9,10 @@ import { inspectWorkbook, setColumnFormulasWithOffice } from "../../src/adapters
 import { createOfficePort } from "../../src/adapters/officejs/port";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { checkWorkbook, isRetryable, repairWorkbook } from "../../src/taskpane/kontrol-actions";
+import { CASE_ROW_COLUMN, TABLES } from "../../src/workbook/contract";
 import { INTEGRITY_CODES } from "../../src/workbook/integrity";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
-import { FakeExcel, fakeRun } from "../support/fake-excel";
+import { boundsAddress, FakeExcel, fakeRun } from "../support/fake-excel";
 
 const EDIT_MODE = "Excel er i redigeringstilstand. Tryk Enter eller Esc i cellen, og prøv igen.";
 const PAYLOAD = "Ændringen er for stor til, at Excel kan modtage den på én gang. Prøv i Excel på computeren, eller del sagslisten op i mindre dele.";
@@ -63,6 +65,46 @@ describe("the integrity check through Office.js", () => {
     expect(fake.read("Sager", "A2:O9")).toEqual(dataBefore);
     const log = await port.readTable("Log");
     expect(log?.rows.map((r) => r.slice(1))).toEqual([["Reparation", "Sager", expect.any(String), "Pladsvægt", "overskrevet med en værdi", "kolonnens formel"]]);
+  });
+  test("a table out of case order: the repair sorts it once, by Sagsrække then Dato, and logs it", async () => {
+    const fake = await structuredFake();
+    const port = createOfficePort(fakeRun(fake));
+    // The flag reads 0, as Excel computes it when Fremmøde is out of order (the fake computes no formula).
+    const flag = (await port.inspect()).names.find((n) => n.name === "Fremmoede_sorteret")!;
+    const [sheet, cell] = flag.refersTo.replace(/^=/, "").replace(/\$/g, "").split("!");
+    fake.sheet(sheet.replace(/^'(.*)'$/, "$1")).put(cell, 0);
+    const report = await checkWorkbook(port);
+    expect(report.findings).toEqual([expect.objectContaining({ code: INTEGRITY_CODES.notSorted, severity: "advarsel", repairable: true })]);
+    expect(report.sorts).toEqual([{ table: TABLES.fremmoede, sheet: "Fremmøde" }]);
+    expect(report.repairs).toEqual([]);
+
+    const { headers, bounds } = fake.findTable(TABLES.fremmoede)!;
+    const body = boundsAddress({ ...bounds, r0: bounds.r0 + 1 });
+    const before = fake.read("Fremmøde", body);
+    fake.resetStats();
+    const outcome = await repairWorkbook(port, report, () => new Date(2024, 4, 2, 13, 45, 10));
+    expect(outcome.cells).toBe(0);
+    expect(outcome.sorted).toEqual([{ table: TABLES.fremmoede, sheet: "Fremmøde" }]);
+    expect(fake.sorts).toEqual([
+      {
+        table: TABLES.fremmoede,
+        fields: [
+          { key: headers.indexOf(CASE_ROW_COLUMN), ascending: true },
+          { key: headers.indexOf("Dato"), ascending: true },
+        ],
+        matchCase: false,
+        calculationSuspended: false,
+      },
+    ]);
+    // Whole rows moved, nothing lost or changed: the same rows, in another order.
+    const after = fake.read("Fremmøde", body);
+    expect(after).not.toEqual(before);
+    const rowText = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(rowText(after)).toEqual(rowText(before));
+    const log = await port.readTable("Log");
+    expect(log?.rows.map((r) => r.slice(1))).toEqual([
+      ["Sorteret efter sag", TABLES.fremmoede, null, `${CASE_ROW_COLUMN}, Dato`, "ikke sorteret efter sag", expect.stringContaining("ingen værdi ændret")],
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@ import { saveRowsWithOffice } from "./save-rows";
 import { createOfficePlanPort } from "./plan-port";
 import type { PlanPort } from "../../taskpane/workbook-port";
 import { inspectWorkbook, setColumnFormulasWithOffice } from "./inspect";
+import { sortByCaseWithOffice } from "./sort-by-case";
 
 export interface OfficePortOptions {
   /** Cells loaded per sync when reading a table (Excel on the web limits response size too). */
@@ -67,6 +68,8 @@ export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOp
     inspect: () => inspectWorkbook(run),
 
     setColumnFormulas: (table, columns) => setColumnFormulasWithOffice(run, table, columns),
+
+    sortByCase: (table) => sortByCaseWithOffice(run, table),
 
     selectCell: (sheet, address) =>
       withExcelErrors(() =>

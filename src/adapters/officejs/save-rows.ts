@@ -4,13 +4,13 @@
 // rows.add with every new row. Only the input cells named are written: computed (calculated) columns get
 // null, which Office.js leaves alone, so they fill themselves. The third sorts Fremmoede and
 // Statusmaalinger by Sagsrække and Dato where they have those columns (see sortByCase).
-import { caseSortFields, type CaseSortField } from "../../workbook/case-sort";
 import { inputHeaders } from "../../workbook/input-columns";
 import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, SaveRowsError, type RowCells } from "../../taskpane/save-plan";
 import type { PortCell, SaveReport, TableChange } from "../../taskpane/workbook-port";
 import { toOfficeValue } from "./cell-text";
 import { SagslisteExcelError } from "./errors";
 import type { ExcelRun } from "./host";
+import { headerTexts, queueCaseSort } from "./sort-by-case";
 
 type OfficeCell = string | number | boolean | null;
 
@@ -61,11 +61,11 @@ async function saveInOneRun(run: ExcelRun, changes: readonly TableChange[]): Pro
     let updated = 0;
     let appended = 0;
     const writes = loaded.map((l) => {
-      const headers = (l.header.values[0] ?? []).map((h) => String(h).trim());
+      const headers = headerTexts(l.header);
       const firstRow = (l.first.values[0] ?? []).map((v) => (v === "" ? null : (v as PortCell)));
       const placeholderEmpty = l.body.rowCount === 1 && isEmptyRow(headers, firstRow, inputHeaders(l.change.table));
       const plan = planTableWrite(l.change, { headers, rowCount: l.body.rowCount, placeholderEmpty });
-      return { ...l, plan, formats: (l.first.numberFormat[0] ?? []).map(String), sort: caseSortFields(l.change.table, headers) };
+      return { ...l, plan, headers, formats: (l.first.numberFormat[0] ?? []).map(String) };
     });
     // Every table is checked before the first write is queued: a bad change writes nothing anywhere.
     // Excel recalculates once after the batch instead of after each write.
@@ -81,7 +81,7 @@ async function saveInOneRun(run: ExcelRun, changes: readonly TableChange[]): Pro
       }
     }
     await context.sync();
-    await sortByCase(context, writes.flatMap((w) => (w.sort ? [{ table: w.table, fields: w.sort }] : [])));
+    await sortByCase(context, writes);
     return { updated, appended };
   });
 }
@@ -94,9 +94,10 @@ async function saveInOneRun(run: ExcelRun, changes: readonly TableChange[]): Pro
  * Nothing is lost either way: the per-case formulas check the order themselves and take their slower path
  * while a table is not sorted.
  */
-async function sortByCase(context: Excel.RequestContext, sorts: readonly { table: Excel.Table; fields: CaseSortField[] }[]): Promise<void> {
-  if (sorts.length === 0) return;
-  for (const s of sorts) s.table.sort.apply(s.fields, false);
+async function sortByCase(context: Excel.RequestContext, written: readonly { table: Excel.Table; change: TableChange; headers: string[] }[]): Promise<void> {
+  // Every table is queued (no short-circuit), then one sync sorts them all.
+  const queued = written.map((w) => queueCaseSort(w.table, w.change.table, w.headers));
+  if (!queued.includes(true)) return;
   try {
     await context.sync();
   } catch {

@@ -1,6 +1,7 @@
 // The check (Kontrol) page: runs the integrity check, lists each finding (a click selects its cell), and
-// repairs computed columns' formulas, recording repairs in Log and what remains in Problemer. Errors
-// from Excel show their Danish message, with "Prøv igen" where trying again can help.
+// repairs computed columns' formulas and sorts tables out of case order, recording repairs in Log and what
+// remains in Problemer. Errors from Excel show their Danish message, with "Prøv igen" where trying again
+// can help.
 import { useState } from "react";
 import { Body1, Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { PageFrame } from "../components/PageFrame";
@@ -51,7 +52,8 @@ export default function KontrolPage({ port, onWorkbookChanged }: PageProps) {
     attempt(t.repairing, async () => {
       const outcome = await repairWorkbook(full, report);
       onWorkbookChanged();
-      return { kind: "done", report: outcome.remaining, note: t.repaired(outcome.cells, outcome.remaining.findings.length) };
+      const sorted = outcome.sorted.map((s) => s.sheet);
+      return { kind: "done", report: outcome.remaining, note: t.repaired(outcome.cells, outcome.remaining.findings.length, sorted) };
     });
   const write = (report: IntegrityReport) =>
     attempt(t.repairing, async () => {
@@ -63,6 +65,8 @@ export default function KontrolPage({ port, onWorkbookChanged }: PageProps) {
   const busy = state.kind === "busy";
   const report = state.kind === "done" ? state.report : null;
   const repairable = report ? report.repairs.reduce((n, r) => n + r.cells.length, 0) : 0;
+  const sortable = report ? report.sorts.map((s) => s.sheet) : [];
+  const canRepair = repairable > 0 || sortable.length > 0;
 
   return (
     <PageFrame heading={m.heading}>
@@ -71,12 +75,12 @@ export default function KontrolPage({ port, onWorkbookChanged }: PageProps) {
         <Button appearance="primary" onClick={check} disabled={busy}>
           {t.check}
         </Button>
-        {report && repairable > 0 && (
+        {report && canRepair && (
           <Button onClick={() => repair(report)} disabled={busy}>
-            {t.repair(repairable)}
+            {t.repair(repairable, sortable)}
           </Button>
         )}
-        {report && repairable === 0 && report.findings.length > 0 && (
+        {report && !canRepair && report.findings.length > 0 && (
           <Button onClick={() => write(report)} disabled={busy}>
             {t.writeFindings}
           </Button>
@@ -102,7 +106,7 @@ export default function KontrolPage({ port, onWorkbookChanged }: PageProps) {
       )}
       {report && (
         <Body1 as="p" role="status" data-testid="kontrol-resultat">
-          {report.findings.length === 0 ? t.clean : t.found(report.findings.length, repairable)}
+          {report.findings.length === 0 ? t.clean : t.found(report.findings.length, repairable, sortable.length)}
         </Body1>
       )}
       {report && report.findings.length > 0 && (
