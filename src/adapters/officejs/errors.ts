@@ -72,7 +72,8 @@ const MAPPINGS: Mapping[] = [
   },
 ];
 
-function codeOf(e: unknown): string {
+/** The Office.js error code of an error ("ItemNotFound" …), "" when it has none. */
+export function codeOf(e: unknown): string {
   if (typeof e === "object" && e !== null) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string") return code;

@@ -8,7 +8,7 @@ import { inputHeaders } from "../../workbook/input-columns";
 import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, SaveRowsError, type RowCells } from "../../taskpane/save-plan";
 import type { PortCell, SaveReport, TableChange } from "../../taskpane/workbook-port";
 import { toOfficeValue } from "./cell-text";
-import { SagslisteExcelError } from "./errors";
+import { codeOf, SagslisteExcelError } from "./errors";
 import type { ExcelRun } from "./host";
 import { headerTexts, queueCaseSort } from "./sort-by-case";
 
@@ -24,9 +24,6 @@ function officeRow(cells: RowCells, formats: readonly string[]): OfficeCell[] {
   return cells.map((v, i) => officeCell(v, formats[i]));
 }
 
-function codeOf(e: unknown): string {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : "";
-}
 
 /** Save rows; a change the workbook cannot take fails with its Danish reason, and nothing is written. */
 export async function saveRowsWithOffice(run: ExcelRun, changes: readonly TableChange[]): Promise<SaveReport> {

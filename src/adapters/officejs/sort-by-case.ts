@@ -2,7 +2,7 @@
 // (decision 0006): after a form saves rows to it (save-rows.ts) and as the integrity check's repair.
 // A sort moves whole rows; it changes no value.
 import { caseSortFields } from "../../workbook/case-sort";
-import { SagslisteExcelError, withExcelErrors } from "./errors";
+import { codeOf, SagslisteExcelError, withExcelErrors } from "./errors";
 import type { ExcelRun } from "./host";
 
 /** The texts of a loaded header row. */
@@ -22,9 +22,6 @@ export function queueCaseSort(table: Excel.Table, name: string, headers: readonl
   return true;
 }
 
-function codeOf(e: unknown): string {
-  return typeof e === "object" && e !== null && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : "";
-}
 
 /** Sort one table by case in one Excel.run; false when it lacks the sort columns. */
 export async function sortByCaseWithOffice(run: ExcelRun, table: string): Promise<boolean> {
