@@ -2,7 +2,8 @@
 // preview) and convert them into cases, units, attendance and findings, as plain data.
 // Nothing is lost: every data row becomes one case, every cell lands parsed, verbatim, or in an extra column.
 import type { Attendance, Case, Unit } from "../domain/model";
-import { SAGER_COMPUTED, SAGER_INPUT } from "../workbook/contract";
+import { SAGER_INPUT } from "../workbook/contract";
+import { sagerComputedNames } from "../workbook/structured-plan";
 import type { Scalar } from "../workbook/plan";
 import { buildCaseIndex, readAttendanceGrid } from "./attendance-grid";
 import { detect, type AttendanceGridRegion, type CaseListRegion, type Detection, type Region, type SkipReason } from "./detect";
@@ -228,7 +229,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   const extraByKey = new Map<string, number>();
   const multi = caseRegions.length > 1;
   if (multi) extraColumns.push({ header: SOURCE_SHEET_HEADER, key: "\u0000kildeark", fmts: new Map() });
-  const reserved = new Set([...SAGER_INPUT.map((c) => c.name.toLowerCase()), ...SAGER_COMPUTED.map((c) => c.toLowerCase()), SOURCE_SHEET_HEADER.toLowerCase()]);
+  const reserved = new Set([...SAGER_INPUT.map((c) => c.name.toLowerCase()), ...sagerComputedNames().map((c) => c.toLowerCase()), SOURCE_SHEET_HEADER.toLowerCase()]);
   const regionPlans: RegionPlan[] = [];
   const fieldLetters: Record<string, Partial<Record<CaseKey, string>>> = {};
 

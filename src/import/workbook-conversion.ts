@@ -4,7 +4,8 @@
 // browser preview and the task pane in Excel thereby convert alike. Pure: no file, no Excel.
 import type { Case } from "../domain/model";
 import { importLogEntries, type LogEntry } from "../workbook/audit-log";
-import { LOG_INPUT, SAGER_COMPUTED, SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import { LOG_INPUT, SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import { sagerComputedNames } from "../workbook/structured-plan";
 import { METADATA_SHEET } from "../workbook/metadata";
 import type { Plan, Scalar } from "../workbook/plan";
 import { KALENDER_TABLE } from "../workbook/report/noegletal";
@@ -93,7 +94,7 @@ export function savedMappingOf(metadata: Record<string, unknown> | null): Mappin
 /** The earlier Sager's columns beyond the contract's, and date cells that hold text. */
 function previousSager(t: TableRows | null) {
   if (!t) return { extras: [], texts: [] as Partial<Record<CaseKey, string>>[] };
-  const known = lower([...SAGER_INPUT.map((c) => c.name), ...SAGER_COMPUTED]);
+  const known = lower([...SAGER_INPUT.map((c) => c.name), ...sagerComputedNames()]);
   const rows = t.rows.filter((r) => r.some((v) => v !== null && v !== ""));
   const extras = t.headers
     .map((header, i) => ({ header, i }))

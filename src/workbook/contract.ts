@@ -104,6 +104,7 @@ export const SAGER_COMPUTED = [
   "Registrerede dage",
   "Fraværsdage",
   "Udeblivelsesdage",
+  "Basisdage",
   "Fraværsprocent",
   "Udeblivelsesprocent",
   "Uregistrerede dage",

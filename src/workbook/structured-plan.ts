@@ -104,6 +104,14 @@ function sagerComputedColumns(): ComputedColumn<Case>[] {
   return [...ordered, ...all.filter((c) => !ordered.includes(c))];
 }
 
+/**
+ * The headers of every computed column of Sager: the contract's and the helpers beside them (Sagsrække,
+ * the case's blocks). A re-run must not mistake a helper for a column of the user's own.
+ */
+export function sagerComputedNames(): string[] {
+  return sagerComputedColumns().map((c) => c.name);
+}
+
 /** Every computed column of every structured table, by table. */
 export function allComputedColumns(): ComputedTable[] {
   return [

@@ -129,6 +129,9 @@ describe("sagsliste convert", () => {
     expect(json.rows.added).toBe(1);
     const after = table(await load(rerunOut), TABLES.sager);
     expect(after.rows).toHaveLength(sagerBefore + 2);
+    // The computed columns, helpers included, are rebuilt, never kept a second time as the user's own.
+    expect(after.headers).toEqual(table(wb, TABLES.sager).headers);
+    expect(after.headers.filter((h) => / \(\d+\)$/.test(h))).toEqual([]);
     expect(after.rows.some((row) => row[0] === "F-9001")).toBe(true);
     // The audit trail keeps the first import's rows and adds this one's.
     const firstLog = table(await load(output), TABLES.log);

@@ -27,14 +27,9 @@ function registrations(flags: string[] = []): string {
   return `COUNTIFS(${criteria.join(",")})`;
 }
 
-const base = registrations(["I basis"]);
-
-/**
- * Days over the basis, empty when the basis is 0 (the division's #DIV/0!). One COUNTIFS rather than a
- * test and a division: each COUNTIFS passes over the case's rows once.
- */
+/** Days over the base (Basisdage), empty when the base is 0 (the division's #DIV/0!), as DOMAIN.md asks. */
 function rate(days: string): string {
-  return `IFERROR(${r(days)}/${base},"")`;
+  return `IFERROR(${r(days)}/${r("Basisdage")},"")`;
 }
 
 /** Empty where the case has no enrolment date, as the reference's null. */
@@ -90,6 +85,15 @@ export const SAGER_ABSENCE_COLUMNS: ComputedColumn<Case>[] = [
     formula: whenEnrolled(registrations(["I basis", "Ulovligt fravær"])),
     numFmt: NUMFMT.integer,
     reference: ref((a) => a.udeblivelsesdage),
+  },
+  {
+    table: TABLES.sager,
+    // The base of both rates: registered days whose status is in the base. Shown, so a rate can be read
+    // with what it is a share of; and counted once for both rates.
+    name: "Basisdage",
+    formula: whenEnrolled(registrations(["I basis"])),
+    numFmt: NUMFMT.integer,
+    reference: ref((a) => a.basisDage),
   },
   {
     table: TABLES.sager,
