@@ -4,15 +4,11 @@
 // check the order themselves and use the whole table when it does not hold, so the order is a matter of
 // speed, never of the numbers (decision 0006). These are the references of those helper values.
 import type { Case, StructuredData } from "./model";
-import { sameText } from "./occupancy";
 
-/** A row's case as MATCH(Sags-ID, Sager[Sags-ID], 0) finds it: the first with that id, 1-based; 0 for none. */
-export function caseRow(sagsId: string | null | undefined, cases: readonly Pick<Case, "sagsId">[]): number {
-  if (sagsId === null || sagsId === undefined || sagsId === "") return 0;
-  return cases.findIndex((c) => sameText(c.sagsId, sagsId)) + 1;
-}
-
-/** Each Sags-ID (lower case) to the row of its first case: caseRow for many rows without a scan per row. */
+/**
+ * Each Sags-ID (lower case) to the row of its case in Sager as MATCH(Sags-ID, Sager[Sags-ID], 0) finds
+ * it: the first with that id, ignoring case, 1-based. An empty id is no case.
+ */
 export function firstCaseRows(cases: readonly Pick<Case, "sagsId">[]): Map<string, number> {
   const first = new Map<string, number>();
   cases.forEach((c, i) => {
@@ -22,7 +18,7 @@ export function firstCaseRows(cases: readonly Pick<Case, "sagsId">[]): Map<strin
   return first;
 }
 
-/** The Sagsrække of every row. */
+/** The Sagsrække of every row: its case's row, 0 when the id is empty or no case has it. */
 export function caseRows(rows: readonly { sagsId: string | null }[], cases: readonly Pick<Case, "sagsId">[]): number[] {
   const first = firstCaseRows(cases);
   return rows.map((r) => (r.sagsId ? (first.get(r.sagsId.toLowerCase()) ?? 0) : 0));

@@ -17,7 +17,7 @@ export function sortedName(table: SortedTable): string {
 
 const caseIds = new WeakMap<StructuredData, Map<string, number>>();
 
-/** caseRow with one map per data object: the references run once per row of tables of 100,000 rows. */
+/** A row's Sagsrække with one map per data object: the references run once per row of tables of 100,000 rows. */
 export function caseRowIn(data: StructuredData, sagsId: string | null): number {
   let first = caseIds.get(data);
   if (!first) caseIds.set(data, (first = firstCaseRows(data.cases)));
