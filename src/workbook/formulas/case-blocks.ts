@@ -1,7 +1,7 @@
 // The helper columns that let a per-case aggregate run over the case's own rows (decision 0006):
 // Sagsrække on Sager, Fremmoede and Statusmaalinger, the sortedness flags on Opsætning, and the first and
 // last row of a case's block. References in src/domain/case-blocks.ts.
-import { caseBlocksOf, firstCaseRows, type RowBlock, type TableBlocks } from "../../domain/case-blocks";
+import { caseBlocksOf, caseRowIn, type RowBlock, type TableBlocks } from "../../domain/case-blocks";
 import type { Attendance, Case, StatusMeasurement, StructuredData } from "../../domain/model";
 import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, NUMFMT, TABLES, col, thisRow, type TableName } from "../contract";
 import type { ComputedColumn } from "../computed";
@@ -13,15 +13,6 @@ export function sortedName(table: SortedTable): string {
   const entry = CASE_SORTED_TABLES.find((t) => t.table === table);
   if (!entry) throw new Error(`${table} holdes ikke sorteret efter sag`);
   return entry.sortedName;
-}
-
-const caseIds = new WeakMap<StructuredData, Map<string, number>>();
-
-/** A row's Sagsrække with one map per data object: the references run once per row of tables of 100,000 rows. */
-export function caseRowIn(data: StructuredData, sagsId: string | null): number {
-  let first = caseIds.get(data);
-  if (!first) caseIds.set(data, (first = firstCaseRows(data.cases)));
-  return sagsId ? (first.get(sagsId.toLowerCase()) ?? 0) : 0;
 }
 
 /** Sagsrække: the row of the case in Sager, 0 when the Sags-ID is empty or no case has it. */

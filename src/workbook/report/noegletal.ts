@@ -1,5 +1,6 @@
 // The Nøgletal sheet: the key figures of a year and its quarters as live formulas over the tables
 // (long format), with the helper column and calendar the formulas need. Reference: domain/keyfigures.ts.
+import { caseRowIn } from "../../domain/case-blocks";
 import { JOBCENTER_FORSOERGELSE, POSITIVE_UDSKRIVNINGER } from "../../domain/enums";
 import {
   DEFAULT_LOFT,
@@ -67,17 +68,12 @@ const KALENDER_TOP_LEFT = "O3";
 
 const fr = (c: string): string => thisRow(TABLES.fremmoede, c);
 
-/** The first case of a registration's Sags-ID (as MATCH finds it, ignoring case). */
+/** The row's case, as its Sagsrække finds it (the first with its Sags-ID, ignoring case); none for 0. */
 function caseOf(row: Pick<Attendance, "sagsId">, data: StructuredData): Case | undefined {
-  return data.cases.find((x) => sameText(x.sagsId, row.sagsId));
+  const k = caseRowIn(data, row.sagsId);
+  return k > 0 ? data.cases[k - 1] : undefined;
 }
 
-/**
- * Helper columns on `Fremmoede` for the per-period absence figures (structured-plan adds them via
- * extraComputedColumns): the case's unit as `Enheder` spells it ("" when the case or its unit is
- * unknown), and whether the date lies within the case's enrolment (1/0). With the table's own
- * Arbejdsdag and status flags they let one COUNTIFS count a unit's registrations in any period.
- */
 /** The case's unit as `Enheder` spells it ("" when the case or its unit is unknown), for a table with Sags-ID. */
 function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger): ComputedColumn<Row> {
   return {
@@ -101,6 +97,12 @@ function caseField(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinge
   return `INDEX(${col("Sager", column)},IF(${k}>0,${k},NA()))`;
 }
 
+/**
+ * Helper columns on `Fremmoede` for the per-period absence figures (structured-plan adds them via
+ * extraComputedColumns): the case's unit as `Enheder` spells it ("" when the case or its unit is
+ * unknown), and whether the date lies within the case's enrolment (1/0). With the table's own
+ * Arbejdsdag and status flags they let one COUNTIFS count a unit's registrations in any period.
+ */
 export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
   const s = caseField(TABLES.fremmoede, "Indskrevet");
   const e = caseField(TABLES.fremmoede, "Udskrevet");
