@@ -2,6 +2,7 @@
 // same cells: header lookup, index checks, the placeholder row of an empty table, and which cells stay
 // untouched (undefined: computed columns and columns the change does not name).
 import type { PortCell, TableChange } from "./workbook-port";
+import { headerKey } from "../workbook/contract";
 
 export interface TableShape {
   headers: string[];
@@ -28,12 +29,10 @@ export class SaveRowsError extends Error {
   }
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
 /** Whether a row is empty in the given columns (all columns when none are given). */
 export function isEmptyRow(headers: readonly string[], row: readonly PortCell[], inputHeaders: readonly string[] | null): boolean {
-  const wanted = inputHeaders ? new Set(inputHeaders.map(norm)) : null;
-  return headers.every((h, i) => (wanted && !wanted.has(norm(h))) || row[i] === null || row[i] === "" || row[i] === undefined);
+  const wanted = inputHeaders ? new Set(inputHeaders.map(headerKey)) : null;
+  return headers.every((h, i) => (wanted && !wanted.has(headerKey(h))) || row[i] === null || row[i] === "" || row[i] === undefined);
 }
 
 export function missingTableError(table: string): SaveRowsError {
@@ -41,11 +40,11 @@ export function missingTableError(table: string): SaveRowsError {
 }
 
 export function planTableWrite(change: TableChange, shape: TableShape): TableWrite {
-  const index = new Map(shape.headers.map((h, i) => [norm(h), i] as const));
+  const index = new Map(shape.headers.map((h, i) => [headerKey(h), i] as const));
   const cells = (values: Record<string, PortCell>): RowCells => {
     const row: RowCells = new Array<PortCell | undefined>(shape.headers.length).fill(undefined);
     for (const [header, value] of Object.entries(values)) {
-      const i = index.get(norm(header));
+      const i = index.get(headerKey(header));
       if (i === undefined) throw new SaveRowsError(`Tabellen ${change.table} mangler kolonnen "${header}". Intet er gemt.`);
       row[i] = value;
     }

@@ -242,6 +242,11 @@ export const NUMFMT = {
   text: "@",
 } as const;
 
+/** A header as headers are compared: ignoring case and runs of white space, as Excel and users treat them. */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
 /** Escape a column name for use inside a structured reference ([, ], # and ' need a leading '). */
 export function escapeColumn(name: string): string {
   return name.replace(/(['#[\]])/g, "'$1");

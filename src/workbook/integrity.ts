@@ -4,7 +4,7 @@
 // out of range, and says which formulas a repair would write back (formulas only, never data) and which
 // tables it would sort by case (whole rows move, no value changes).
 import { caseSortFields } from "./case-sort";
-import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, DEFINED_NAMES, SHEETS, TABLES } from "./contract";
+import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, DEFINED_NAMES, SHEETS, TABLES, headerKey } from "./contract";
 import { defaultParams } from "../domain/setup-defaults";
 import type { StructuredData } from "../domain/model";
 import { isFormula, address, parseAddress, type CellInput, type Plan, type Scalar } from "./plan";
@@ -168,8 +168,6 @@ export function sameFormula(a: string, b: string): boolean {
 
 // ---------------------------------------------------------------- the check
 
-const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
 function findTable(snapshot: WorkbookSnapshot, name: string): TableSnapshot | undefined {
   return snapshot.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
 }
@@ -201,12 +199,12 @@ function ownColumnsReferenced(formula: string, table: string): string[] {
 }
 
 function checkComputed(t: TableSnapshot, expected: { column: string; formula: string }, out: IntegrityFinding[], repairs: ColumnRepair[]): void {
-  const j = t.headers.findIndex((h) => norm(h) === norm(expected.column));
+  const j = t.headers.findIndex((h) => headerKey(h) === headerKey(expected.column));
   if (j < 0) return;
   // Writing the formula back would only give errors while a column it uses is missing (reported on
   // its own), e.g. a helper column added to the contract after the workbook was converted.
-  const have = new Set(t.headers.map(norm));
-  if (ownColumnsReferenced(expected.formula, t.name).some((c) => !have.has(norm(c)))) return;
+  const have = new Set(t.headers.map(headerKey));
+  if (ownColumnsReferenced(expected.formula, t.name).some((c) => !have.has(headerKey(c)))) return;
   const cells: RepairedCell[] = [];
   t.rows.forEach((row, i) => {
     const v = row[j];
@@ -235,17 +233,17 @@ function checkComputed(t: TableSnapshot, expected: { column: string; formula: st
 }
 
 function checkColumns(t: TableSnapshot, expected: ExpectedTable, out: IntegrityFinding[]): void {
-  const have = new Set(t.headers.map(norm));
+  const have = new Set(t.headers.map(headerKey));
   // The report's helper columns (Enhed, I forløb …) are the contract's too, though optional.
-  const known = new Set([...expected.columns, ...expected.optionalComputed.map((c) => c.column)].map(norm));
-  const strangers = t.headers.filter((h) => !known.has(norm(h)));
-  const missing = expected.columns.filter((c) => !have.has(norm(c)));
-  const computed = new Set(expected.computed.map((c) => norm(c.column)));
+  const known = new Set([...expected.columns, ...expected.optionalComputed.map((c) => c.column)].map(headerKey));
+  const strangers = t.headers.filter((h) => !known.has(headerKey(h)));
+  const missing = expected.columns.filter((c) => !have.has(headerKey(c)));
+  const computed = new Set(expected.computed.map((c) => headerKey(c.column)));
   for (const c of missing) {
     const hint = strangers.length > 0 ? ` Er den omdøbt? Tabellen har kolonner, kontrakten ikke kender: ${strangers.map((s) => `"${s}"`).join(", ")}.` : "";
     // A computed column a later version added (Serie, Sagsrække …) is missing from every workbook converted
     // before it; converting again rebuilds the sheets with every column and keeps the data.
-    const rerun = computed.has(norm(c)) ? " Er projektmappen konverteret med en ældre udgave af Sagsliste, så importér sagslisten igen: det genskaber arkene med alle kolonner og beholder dataene." : "";
+    const rerun = computed.has(headerKey(c)) ? " Er projektmappen konverteret med en ældre udgave af Sagsliste, så importér sagslisten igen: det genskaber arkene med alle kolonner og beholder dataene." : "";
     out.push({
       sheet: t.sheet,
       cell: t.topLeft,
@@ -274,7 +272,7 @@ function brokenReason(refersTo: string, snapshot: WorkbookSnapshot): string | nu
     const t = findTable(snapshot, tableRef[1]);
     if (!t) return `tabellen ${tableRef[1]} findes ikke`;
     const column = tableRef[2].replace(/'(.)/g, "$1");
-    if (!t.headers.some((h) => norm(h) === norm(column))) return `tabellen ${t.name} har ingen kolonne "${column}"`;
+    if (!t.headers.some((h) => headerKey(h) === headerKey(column))) return `tabellen ${t.name} har ingen kolonne "${column}"`;
   }
   return null;
 }
@@ -287,7 +285,7 @@ function flagNotApplicable(snapshot: WorkbookSnapshot, name: string): boolean {
   const entry = CASE_SORTED_TABLES.find((t) => t.sortedName.toLowerCase() === name.toLowerCase());
   if (!entry) return false;
   const t = findTable(snapshot, entry.table);
-  return !t || !t.headers.some((h) => norm(h) === norm(CASE_ROW_COLUMN));
+  return !t || !t.headers.some((h) => headerKey(h) === headerKey(CASE_ROW_COLUMN));
 }
 
 function checkNames(snapshot: WorkbookSnapshot, expectation: Expectation, out: IntegrityFinding[]): void {
@@ -413,7 +411,7 @@ function checkSetup(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
     const placeholder = t.rows.length === 1 && t.rows[0].every((c) => c === null || c === "" || isFormula(c));
     if (placeholder) continue;
     for (const [column, rule] of Object.entries(rules)) {
-      const j = t.headers.findIndex((h) => norm(h) === norm(column));
+      const j = t.headers.findIndex((h) => headerKey(h) === headerKey(column));
       if (j < 0) continue;
       t.rows.forEach((row, i) => {
         const v = row[j];
@@ -424,8 +422,8 @@ function checkSetup(snapshot: WorkbookSnapshot, out: IntegrityFinding[]): void {
       });
     }
     if (tableName === TABLES.instrumenter) {
-      const lo = t.headers.findIndex((h) => norm(h) === "min");
-      const hi = t.headers.findIndex((h) => norm(h) === "max");
+      const lo = t.headers.findIndex((h) => headerKey(h) === "min");
+      const hi = t.headers.findIndex((h) => headerKey(h) === "max");
       if (lo >= 0 && hi >= 0) {
         t.rows.forEach((row, i) => {
           const a = row[lo];

@@ -16,7 +16,7 @@ import type {
   Unit,
   Visitation,
 } from "../domain/model";
-import { DEFINED_NAMES, TABLES } from "./contract";
+import { DEFINED_NAMES, TABLES, headerKey } from "./contract";
 import type { Scalar } from "./plan";
 
 /** A table as read: header texts (trimmed) and data rows, one value per header. */
@@ -72,8 +72,7 @@ export function snapshotSource(tables: Readonly<Record<string, TableRows>>, name
 
 /** Column index of a header (case- and space-insensitive), or -1. */
 function headerIndex(t: TableRows, header: string): number {
-  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-  return t.headers.findIndex((h) => norm(h) === norm(header));
+  return t.headers.findIndex((h) => headerKey(h) === headerKey(header));
 }
 
 type Row = (header: string) => Scalar;

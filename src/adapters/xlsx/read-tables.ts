@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { plainValue, type Plain } from "./cell-values";
 import { WorkbookFileError } from "./files";
+import { headerKey } from "../../workbook/contract";
 
 export interface TableData {
   name: string;
@@ -106,8 +107,7 @@ function readRange(ws: ExcelJS.Worksheet, name: string, ref: string, headerRow: 
 
 /** Column index of a header (case- and space-insensitive), or -1. */
 export function headerIndex(t: TableData, header: string): number {
-  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-  return t.headers.findIndex((h) => norm(h) === norm(header));
+  return t.headers.findIndex((h) => headerKey(h) === headerKey(header));
 }
 
 /** The rows as records keyed by header. */

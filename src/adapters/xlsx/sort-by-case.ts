@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { caseRows } from "../../domain/case-blocks";
 import { caseSortFields } from "../../workbook/case-sort";
-import { CASE_SORTED_TABLES, TABLES } from "../../workbook/contract";
+import { CASE_SORTED_TABLES, headerKey, TABLES } from "../../workbook/contract";
 import { contractExpectation } from "../../workbook/integrity";
 import type { Plain } from "./cell-values";
 import { definedNameReferences } from "./keep-defined-names";
@@ -73,10 +73,10 @@ function markSorted(wb: ExcelJS.Workbook, table: string): void {
  */
 function holdsOwnFormulas(wb: ExcelJS.Workbook, sheet: string, table: string, headers: readonly string[], firstRow: number, firstCol: number, rows: number): boolean {
   const expected = contractExpectation().tables.find((e) => e.name.toLowerCase() === table.toLowerCase());
-  const ours = new Set([...(expected?.computed ?? []), ...(expected?.optionalComputed ?? [])].map((c) => c.column.toLowerCase()));
+  const ours = new Set([...(expected?.computed ?? []), ...(expected?.optionalComputed ?? [])].map((c) => headerKey(c.column)));
   const ws = wb.getWorksheet(sheet)!;
   return headers.some(
-    (h, j) => !ours.has(h.trim().toLowerCase()) && Array.from({ length: rows }, (_, i) => ws.getCell(firstRow + i, firstCol + j)).some((c) => c.type === ExcelJS.ValueType.Formula)
+    (h, j) => !ours.has(headerKey(h)) && Array.from({ length: rows }, (_, i) => ws.getCell(firstRow + i, firstCol + j)).some((c) => c.type === ExcelJS.ValueType.Formula)
   );
 }
 

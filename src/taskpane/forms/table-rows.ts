@@ -1,6 +1,7 @@
 // The forms' view of a table read through the port: rows as lookups by header (headers compare
 // ignoring case and spacing, as users retype them), cells as text, numbers or serial dates.
 import type { PortCell, TableContents } from "../workbook-port";
+import { headerKey } from "../../workbook/contract";
 
 export interface TableRow {
   /** 0-based data-row index in the table (what a TableChange update names). */
@@ -8,23 +9,21 @@ export interface TableRow {
   get(header: string): PortCell;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
 /** The data rows that hold anything, each with its index in the table. */
 export function tableRows(t: TableContents | null): TableRow[] {
   if (!t) return [];
-  const at = new Map(t.headers.map((h, i) => [norm(h), i] as const));
+  const at = new Map(t.headers.map((h, i) => [headerKey(h), i] as const));
   const out: TableRow[] = [];
   t.rows.forEach((r, index) => {
     if (!r.some((v) => v !== null && v !== "")) return;
-    out.push({ index, get: (h) => r[at.get(norm(h)) ?? -1] ?? null });
+    out.push({ index, get: (h) => r[at.get(headerKey(h)) ?? -1] ?? null });
   });
   return out;
 }
 
 /** Whether the table has a column of that header. */
 export function hasColumn(t: TableContents | null, header: string): boolean {
-  return !!t && t.headers.some((h) => norm(h) === norm(header));
+  return !!t && t.headers.some((h) => headerKey(h) === headerKey(header));
 }
 
 export function text(v: PortCell): string | null {

@@ -5,7 +5,7 @@
 import type { StructuredData } from "../../domain/model";
 import type { CourseBudget } from "../../domain/regulation";
 import { DEFAULT_BAAND_NEDRE, DEFAULT_BAAND_OEVRE, DEFAULT_DISKRETIONSGRAENSE } from "../../domain/setup-defaults";
-import { DEFINED_NAMES, SHEETS, TABLES } from "../contract";
+import { DEFINED_NAMES, SHEETS, TABLES, headerKey } from "../contract";
 import type { NamePlan, Plan, SheetPlan } from "../plan";
 import { freeSheetName } from "../sheet-names";
 import type { TableRows, TableSource } from "../structured-from-tables";
@@ -39,8 +39,6 @@ const NAME_DEFAULTS: readonly [string, string][] = [
 /** Names to read before planning the report (besides those of STRUCTURED_NAMES). */
 export const REPORT_NAMES: readonly string[] = NAME_DEFAULTS.map(([n]) => n);
 
-const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-
 /** What the workbook lacks for the report's formulas, as "tabellen X" and "X[Kolonne]". */
 export function missingReportColumns(source: TableSource): string[] {
   const missing: string[] = [];
@@ -50,8 +48,8 @@ export function missingReportColumns(source: TableSource): string[] {
       missing.push(`tabellen ${table}`);
       continue;
     }
-    const have = new Set(t.headers.map(norm));
-    for (const c of columns) if (!have.has(norm(c))) missing.push(`${table}[${c}]`);
+    const have = new Set(t.headers.map(headerKey));
+    for (const c of columns) if (!have.has(headerKey(c))) missing.push(`${table}[${c}]`);
   }
   return missing;
 }
@@ -67,7 +65,7 @@ export function missingReportNames(source: TableSource, warnings: string[]): Nam
 /** Budget inputs kept from an earlier report's Jobcenterindtaegt table. */
 export function earlierBudgets(t: TableRows | null): CourseBudget[] {
   if (!t) return [];
-  const at = (h: string) => t.headers.findIndex((x) => norm(x) === norm(h));
+  const at = (h: string) => t.headers.findIndex((x) => headerKey(x) === headerKey(h));
   const [type, citizens, weeks, price] = ["Forløbstype", "Budgetterede borgere", "Uger", "Pris pr. uge"].map(at);
   const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
   return t.rows
