@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
+import { sameInEveryRow, shareColumnFormula } from "../../src/adapters/xlsx/column-formulas";
 import type { Plan } from "../../src/workbook/plan";
 
 const plan: Plan = {
@@ -66,8 +67,50 @@ describe("applyPlan (ExcelJS)", () => {
     const zip = await written();
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
     const xml = (await Promise.all(sheets.map((s) => zip.file(s)!.async("string")))).join("\n");
-    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
+    const formulas = [...xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g)].map((m) => m[1]);
     expect(formulas.some((f) => f.includes("HYPERLINK") || f.includes("SUM(A1)") || f.includes("12345678"))).toBe(false);
-    expect(formulas.filter((f) => f.includes("*2"))).toHaveLength(3);
+    expect(formulas.filter((f) => f.includes("*2"))).toHaveLength(1);
+  });
+
+  it("writes a computed column's formula once, shared by the rows below, which read it back as theirs", async () => {
+    const zip = await written();
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const xml = (await Promise.all(sheets.map((s) => zip.file(s)!.async("string")))).join("\n");
+    const master = /<c r="C2"[^>]*><f t="shared" ref="C2:C4" si="(\d+)">Tal\[\[#This Row\],\[Tal\]\]\*2<\/f>/.exec(xml);
+    expect(master).not.toBeNull();
+    for (const r of [3, 4]) expect(xml).toMatch(new RegExp(`<c r="C${r}"[^>]*><f t="shared" si="${master![1]}"/>`));
+
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await zip.generateAsync({ type: "nodebuffer" }));
+    const ws = back.getWorksheet("Data")!;
+    for (const r of [2, 3, 4]) {
+      expect(ws.getCell(`C${r}`).formula).toBe("Tal[[#This Row],[Tal]]*2");
+      expect(ws.getCell(`D${r}`).formula).toBe("_xlfn.MAXIFS(Tal[Tal],Tal[Tekst],Tal[[#This Row],[Tekst]])");
+    }
+  });
+});
+
+describe("shareColumnFormula", () => {
+  it("shares one formula that reads the same in every row, keeping each cell's cached result", () => {
+    const values = shareColumnFormula(
+      [
+        { formula: "T[[#This Row],[A]]*$B$1", result: 1 },
+        { formula: "T[[#This Row],[A]]*$B$1", result: 0 },
+      ],
+      "C2"
+    );
+    expect(values).toEqual([
+      { formula: "T[[#This Row],[A]]*$B$1", result: 1, date1904: false },
+      { sharedFormula: "C2", result: 0, date1904: false },
+    ]);
+  });
+
+  it("leaves a column alone when a formula has relative A1 references, or its rows differ", () => {
+    expect(sameInEveryRow("A2*2")).toBe(false);
+    expect(sameInEveryRow("$A$2*2")).toBe(true);
+    const relative = [{ formula: "A2*2" }, { formula: "A2*2" }];
+    expect(shareColumnFormula(relative, "C2")).toBe(relative);
+    const mixed = [{ formula: "T[[#This Row],[A]]" }, 5];
+    expect(shareColumnFormula(mixed, "C2")).toBe(mixed);
   });
 });
