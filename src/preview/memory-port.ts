@@ -3,6 +3,7 @@
 // Excel does: new rows take the last row's number formats and drop-downs, and computed columns their formula.
 import type ExcelJS from "exceljs";
 import { cellPlain, findTable, listTables } from "../adapters/xlsx/read-tables";
+import { dataValidationAt } from "../adapters/xlsx/data-validations";
 import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, type RowCells } from "../taskpane/save-plan";
 import {
   isStructured,
@@ -162,7 +163,8 @@ export class MemoryWorkbookPort implements WorkbookPort, WorkbookWriter, Workboo
       const template = loc.ws.getCell(loc.bottom, col);
       const cell = loc.ws.getCell(row, col);
       if (template.numFmt) cell.numFmt = template.numFmt;
-      if (template.dataValidation) cell.dataValidation = template.dataValidation;
+      const validation = dataValidationAt(loc.ws, loc.bottom, col);
+      if (validation) cell.dataValidation = validation;
       const formula = loc.model.columns[j]?.calculatedColumnFormula;
       if (formula) cell.value = { formula, date1904: false } as ExcelJS.CellFormulaValue;
       else cell.value = v ?? null;

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { sameInEveryRow, shareColumnFormula } from "../../src/adapters/xlsx/column-formulas";
+import { dataValidationAt } from "../../src/adapters/xlsx/data-validations";
 import type { Plan } from "../../src/workbook/plan";
 
 const plan: Plan = {
@@ -81,12 +82,34 @@ describe("applyPlan (ExcelJS)", () => {
     for (const r of [3, 4]) expect(xml).toMatch(new RegExp(`<c r="C${r}"[^>]*><f t="shared" si="${master![1]}"/>`));
 
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await zip.generateAsync({ type: "nodebuffer" }));
+    await back.xlsx.load((await zip.generateAsync({ type: "arraybuffer" })) as ArrayBuffer);
     const ws = back.getWorksheet("Data")!;
     for (const r of [2, 3, 4]) {
       expect(ws.getCell(`C${r}`).formula).toBe("Tal[[#This Row],[Tal]]*2");
       expect(ws.getCell(`D${r}`).formula).toBe("_xlfn.MAXIFS(Tal[Tal],Tal[Tekst],Tal[[#This Row],[Tekst]])");
     }
+  });
+});
+
+describe("a column's drop-down", () => {
+  it("is one validation over the column's data rows, read back for each of its cells", async () => {
+    const zip = await written();
+    const xml = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(xml).toMatch(/<dataValidations count="1"><dataValidation type="list" allowBlank="1"[^>]*sqref="A2:A4"><formula1>Liste_Farver<\/formula1>/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await zip.generateAsync({ type: "arraybuffer" })) as ArrayBuffer);
+    const ws = back.getWorksheet("Data")!;
+    for (const r of [2, 3, 4]) expect(ws.getCell(`A${r}`).dataValidation).toMatchObject({ type: "list", formulae: ["Liste_Farver"] });
+    expect(ws.getCell("A5").dataValidation).toBeUndefined();
+  });
+
+  it("is found for a cell of its range in a workbook not yet saved", () => {
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, plan);
+    const ws = wb.getWorksheet("Data")!;
+    expect(dataValidationAt(ws, 3, 1)).toMatchObject({ type: "list" });
+    expect(dataValidationAt(ws, 5, 1)).toBeUndefined();
+    expect(dataValidationAt(ws, 3, 2)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { loadWorkbook, sniffWorkbook, WorkbookFileError } from "../../src/adapters/xlsx/files";
+import JSZip from "jszip";
+import { loadWorkbook, saveWorkbook, sniffWorkbook, WorkbookFileError } from "../../src/adapters/xlsx/files";
 import { tempDir } from "../support/recalc-helpers";
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -33,5 +34,31 @@ describe("sniffWorkbook", () => {
     await fs.writeFile(corrupt, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await expect(loadWorkbook(corrupt)).rejects.toThrow(/beskadiget/);
     await expect(loadWorkbook(path.join(dir, "findes-ikke.xlsx"))).rejects.toThrow(/findes ikke/);
+  });
+});
+
+describe("saveWorkbook", () => {
+  it("deflates every part with Node's zlib into a file Excel's readers (and ExcelJS) open", async () => {
+    const dir = await tempDir("files-save");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ark1");
+    for (let r = 1; r <= 2000; r++) ws.getRow(r).values = [r, `Række ${r}`, { formula: `A${r}*2` }];
+    const file = path.join(dir, "gemt.xlsx");
+    await saveWorkbook(wb, file);
+
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const sheet = zip.file("xl/worksheets/sheet1.xml")!;
+    const entry = sheet as unknown as { _data: { compression: { magic: string }; compressedSize: number; uncompressedSize: number } };
+    expect(entry._data.compression.magic).toBe("\x08\x00"); // DEFLATE
+    expect(entry._data.compressedSize).toBeLessThan(entry._data.uncompressedSize / 4);
+    expect(await sheet.async("string")).toContain("<f>A2000*2</f>");
+
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DEFLATE } = require("jszip/lib/compressions");
+    expect(DEFLATE.compressWorker({}).constructor.name).toBe("NativeDeflateWorker");
+
+    const back = await loadWorkbook(file);
+    expect(back.getWorksheet("Ark1")!.getCell("B2000").value).toBe("Række 2000");
+    expect(back.getWorksheet("Ark1")!.getCell("C7").formula).toBe("A7*2");
   });
 });
