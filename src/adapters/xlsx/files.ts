@@ -2,11 +2,11 @@
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { keepNonRangeDefinedNames } from "./keep-defined-names";
-import { useNativeDeflate } from "./native-deflate";
+import { deflateWithNodeZlib } from "./native-deflate";
 
 // Names over table columns (the drop-down sources) must survive a read and a save.
 keepNonRangeDefinedNames();
-useNativeDeflate();
+deflateWithNodeZlib();
 
 export class WorkbookFileError extends Error {
   constructor(message: string) {

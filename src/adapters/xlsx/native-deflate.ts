@@ -29,7 +29,7 @@ function jszipModule<T>(relative: string): T {
 }
 
 /** Make JSZip's DEFLATE entries with Node's zlib (idempotent). */
-export function useNativeDeflate(): void {
+export function deflateWithNodeZlib(): void {
   if (installed) return;
   installed = true;
   const GenericWorker = jszipModule<WorkerClass>("stream/GenericWorker");
