@@ -3,8 +3,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
-import { sameInEveryRow, shareColumnFormula } from "../../src/adapters/xlsx/column-formulas";
+import { sameInEveryCell, shareColumnFormula } from "../../src/adapters/xlsx/column-formulas";
 import { dataValidationAt } from "../../src/adapters/xlsx/data-validations";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches";
 import type { Plan } from "../../src/workbook/plan";
 
 const plan: Plan = {
@@ -129,11 +130,31 @@ describe("shareColumnFormula", () => {
   });
 
   it("leaves a column alone when a formula has relative A1 references, or its rows differ", () => {
-    expect(sameInEveryRow("A2*2")).toBe(false);
-    expect(sameInEveryRow("$A$2*2")).toBe(true);
+    expect(sameInEveryCell("A2*2")).toBe(false);
+    expect(sameInEveryCell("$A$2*2")).toBe(true);
     const relative = [{ formula: "A2*2" }, { formula: "A2*2" }];
     expect(shareColumnFormula(relative, "C2")).toBe(relative);
     const mixed = [{ formula: "T[[#This Row],[A]]" }, 5];
     expect(shareColumnFormula(mixed, "C2")).toBe(mixed);
+  });
+});
+
+describe("reading a shared formula back (ExcelJS, patched)", () => {
+  it("moves relative references to the cell, and hands a text no move changes out as it is", async () => {
+    installExcelJsPatches();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ark");
+    ws.getCell("C2").value = { formula: "A2*2+$B$1" };
+    ws.getCell("D2").value = { formula: "T[[#This Row],[A]]*$B$1" };
+    for (let r = 3; r <= 5; r++) {
+      ws.getCell(`C${r}`).value = { sharedFormula: "C2" };
+      ws.getCell(`D${r}`).value = { sharedFormula: "D2" };
+    }
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const again = back.getWorksheet("Ark")!;
+    expect(again.getCell("C5").formula).toBe("A5*2+$B$1");
+    expect(again.getCell("C3").formula).toBe("A3*2+$B$1");
+    expect(again.getCell("D5").formula).toBe("T[[#This Row],[A]]*$B$1");
   });
 });

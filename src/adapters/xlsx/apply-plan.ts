@@ -5,7 +5,7 @@ import { isFormula, parseAddress, address, type Plan, type SheetPlan, type Table
 import { toFileFormula } from "../../workbook/formula-text";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { serialToExcelJsDate } from "./cell-values";
-import { sameInEveryRow } from "./column-formulas";
+import { sameInEveryCell } from "./column-formulas";
 import { addRangeValidation } from "./data-validations";
 
 installExcelJsPatches();
@@ -84,7 +84,7 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   const width = t.columns.length;
   const dataRows: Scalar[][] = t.rows.length > 0 ? t.rows : [new Array<Scalar>(width).fill(null)];
   // A column's rows below the first share its formula (see column-formulas.ts).
-  const shared = formulas.map((f, j) => (f !== null && sameInEveryRow(f) ? address(top + 1, left + j) : null));
+  const shared = formulas.map((f, j) => (f !== null && sameInEveryCell(f) ? address(top + 1, left + j) : null));
   const rows = dataRows.map((r, i) =>
     t.columns.map((c, j): ExcelJS.CellValue => {
       const f = formulas[j];

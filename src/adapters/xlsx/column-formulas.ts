@@ -4,15 +4,15 @@
 // cell, which halves the large workbook's recalculation (docs/performance.md).
 import type ExcelJS from "exceljs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { slideFormula } = require("exceljs/lib/utils/shared-formula.js") as { slideFormula: (formula: string, from: string, to: string) => string };
+export const { slideFormula } = require("exceljs/lib/utils/shared-formula.js") as { slideFormula: (formula: string, from: string, to: string) => string };
 
 /**
- * Whether a formula reads the same in every row, so its rows may share it: a shared formula's cells move
+ * Whether a formula reads the same in every cell, so cells may share it: a shared formula's cells move
  * its relative A1 references by their offset (as ExcelJS does when it reads one back), and this-row
  * structured references and absolute references do not move.
  */
-export function sameInEveryRow(formula: string): boolean {
-  return slideFormula(formula, "A1", "A2") === formula;
+export function sameInEveryCell(formula: string): boolean {
+  return slideFormula(formula, "A1", "B2") === formula;
 }
 
 type FormulaCell = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
@@ -26,7 +26,7 @@ export function shareColumnFormula(values: ExcelJS.CellValue[], firstAddress: st
   if (values.length < 2) return values;
   const texts = values.map((v) => (v !== null && typeof v === "object" && "formula" in v && typeof v.formula === "string" ? v.formula : null));
   const text = texts[0];
-  if (text === null || !texts.every((t) => t === text) || !sameInEveryRow(text)) return values;
+  if (text === null || !texts.every((t) => t === text) || !sameInEveryCell(text)) return values;
   return values.map((v, i): FormulaCell => {
     const { result } = v as ExcelJS.CellFormulaValue;
     const shared: FormulaCell = i === 0 ? { formula: text, date1904: false } : { sharedFormula: firstAddress, date1904: false };

@@ -2,6 +2,7 @@
 // a table column's <calculatedColumnFormula> (so Excel fills the formula into new rows) and
 // defined names whose reference is not a plain range (e.g. `Lister[Lovgrundlag]`).
 import type ExcelJS from "exceljs";
+import { sameInEveryCell, slideFormula } from "./column-formulas";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js");
@@ -44,11 +45,47 @@ function keepFalsyFormulaResults(): void {
   };
 }
 
+/**
+ * A cell sharing a formula reads it by moving the first cell's text to its own place, a regular
+ * expression over the whole text for every cell: half a minute for the large workbook's check. A text
+ * that no move changes (this-row structured references, absolute references) is the same in every cell,
+ * so it is tested once per text and then handed out as it is.
+ */
+function readSharedFormulasOnce(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJSModule = require("exceljs");
+  const ws = new ExcelJSModule.Workbook().addWorksheet("x");
+  const cell = ws.getCell("A2");
+  cell.value = { sharedFormula: "A1" };
+  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value);
+  const invariant = new Map<string, boolean>();
+  proto._getTranslatedFormula = function getTranslatedFormula(this: {
+    _translatedFormula?: string;
+    model: { sharedFormula?: string; address: string };
+    cell: ExcelJS.Cell;
+  }) {
+    if (!this._translatedFormula && this.model.sharedFormula) {
+      const worksheet = this.cell.worksheet as unknown as { findCell(address: string): ExcelJS.Cell | undefined };
+      const master = worksheet.findCell(this.model.sharedFormula);
+      const text = master?.formula;
+      if (master && text) {
+        if (!invariant.has(text)) {
+          if (invariant.size > 10_000) invariant.clear();
+          invariant.set(text, sameInEveryCell(text));
+        }
+        this._translatedFormula = invariant.get(text) ? text : slideFormula(text, master.address, this.model.address);
+      }
+    }
+    return this._translatedFormula;
+  };
+}
+
 /** Install the patches once per process (idempotent). */
 export function installExcelJsPatches(): void {
   if (patched) return;
   patched = true;
   keepFalsyFormulaResults();
+  readSharedFormulasOnce();
   const proto = TableColumnXform.prototype;
   const originalParseOpen = proto.parseOpen;
   proto.render = function render(xmlStream: XmlStream, model: ColumnModel): boolean {
