@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
-import { sameInEveryCell, shareColumnFormula } from "../../src/adapters/xlsx/column-formulas";
+import { ownFormulas, sameInEveryCell } from "../../src/adapters/xlsx/column-formulas";
 import { dataValidationAt } from "../../src/adapters/xlsx/data-validations";
 import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches";
 import type { Plan } from "../../src/workbook/plan";
@@ -114,28 +114,45 @@ describe("a column's drop-down", () => {
   });
 });
 
-describe("shareColumnFormula", () => {
-  it("shares one formula that reads the same in every row, keeping each cell's cached result", () => {
-    const values = shareColumnFormula(
-      [
-        { formula: "T[[#This Row],[A]]*$B$1", result: 1 },
-        { formula: "T[[#This Row],[A]]*$B$1", result: 0 },
-      ],
-      "C2"
-    );
-    expect(values).toEqual([
-      { formula: "T[[#This Row],[A]]*$B$1", result: 1, date1904: false },
-      { sharedFormula: "C2", result: 0, date1904: false },
-    ]);
+describe("shared formulas: shared in the file, each cell's own in memory", () => {
+  const sheetXml = async (wb: ExcelJS.Workbook): Promise<string> => {
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    return zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  };
+
+  it("shares only a text that reads the same in every cell, over consecutive rows of a column", async () => {
+    expect(sameInEveryCell("A2*2")).toBe(false);
+    expect(sameInEveryCell("A$2*2")).toBe(false);
+    expect(sameInEveryCell("$A$2*2+T[[#This Row],[B]]")).toBe(true);
+    installExcelJsPatches();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ark");
+    for (const r of [2, 3, 4, 6]) {
+      ws.getCell(`C${r}`).value = { formula: "A2*2" };
+      ws.getCell(`D${r}`).value = { formula: "$A$2*2" };
+    }
+    const xml = await sheetXml(wb);
+    expect(xml.match(/<f>A2\*2<\/f>/g)).toHaveLength(4);
+    expect(xml).toMatch(/<c r="D2"[^>]*><f t="shared" ref="D2:D4" si="0">\$A\$2\*2<\/f>/);
+    expect(xml).toMatch(/<c r="D4"[^>]*><f t="shared" si="0"\/>/);
+    expect(xml).toMatch(/<c r="D6"[^>]*><f>\$A\$2\*2<\/f>/); // after a gap, a cell of its own
+    expect(ws.getCell("D3").value).toEqual({ formula: "$A$2*2" }); // the cell itself is unchanged
   });
 
-  it("leaves a column alone when a formula has relative A1 references, or its rows differ", () => {
-    expect(sameInEveryCell("A2*2")).toBe(false);
-    expect(sameInEveryCell("$A$2*2")).toBe(true);
-    const relative = [{ formula: "A2*2" }, { formula: "A2*2" }];
-    expect(shareColumnFormula(relative, "C2")).toBe(relative);
-    const mixed = [{ formula: "T[[#This Row],[A]]" }, 5];
-    expect(shareColumnFormula(mixed, "C2")).toBe(mixed);
+  it("a first cell overwritten after a read or a plan costs the others nothing", async () => {
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, plan);
+    wb.getWorksheet("Data")!.getCell("C2").value = 7;
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    ownFormulas(back);
+    const ws = back.getWorksheet("Data")!;
+    expect(ws.getCell("C2").value).toBe(7);
+    expect(ws.getCell("C3").value).toEqual({ formula: "Tal[[#This Row],[Tal]]*2" });
+    ws.getCell("C3").value = 8; // the first of the shared run in the file just read
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(await back.xlsx.writeBuffer());
+    expect(again.getWorksheet("Data")!.getCell("C4").formula).toBe("Tal[[#This Row],[Tal]]*2");
   });
 });
 

@@ -5,7 +5,6 @@ import { isFormula, parseAddress, address, type Plan, type SheetPlan, type Table
 import { toFileFormula } from "../../workbook/formula-text";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { serialToExcelJsDate } from "./cell-values";
-import { sameInEveryCell } from "./column-formulas";
 import { addRangeValidation } from "./data-validations";
 
 installExcelJsPatches();
@@ -83,13 +82,10 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   const formulas = t.columns.map((c) => (c.formula ? toFileFormula(c.formula) : null));
   const width = t.columns.length;
   const dataRows: Scalar[][] = t.rows.length > 0 ? t.rows : [new Array<Scalar>(width).fill(null)];
-  // A column's rows below the first share its formula (see column-formulas.ts).
-  const shared = formulas.map((f, j) => (f !== null && sameInEveryCell(f) ? address(top + 1, left + j) : null));
-  const rows = dataRows.map((r, i) =>
+  // Every row holds its column's formula; the file shares it (see column-formulas.ts).
+  const rows = dataRows.map((r) =>
     t.columns.map((c, j): ExcelJS.CellValue => {
       const f = formulas[j];
-      const first = shared[j];
-      if (first !== null && i > 0) return { sharedFormula: first, date1904: false };
       if (f) return { formula: f, date1904: false };
       return toCellValue(r[j] ?? null, c.numFmt);
     })

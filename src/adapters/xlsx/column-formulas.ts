@@ -1,10 +1,17 @@
-// A computed column holds one formula in every data row. In the file it is written as Excel writes a
-// filled-down formula: the first cell holds the text, the others share it (<f t="shared"/>). The file is
-// then a fraction of the size, and LibreOffice compiles the formula once per column instead of once per
-// cell, which halves the large workbook's recalculation (docs/performance.md).
+// A computed column holds one formula in every data row. In a file it is written as Excel writes a
+// filled-down formula: the first cell holds the text, the cells below share it (<f t="shared"/>). The file
+// is then a fraction of the size, and LibreOffice compiles the formula once per column instead of once
+// per cell, which halves the large workbook's recalculation (decision 0007).
+//
+// In memory every cell keeps a formula of its own: ExcelJS ties a sharing cell to the first cell, so
+// overwriting that one (a repair, a sort, a user's edit in a test) would lose the others' formulas or
+// stop the write. Sharing is therefore done only while a sheet is written, on copies of the cells' models,
+// and a file's shared formulas are given back to their cells when it is read.
 import type ExcelJS from "exceljs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { slideFormula } = require("exceljs/lib/utils/shared-formula.js") as { slideFormula: (formula: string, from: string, to: string) => string };
+
+const FORMULA = 6; // ExcelJS's ValueType.Formula
 
 /**
  * Whether a formula reads the same in every cell, so cells may share it: a shared formula's cells move
@@ -15,22 +22,83 @@ export function sameInEveryCell(formula: string): boolean {
   return slideFormula(formula, "A1", "B2") === formula;
 }
 
-type FormulaCell = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+/** The test above, once per text: a large workbook has a million formula cells and a few hundred texts. */
+export function invarianceCache(): (formula: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (formula) => {
+    let same = known.get(formula);
+    if (same === undefined) {
+      if (known.size > 10_000) known.clear();
+      same = sameInEveryCell(formula);
+      known.set(formula, same);
+    }
+    return same;
+  };
+}
+
+export interface CellModel {
+  address: string;
+  type: number;
+  formula?: string;
+  sharedFormula?: string;
+  shareType?: string;
+  ref?: string;
+  si?: number;
+  result?: unknown;
+}
+
+interface RowModel {
+  number: number;
+  cells: CellModel[];
+}
 
 /**
- * A column's cell values, top to bottom from `firstAddress`, with one formula shared when every value is a
- * formula of the same text that reads the same in every row; the values as they were otherwise. Cached
- * results stay with their cells.
+ * Before a sheet is written: each run of cells down a column holding the same formula, one that reads the
+ * same in every cell, becomes the first cell's formula shared by the rest. The row models are changed in
+ * place, their cell models replaced by copies, so the cells themselves keep their own formulas.
  */
-export function shareColumnFormula(values: ExcelJS.CellValue[], firstAddress: string): ExcelJS.CellValue[] {
-  if (values.length < 2) return values;
-  const texts = values.map((v) => (v !== null && typeof v === "object" && "formula" in v && typeof v.formula === "string" ? v.formula : null));
-  const text = texts[0];
-  if (text === null || !texts.every((t) => t === text) || !sameInEveryCell(text)) return values;
-  return values.map((v, i): FormulaCell => {
-    const { result } = v as ExcelJS.CellFormulaValue;
-    const shared: FormulaCell = i === 0 ? { formula: text, date1904: false } : { sharedFormula: firstAddress, date1904: false };
-    if (result !== undefined && result !== null) shared.result = result;
-    return shared;
-  });
+export function shareRepeatedFormulas(rows: RowModel[], sameEverywhere: (formula: string) => boolean): void {
+  const runs = new Map<string, { text: string; row: number; master: string }>();
+  for (const row of rows) {
+    if (!row) continue;
+    row.cells.forEach((cell, k) => {
+      const column = /^[A-Z]+/.exec(cell.address)?.[0] ?? "";
+      const text = cell.type === FORMULA && !cell.sharedFormula && cell.shareType !== "array" ? cell.formula : undefined;
+      if (!text) {
+        runs.delete(column);
+        return;
+      }
+      const run = runs.get(column);
+      if (run && run.text === text && run.row === row.number - 1 && sameEverywhere(text)) {
+        run.row = row.number;
+        row.cells[k] = { ...cell, formula: undefined, sharedFormula: run.master, shareType: undefined, ref: undefined, si: undefined };
+        return;
+      }
+      // The first cell of a run: ExcelJS marks it as the run's master while writing, on this copy.
+      row.cells[k] = { ...cell, shareType: undefined, ref: undefined, si: undefined };
+      runs.set(column, { text, row: row.number, master: cell.address });
+    });
+  }
+}
+
+/**
+ * After a file is read: every cell of a shared formula holds the formula as its own text, with its cached
+ * result; the first cell no longer marks a run (the next write finds the runs again).
+ */
+export function ownFormulas(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const settled: { cell: ExcelJS.Cell; value: ExcelJS.CellFormulaValue }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== FORMULA) return;
+        const v = cell.value as ExcelJS.CellFormulaValue & ExcelJS.CellSharedFormulaValue & { shareType?: string };
+        if (!v.sharedFormula && v.shareType !== "shared") return;
+        const value: ExcelJS.CellFormulaValue = { formula: cell.formula, date1904: false };
+        if (v.result !== undefined && v.result !== null) value.result = v.result;
+        settled.push({ cell, value });
+      })
+    );
+    // Every text is read before any cell changes: a shared cell reads its text through the first one.
+    for (const { cell, value } of settled) cell.value = value;
+  }
 }

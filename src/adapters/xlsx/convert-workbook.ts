@@ -19,7 +19,7 @@ import type { Plan, Scalar } from "../../workbook/plan";
 import { MissingTableError } from "../../workbook/structured-from-tables";
 import { applyPlan } from "./apply-plan";
 import { plainValue } from "./cell-values";
-import { WorkbookFileError } from "./files";
+import { WorkbookFileError } from "./workbook-file-error";
 import { readGrids } from "./read-grids";
 import { workbookSource } from "./structured-from-workbook";
 

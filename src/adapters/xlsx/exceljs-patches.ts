@@ -2,7 +2,7 @@
 // a table column's <calculatedColumnFormula> (so Excel fills the formula into new rows) and
 // defined names whose reference is not a plain range (e.g. `Lister[Lovgrundlag]`).
 import type ExcelJS from "exceljs";
-import { sameInEveryCell, slideFormula } from "./column-formulas";
+import { invarianceCache, shareRepeatedFormulas, slideFormula } from "./column-formulas";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js");
@@ -51,14 +51,13 @@ function keepFalsyFormulaResults(): void {
  * that no move changes (this-row structured references, absolute references) is the same in every cell,
  * so it is tested once per text and then handed out as it is.
  */
-function readSharedFormulasOnce(): void {
+function readSharedFormulasOnce(sameEverywhere: (formula: string) => boolean): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJSModule = require("exceljs");
   const ws = new ExcelJSModule.Workbook().addWorksheet("x");
   const cell = ws.getCell("A2");
   cell.value = { sharedFormula: "A1" };
   const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value);
-  const invariant = new Map<string, boolean>();
   proto._getTranslatedFormula = function getTranslatedFormula(this: {
     _translatedFormula?: string;
     model: { sharedFormula?: string; address: string };
@@ -68,15 +67,20 @@ function readSharedFormulasOnce(): void {
       const worksheet = this.cell.worksheet as unknown as { findCell(address: string): ExcelJS.Cell | undefined };
       const master = worksheet.findCell(this.model.sharedFormula);
       const text = master?.formula;
-      if (master && text) {
-        if (!invariant.has(text)) {
-          if (invariant.size > 10_000) invariant.clear();
-          invariant.set(text, sameInEveryCell(text));
-        }
-        this._translatedFormula = invariant.get(text) ? text : slideFormula(text, master.address, this.model.address);
-      }
+      if (master && text) this._translatedFormula = sameEverywhere(text) ? text : slideFormula(text, master.address, this.model.address);
     }
     return this._translatedFormula;
+  };
+}
+
+/** Write each column's repeated formula once, shared by the cells below it (see column-formulas.ts). */
+function shareFormulasOnWrite(sameEverywhere: (formula: string) => boolean): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const WorkSheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform.js");
+  const original = WorkSheetXform.prototype.prepare;
+  WorkSheetXform.prototype.prepare = function prepare(model: { rows: Parameters<typeof shareRepeatedFormulas>[0] }, options: unknown) {
+    shareRepeatedFormulas(model.rows, sameEverywhere);
+    return original.call(this, model, options);
   };
 }
 
@@ -85,7 +89,9 @@ export function installExcelJsPatches(): void {
   if (patched) return;
   patched = true;
   keepFalsyFormulaResults();
-  readSharedFormulasOnce();
+  const sameEverywhere = invarianceCache();
+  readSharedFormulasOnce(sameEverywhere);
+  shareFormulasOnWrite(sameEverywhere);
   const proto = TableColumnXform.prototype;
   const originalParseOpen = proto.parseOpen;
   proto.render = function render(xmlStream: XmlStream, model: ColumnModel): boolean {

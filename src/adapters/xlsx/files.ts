@@ -1,19 +1,18 @@
 // Reading and writing .xlsx files, with clear Danish errors for what is not an .xlsx workbook.
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import { ownFormulas } from "./column-formulas";
+import { installExcelJsPatches } from "./exceljs-patches";
 import { keepNonRangeDefinedNames } from "./keep-defined-names";
 import { deflateWithNodeZlib } from "./native-deflate";
+import { WorkbookFileError } from "./workbook-file-error";
 
 // Names over table columns (the drop-down sources) must survive a read and a save.
 keepNonRangeDefinedNames();
+installExcelJsPatches();
 deflateWithNodeZlib();
 
-export class WorkbookFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookFileError";
-  }
-}
+export { WorkbookFileError };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -71,6 +70,7 @@ export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<Exc
   } catch (e) {
     throw new WorkbookFileError(`${name} kan ikke læses som Excel-projektmappe; filen er måske beskadiget (${(e as Error).message}).`);
   }
+  ownFormulas(wb);
   return wb;
 }
 

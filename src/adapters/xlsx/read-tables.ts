@@ -3,7 +3,7 @@
 // carry them as table parts, which ExcelJS loads onto their sheets.
 import ExcelJS from "exceljs";
 import { plainValue, type Plain } from "./cell-values";
-import { WorkbookFileError } from "./files";
+import { WorkbookFileError } from "./workbook-file-error";
 import { headerKey } from "../../workbook/contract";
 
 export interface TableData {

@@ -8,7 +8,6 @@ import { caseSortFields } from "../../workbook/case-sort";
 import { CASE_SORTED_TABLES, headerKey, TABLES } from "../../workbook/contract";
 import { contractExpectation } from "../../workbook/integrity";
 import type { Plain } from "./cell-values";
-import { shareColumnFormula } from "./column-formulas";
 import { definedNameReferences } from "./keep-defined-names";
 import { findTable, headerIndex } from "./read-tables";
 
@@ -43,8 +42,8 @@ function compareDato(a: Plain, b: Plain): number {
 /**
  * What a cell holds, to be put in another cell of the same column. A formula is written as this row's own
  * formula with its cached result: a shared formula is shared by position, which the sort changes (the
- * computed columns' formulas are the same in every row, with this-row references, so they read the same,
- * and are shared again from the new first row).
+ * computed columns' formulas are the same in every row, with this-row references, so they read the same;
+ * the file shares them again when it is written).
  */
 function movable(cell: ExcelJS.Cell): ExcelJS.CellValue {
   if (cell.type !== ExcelJS.ValueType.Formula) return cell.value;
@@ -116,16 +115,11 @@ export function sortTableByCase(wb: ExcelJS.Workbook, table: string): boolean {
     const width = t.headers.length;
     // Read every cell first: a shared formula's text is found through its first cell, which may move too.
     const rows = t.rows.map((_, i) => Array.from({ length: width }, (_, j) => movable(ws.getCell(t.firstRow + i, t.firstCol + j))));
-    for (let j = 0; j < width; j++) {
-      const first = ws.getCell(t.firstRow, t.firstCol + j);
-      const column = shareColumnFormula(
-        order.map((from) => rows[from][j]),
-        first.address
-      );
-      column.forEach((value, to) => {
+    order.forEach((from, to) => {
+      rows[from].forEach((value, j) => {
         ws.getCell(t.firstRow + to, t.firstCol + j).value = value;
       });
-    }
+    });
     // ExcelJS keeps the rows a table was created with in its model; keep them in the same order.
     const model = tableModel(ws, t.name);
     if (model?.rows && model.rows.length === order.length) {

@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import { MissingTableError, structuredFromTables, type ReadResult, type TableSource } from "../../workbook/structured-from-tables";
 import type { Plain } from "./cell-values";
 import { cellPlain, findTable } from "./read-tables";
-import { WorkbookFileError } from "./files";
+import { WorkbookFileError } from "./workbook-file-error";
 
 export type { ReadResult } from "../../workbook/structured-from-tables";
 

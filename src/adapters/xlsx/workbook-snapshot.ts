@@ -9,7 +9,6 @@ import { logSheet, type LogEntry } from "../../workbook/audit-log";
 import type { CellInput, Scalar } from "../../workbook/plan";
 import { PROBLEM_CELLS_NAME, PROBLEM_TARGET_COLUMN, problemCellsName, problemsSheet, type ProblemRow } from "../../workbook/problems-plan";
 import { applyPlan } from "./apply-plan";
-import { shareColumnFormula } from "./column-formulas";
 import { addRawDefinedNames } from "./exceljs-patches";
 import { definedNameReferences, keepNonRangeDefinedNames } from "./keep-defined-names";
 import { cellPlain, findTable } from "./read-tables";
@@ -90,15 +89,10 @@ export function setColumnFormulas(wb: ExcelJS.Workbook, table: string, columns: 
         const j = t.headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
         if (j < 0) throw new Error(`Tabellen ${table} har ingen kolonne "${column}".`);
         const file = toFileFormula(formula);
-        const top = ws.getCell(Number(first.row) + 1, Number(first.col) + j);
-        const values = shareColumnFormula(
-          t.rows.map((): ExcelJS.CellValue => ({ formula: file, date1904: false })),
-          top.address
-        );
-        values.forEach((value, i) => {
-          ws.getCell(Number(first.row) + 1 + i, Number(first.col) + j).value = value;
+        for (let i = 0; i < t.rows.length; i++) {
+          ws.getCell(Number(first.row) + 1 + i, Number(first.col) + j).value = { formula: file, date1904: false } as ExcelJS.CellFormulaValue;
           written++;
-        });
+        }
         const modelColumn = m.columns?.[j];
         if (modelColumn) modelColumn.calculatedColumnFormula = file;
       }
