@@ -5,7 +5,7 @@
 //
 // In memory every cell keeps a formula of its own: ExcelJS ties a sharing cell to the first cell, so
 // overwriting that one (a repair, a sort, a user's edit in a test) would lose the others' formulas or
-// stop the write. Sharing is therefore done only while a sheet is written, on copies of the cells' models,
+// stop the write. Sharing is therefore done only while a sheet is written, undone when it is written,
 // and a file's shared formulas are given back to their cells when it is read.
 import type ExcelJS from "exceljs";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,6 +44,7 @@ export interface CellModel {
   shareType?: string;
   ref?: string;
   si?: number;
+  range?: unknown;
   result?: unknown;
 }
 
@@ -54,31 +55,45 @@ interface RowModel {
 
 /**
  * Before a sheet is written: each run of cells down a column holding the same formula, one that reads the
- * same in every cell, becomes the first cell's formula shared by the rest. The row models are changed in
- * place, their cell models replaced by copies, so the cells themselves keep their own formulas.
+ * same in every cell, becomes the first cell's formula shared by the rest. The cells' own models are
+ * changed (copying a million of them cost more than the write gained), so the returned function puts
+ * each cell back as it was, with what ExcelJS's writer adds to a run's first cell, once the sheet is written.
  */
-export function shareRepeatedFormulas(rows: RowModel[], sameEverywhere: (formula: string) => boolean): void {
+export function shareRepeatedFormulas(rows: RowModel[], sameEverywhere: (formula: string) => boolean): () => void {
   const runs = new Map<string, { text: string; row: number; master: string }>();
+  const masters: CellModel[] = [];
+  const shared: { cell: CellModel; text: string }[] = [];
   for (const row of rows) {
     if (!row) continue;
-    row.cells.forEach((cell, k) => {
+    for (const cell of row.cells) {
+      // Any other cell ends a column's run without a word: the next formula's row no longer follows it.
+      const text = cell.type === FORMULA && !cell.sharedFormula && !cell.shareType ? cell.formula : undefined;
+      if (!text) continue;
       const column = /^[A-Z]+/.exec(cell.address)?.[0] ?? "";
-      const text = cell.type === FORMULA && !cell.sharedFormula && cell.shareType !== "array" ? cell.formula : undefined;
-      if (!text) {
-        runs.delete(column);
-        return;
-      }
       const run = runs.get(column);
       if (run && run.text === text && run.row === row.number - 1 && sameEverywhere(text)) {
         run.row = row.number;
-        row.cells[k] = { ...cell, formula: undefined, sharedFormula: run.master, shareType: undefined, ref: undefined, si: undefined };
-        return;
+        shared.push({ cell, text });
+        cell.formula = undefined;
+        cell.sharedFormula = run.master;
+        continue;
       }
-      // The first cell of a run: ExcelJS marks it as the run's master while writing, on this copy.
-      row.cells[k] = { ...cell, shareType: undefined, ref: undefined, si: undefined };
+      masters.push(cell);
       runs.set(column, { text, row: row.number, master: cell.address });
-    });
+    }
   }
+  return () => {
+    for (const { cell, text } of shared) {
+      cell.formula = text;
+      cell.sharedFormula = undefined;
+      delete cell.si;
+    }
+    for (const cell of masters) {
+      cell.shareType = undefined;
+      delete cell.si;
+      delete cell.range;
+    }
+  };
 }
 
 /**

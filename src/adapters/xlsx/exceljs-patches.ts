@@ -73,14 +73,26 @@ function readSharedFormulasOnce(sameEverywhere: (formula: string) => boolean): v
   };
 }
 
-/** Write each column's repeated formula once, shared by the cells below it (see column-formulas.ts). */
+/**
+ * Write each column's repeated formula once, shared by the cells below it (see column-formulas.ts): shared
+ * as the sheet is prepared, each cell its own formula again once the sheet is rendered.
+ */
 function shareFormulasOnWrite(sameEverywhere: (formula: string) => boolean): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WorkSheetXform = require("exceljs/lib/xlsx/xform/sheet/worksheet-xform.js");
-  const original = WorkSheetXform.prototype.prepare;
-  WorkSheetXform.prototype.prepare = function prepare(model: { rows: Parameters<typeof shareRepeatedFormulas>[0] }, options: unknown) {
-    shareRepeatedFormulas(model.rows, sameEverywhere);
-    return original.call(this, model, options);
+  const { prepare, render } = WorkSheetXform.prototype;
+  const undo = new WeakMap<object, () => void>();
+  WorkSheetXform.prototype.prepare = function sharingPrepare(model: { rows: Parameters<typeof shareRepeatedFormulas>[0] }, options: unknown) {
+    undo.set(model, shareRepeatedFormulas(model.rows, sameEverywhere));
+    return prepare.call(this, model, options);
+  };
+  WorkSheetXform.prototype.render = function sharingRender(xmlStream: unknown, model: object) {
+    try {
+      return render.call(this, xmlStream, model);
+    } finally {
+      undo.get(model)?.();
+      undo.delete(model);
+    }
   };
 }
 
