@@ -3,6 +3,7 @@
 // cost a large conversion half a second. ExcelJS looks validations up by exact address, so a cell's
 // validation is found here by range as well.
 import type ExcelJS from "exceljs";
+import { address, parseAddress } from "../../workbook/plan";
 
 interface Validations {
   model: Record<string, ExcelJS.DataValidation | undefined>;
@@ -21,12 +22,12 @@ export function addRangeValidation(ws: ExcelJS.Worksheet, from: string, to: stri
 /** The validation of a cell: its own, or that of a range holding it. */
 export function dataValidationAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.DataValidation | undefined {
   const { model } = validations(ws);
-  const own = model[ws.getCell(row, col).address];
+  const own = model[address(row - 1, col - 1)];
   if (own) return own;
   for (const [key, validation] of Object.entries(model)) {
     if (!validation || !key.includes(":")) continue;
-    const [a, b] = key.split(":").map((k) => ws.getCell(k));
-    if (row >= Number(a.row) && row <= Number(b.row) && col >= Number(a.col) && col <= Number(b.col)) return validation;
+    const [a, b] = key.split(":").map(parseAddress); // zero-based
+    if (row - 1 >= a.row && row - 1 <= b.row && col - 1 >= a.col && col - 1 <= b.col) return validation;
   }
   return undefined;
 }
