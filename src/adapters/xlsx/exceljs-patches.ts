@@ -24,17 +24,20 @@ interface XmlStream {
 
 let patched = false;
 
+/** The prototype of ExcelJS's formula values (a formula and a shared formula alike), which it does not export. */
+function formulaValuePrototype(): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJSModule = require("exceljs");
+  const cell = new ExcelJSModule.Workbook().addWorksheet("x").getCell("A1");
+  cell.value = { formula: "1" };
+  return Object.getPrototypeOf((cell as unknown as { _value: object })._value);
+}
+
 /**
  * ExcelJS's formula values drop a cached result that is falsy (0, "", false) when copied, so a
  * formula that computed 0 would read back as empty. Keep every result that is present.
  */
-function keepFalsyFormulaResults(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJSModule = require("exceljs");
-  const ws = new ExcelJSModule.Workbook().addWorksheet("x");
-  const cell = ws.getCell("A1");
-  cell.value = { formula: "1" };
-  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value);
+function keepFalsyFormulaResults(proto: Record<string, unknown>): void {
   proto._copyModel = function copyModel(model: Record<string, unknown>) {
     const copy: Record<string, unknown> = {};
     for (const name of ["formula", "result", "ref", "shareType", "sharedFormula"]) {
@@ -51,13 +54,7 @@ function keepFalsyFormulaResults(): void {
  * that no move changes (this-row structured references, absolute references) is the same in every cell,
  * so it is tested once per text and then handed out as it is.
  */
-function readSharedFormulasOnce(sameEverywhere: (formula: string) => boolean): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJSModule = require("exceljs");
-  const ws = new ExcelJSModule.Workbook().addWorksheet("x");
-  const cell = ws.getCell("A2");
-  cell.value = { sharedFormula: "A1" };
-  const proto = Object.getPrototypeOf((cell as unknown as { _value: object })._value);
+function readSharedFormulasOnce(proto: Record<string, unknown>, sameEverywhere: (formula: string) => boolean): void {
   proto._getTranslatedFormula = function getTranslatedFormula(this: {
     _translatedFormula?: string;
     model: { sharedFormula?: string; address: string };
@@ -100,9 +97,10 @@ function shareFormulasOnWrite(sameEverywhere: (formula: string) => boolean): voi
 export function installExcelJsPatches(): void {
   if (patched) return;
   patched = true;
-  keepFalsyFormulaResults();
+  const formulaValue = formulaValuePrototype();
+  keepFalsyFormulaResults(formulaValue);
   const sameEverywhere = invarianceCache();
-  readSharedFormulasOnce(sameEverywhere);
+  readSharedFormulasOnce(formulaValue, sameEverywhere);
   shareFormulasOnWrite(sameEverywhere);
   const proto = TableColumnXform.prototype;
   const originalParseOpen = proto.parseOpen;
