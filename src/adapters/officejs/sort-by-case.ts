@@ -22,7 +22,6 @@ export function queueCaseSort(table: Excel.Table, name: string, headers: readonl
   return true;
 }
 
-
 /** Sort one table by case in one Excel.run; false when it lacks the sort columns. */
 export async function sortByCaseWithOffice(run: ExcelRun, table: string): Promise<boolean> {
   return withExcelErrors(() =>
