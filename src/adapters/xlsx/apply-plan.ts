@@ -4,8 +4,8 @@ import ExcelJS from "exceljs";
 import { isFormula, parseAddress, address, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
-import { serialToExcelJsDate } from "./cell-values";
 import { addRangeValidation } from "./data-validations";
+import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
 
 installExcelJsPatches();
 
@@ -51,10 +51,13 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToHeight: 0,
     };
   }
-  for (const t of plan.tables) applyTable(ws, t);
+  const bodies = plan.tables.map((t) => applyTable(ws, t));
+  // A cell of the plan inside a table's rows is written over the table's value, as it always was.
+  const defer = canDeferTableBodies() && !(plan.cells ?? []).some((c) => bodies.some((b) => holds(b, c.address)));
+  if (!defer) for (const b of bodies) fillTableBody(ws, b);
   for (const c of plan.cells ?? []) {
     const cell = ws.getCell(c.address);
-    cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, c.numFmt);
+    cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, isDateFormat(c.numFmt));
     if (c.numFmt) cell.numFmt = c.numFmt;
     if (c.bold || c.size) cell.font = { bold: c.bold ?? false, size: c.size };
   }
@@ -75,21 +78,23 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
     });
   }
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) ws.getColumn(letter).width = width;
+  // Last: the first read of the sheet's cells or rows fills the bodies in (table-body.ts).
+  if (defer) for (const b of bodies) deferTableBody(ws, b);
 }
 
-function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+function holds(body: TableBody, a1: string): boolean {
+  const { row, col } = parseAddress(a1);
+  const r = row + 1 - body.top;
+  const c = col + 1 - body.left;
+  return r >= 0 && r < body.rows.length && c >= 0 && c < body.columns.length;
+}
+
+function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
   const { row: top, col: left } = parseAddress(t.topLeft);
   const formulas = t.columns.map((c) => (c.formula ? toFileFormula(c.formula) : null));
   const width = t.columns.length;
   const dataRows: Scalar[][] = t.rows.length > 0 ? t.rows : [new Array<Scalar>(width).fill(null)];
-  // Every row holds its column's formula; the file shares it (see column-formulas.ts).
-  const rows = dataRows.map((r) =>
-    t.columns.map((c, j): ExcelJS.CellValue => {
-      const f = formulas[j];
-      if (f) return { formula: f, date1904: false };
-      return toCellValue(r[j] ?? null, c.numFmt);
-    })
-  );
+  // The table's extent comes from its rows; the values stay in the body until the sheet is written or read.
   const table = ws.addTable({
     name: t.name,
     displayName: t.name,
@@ -98,7 +103,7 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     totalsRow: false,
     style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: t.columns.map((c) => ({ name: c.name, filterButton: true })),
-    rows,
+    rows: dataRows.map(() => []),
   });
   const model = (table as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table;
   formulas.forEach((f, j) => {
@@ -107,25 +112,22 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   t.columns.forEach((c, j) => {
     const column = ws.getColumn(left + j + 1);
     column.width = c.width ?? Math.max(10, Math.min(40, c.name.length + 4));
-    const header = ws.getCell(top + 1, left + j + 1);
-    header.font = { bold: true };
-    // One style object for the column's cells: ExcelJS looks a style up by identity when it writes, and
-    // otherwise serialises each cell's own to find its twin (a third of a large conversion's time).
-    const style: Partial<ExcelJS.Style> = c.numFmt ? { numFmt: c.numFmt } : {};
-    const validation: ExcelJS.DataValidation | undefined = c.validationList
-      ? { type: "list", allowBlank: true, formulae: [c.validationList.replace(/^=/, "")], showErrorMessage: false }
-      : undefined;
-    for (let i = 0; i < dataRows.length; i++) ws.getCell(top + 2 + i, left + j + 1).style = style;
-    if (validation) addRangeValidation(ws, address(top + 1, left + j), address(top + dataRows.length, left + j), validation);
+    ws.getCell(top + 1, left + j + 1).font = { bold: true };
+    if (c.validationList) {
+      const validation: ExcelJS.DataValidation = { type: "list", allowBlank: true, formulae: [c.validationList.replace(/^=/, "")], showErrorMessage: false };
+      addRangeValidation(ws, address(top + 1, left + j), address(top + dataRows.length, left + j), validation);
+    }
   });
-}
-
-/**
- * A plan value as an ExcelJS cell value. Strings stay strings (ExcelJS writes them as shared
- * strings, never as formulas, whatever they start with). Numbers in date columns become dates.
- */
-function toCellValue(v: Scalar, numFmt?: string): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === "number" && numFmt && /d.*m.*y|y.*m.*d/i.test(numFmt)) return serialToExcelJsDate(v);
-  return v;
+  return {
+    top: top + 2,
+    left: left + 1,
+    rows: dataRows,
+    columns: t.columns.map((c, j) => ({
+      formula: formulas[j] ?? undefined,
+      // One style object for the column's cells: ExcelJS looks a style up by identity when it writes, and
+      // otherwise serialises each cell's own to find its twin.
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+      date: isDateFormat(c.numFmt),
+    })),
+  };
 }
