@@ -38,7 +38,7 @@ describe("sniffWorkbook", () => {
 });
 
 describe("saveWorkbook", () => {
-  it("deflates every part with Node's zlib into a file Excel's readers (and ExcelJS) open", async () => {
+  it("deflates and checksums every part with Node's zlib into a file Excel's readers (and ExcelJS) open", async () => {
     const dir = await tempDir("files-save");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Ark1");
@@ -48,7 +48,10 @@ describe("saveWorkbook", () => {
 
     const zip = await JSZip.loadAsync(await fs.readFile(file));
     const sheet = zip.file("xl/worksheets/sheet1.xml")!;
-    const entry = sheet as unknown as { _data: { compression: { magic: string }; compressedSize: number; uncompressedSize: number } };
+    const entry = sheet as unknown as { _data: { compression: { magic: string }; compressedSize: number; uncompressedSize: number; crc32: number } };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const jszipCrc32 = require("jszip/lib/crc32") as (data: Uint8Array) => number;
+    expect(entry._data.crc32 >>> 0).toBe(jszipCrc32(await sheet.async("uint8array")) >>> 0);
     expect(entry._data.compression.magic).toBe("\x08\x00"); // DEFLATE
     expect(entry._data.compressedSize).toBeLessThan(entry._data.uncompressedSize / 4);
     expect(await sheet.async("string")).toContain("<f>A2000*2</f>");

@@ -1,6 +1,6 @@
 // ExcelJS zips a workbook with JSZip, whose deflate is pako, plain JavaScript: a third of writing a
 // converted case list went to it. In Node, the same DEFLATE entries (same method, same level) are made
-// by Node's own zlib instead. The browser preview keeps pako: this module is for the file adapter only.
+// by Node's own zlib instead, and so is each entry's CRC-32. The browser preview keeps pako: this module is for the file adapter only.
 import path from "path";
 import zlib from "zlib";
 
@@ -59,4 +59,22 @@ export function deflateWithNodeZlib(): void {
   }
 
   compressions.DEFLATE.compressWorker = (options) => new NativeDeflateWorker(options?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION);
+  checksumWithNodeZlib();
+}
+
+/**
+ * JSZip's CRC-32 of each entry, also plain JavaScript, from Node's zlib where it has one (Node 20.15 and
+ * later). Only bytes: a chunk JSZip holds as a "binary" string keeps its own CRC.
+ */
+function checksumWithNodeZlib(): void {
+  const crc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value: number) => number }).crc32;
+  if (!crc32) return;
+  const Crc32Probe = jszipModule<{ prototype: { processChunk(chunk: Chunk): void } }>("stream/Crc32Probe");
+  const original = Crc32Probe.prototype.processChunk;
+  Crc32Probe.prototype.processChunk = function processChunk(this: { streamInfo: { crc32?: number }; push(chunk: Chunk): void }, chunk: Chunk) {
+    if (!(chunk.data instanceof Uint8Array)) return original.call(this, chunk);
+    // JSZip keeps the checksum as a signed 32-bit number, zlib as an unsigned one.
+    this.streamInfo.crc32 = crc32(chunk.data, (this.streamInfo.crc32 ?? 0) >>> 0) | 0;
+    this.push(chunk);
+  };
 }
