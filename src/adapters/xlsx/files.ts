@@ -4,14 +4,14 @@ import ExcelJS from "exceljs";
 import { ownFormulas } from "./column-formulas";
 import { installExcelJsPatches } from "./exceljs-patches";
 import { keepNonRangeDefinedNames } from "./keep-defined-names";
-import { deflateWithNodeZlib } from "./native-deflate";
+import { zipWithNodeZlib } from "./native-zip";
 import { writeTableBodiesAsXml } from "./table-body-xml";
 import { WorkbookFileError } from "./workbook-file-error";
 
 // Names over table columns (the drop-down sources) must survive a read and a save.
 keepNonRangeDefinedNames();
 installExcelJsPatches();
-deflateWithNodeZlib();
+zipWithNodeZlib();
 writeTableBodiesAsXml();
 
 export { WorkbookFileError };

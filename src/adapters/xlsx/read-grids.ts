@@ -43,6 +43,7 @@ export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
   const hiddenCols: number[] = [];
   const columnCount = ws.columnCount;
   for (let c = 1; c <= columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.push(c - 1);
-  const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).slice();
+  // The merged areas as `ws.model` lists them, without building the model of every row to get them.
+  const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges ?? {}).map((m) => m.range);
   return { name: ws.name, cells, numFmts, merges, hiddenRows, hiddenCols };
 }

@@ -1,0 +1,130 @@
+// ExcelJS zips a workbook with JSZip: pako's deflate and a CRC-32 in plain JavaScript, one part after the
+// other, once every part has been rendered. In Node each part is instead deflated by zlib on its thread
+// pool the moment ExcelJS hands it over, so a large sheet compresses while the next parts are rendered,
+// and the zip is put together when the last one is in. The same DEFLATE entries at the same level; a plain
+// zip (no ZIP64: a workbook part over 4 GB is far beyond what ExcelJS can hold in memory anyway).
+// The browser preview keeps JSZip: this module is for the file adapter only.
+import path from "path";
+import zlib from "zlib";
+
+interface ZipOptions {
+  compression?: "DEFLATE" | "STORE";
+  compressionOptions?: { level?: number } | null;
+}
+
+interface ZipWriterLike {
+  options: ZipOptions;
+  stream: { end(content: Buffer): void };
+  emit(event: string): boolean;
+}
+
+interface Part {
+  name: Buffer;
+  crc: number;
+  size: number;
+  method: 0 | 8;
+  data: Promise<Buffer>;
+}
+
+let installed = false;
+const partsOf = new WeakMap<object, Part[]>();
+
+/** CRC-32 as an unsigned number: Node's zlib where it has one (Node 20.15+), else JSZip's own. */
+const crc32: (data: Buffer) => number = (() => {
+  const native = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (native) return (data: Buffer) => native(data) >>> 0;
+  const exceljsDir = path.dirname(require.resolve("exceljs/package.json"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const js = require(require.resolve("jszip/lib/crc32", { paths: [exceljsDir] })) as (data: Uint8Array) => number;
+  return (data: Buffer) => js(data) >>> 0;
+})();
+
+function part(name: string, bytes: Buffer, options: ZipOptions): Part {
+  const stored = options.compression === "STORE";
+  const level = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
+  const data = stored
+    ? Promise.resolve(bytes)
+    : new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(bytes, { level }, (err, out) => (err ? reject(err) : resolve(out))));
+  data.catch(() => undefined); // a failure surfaces when the zip is put together, not as an unhandled rejection
+  return { name: Buffer.from(name, "utf8"), crc: crc32(bytes), size: bytes.length, method: stored ? 0 : 8, data };
+}
+
+/** MS-DOS date and time, as zip headers hold them (UTC, as JSZip writes them). */
+function dosDateTime(d: Date): { date: number; time: number } {
+  return {
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+  };
+}
+
+/** The zip file of the parts, in the order they were added. */
+export async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
+  const datas = await Promise.all(parts.map((p) => p.data));
+  const { date, time } = dosDateTime(when);
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  parts.forEach((p, i) => {
+    const data = datas[i];
+    const flags = /^[\x20-\x7e]*$/.test(p.name.toString("utf8")) ? 0 : 0x0800; // bit 11: the name is UTF-8
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(p.size, 22);
+    local.writeUInt16LE(p.name.length, 26);
+    local.writeUInt16LE(0, 28); // no extra field
+    out.push(local, p.name, data);
+
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4); // version made by
+    entry.writeUInt16LE(20, 6); // version needed
+    entry.writeUInt16LE(flags, 8);
+    entry.writeUInt16LE(p.method, 10);
+    entry.writeUInt16LE(time, 12);
+    entry.writeUInt16LE(date, 14);
+    entry.writeUInt32LE(p.crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(p.size, 24);
+    entry.writeUInt16LE(p.name.length, 28);
+    entry.writeUInt32LE(offset, 42); // extra, comment, disk and attributes stay 0
+    central.push(entry, p.name);
+
+    offset += local.length + p.name.length + data.length;
+    if (offset > 0xffffffff) throw new Error("Projektmappen er for stor til en .xlsx-fil (over 4 GB).");
+  });
+  if (parts.length > 0xffff) throw new Error("Projektmappen har for mange dele til en .xlsx-fil.");
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...out, ...central, end]);
+}
+
+/** Have ExcelJS's zip writer deflate each part with zlib as it is added (idempotent). */
+export function zipWithNodeZlib(): void {
+  if (installed) return;
+  installed = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
+  ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
+    const bytes =
+      typeof data === "string" ? Buffer.from(data, options.base64 ? "base64" : "utf8") : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    let parts = partsOf.get(this);
+    if (!parts) partsOf.set(this, (parts = []));
+    parts.push(part(options.name, bytes, this.options));
+  };
+  ZipWriter.prototype.finalize = async function finalize(this: ZipWriterLike) {
+    this.stream.end(await zipOf(partsOf.get(this) ?? []));
+    this.emit("finish");
+  };
+}
