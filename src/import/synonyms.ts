@@ -74,6 +74,8 @@ export const HEADER_SYNONYMS: Record<string, Spelling[]> = {
 export interface HeaderSynonym {
   column: string;
   normalised: string;
+  /** The normalised words, split once: every header text is tested against every synonym's words. */
+  tokens: readonly string[];
   compact: string;
   weight: number;
 }
@@ -82,7 +84,7 @@ export const HEADER_SYNONYM_LIST: readonly HeaderSynonym[] = Object.entries(HEAD
   spellings.map((s) => {
     const [text, weight] = typeof s === "string" ? [s, 1] : s;
     const normalised = normaliseHeader(text);
-    return { column, normalised, compact: compact(normalised), weight };
+    return { column, normalised, tokens: normalised.split(" "), compact: compact(normalised), weight };
   }),
 );
 
