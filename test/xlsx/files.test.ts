@@ -3,7 +3,9 @@ import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import zlib from "zlib";
 import { loadWorkbook, saveWorkbook, sniffWorkbook, WorkbookFileError } from "../../src/adapters/xlsx/files";
+import { deflatePieces } from "../../src/adapters/xlsx/native-zip";
 import { tempDir } from "../support/recalc-helpers";
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -70,5 +72,30 @@ describe("saveWorkbook", () => {
     const back = await loadWorkbook(file);
     expect(back.getWorksheet("Ark1")!.getCell("B2000").value).toBe("Række 2000");
     expect(back.getWorksheet("Ark1")!.getCell("C7").formula).toBe("A7*2");
+  });
+});
+
+describe("a large part, deflated in pieces in parallel", () => {
+  it("is one DEFLATE stream that inflates to its bytes, whatever the size", async () => {
+    const text = Array.from({ length: 120_000 }, (_, i) => `<c r="A${i}"><v>${(i * 7919) % 10007}</v></c>`).join("");
+    for (const size of [0, 1, 1 << 20, (1 << 20) + 1, text.length]) {
+      const bytes = Buffer.from(text.slice(0, size));
+      const deflated = await deflatePieces(bytes, 6);
+      expect(zlib.inflateRawSync(deflated).equals(bytes)).toBe(true);
+    }
+  });
+
+  it("makes a sheet of several megabytes that ExcelJS reads back", async () => {
+    const dir = await tempDir("files-large");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ark1");
+    for (let r = 1; r <= 40_000; r++) ws.getRow(r).values = [r, `Række ${r}`];
+    const file = path.join(dir, "stor.xlsx");
+    await saveWorkbook(wb, file);
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    const sheet = zip.file("xl/worksheets/sheet1.xml") as unknown as { _data: { uncompressedSize: number } };
+    expect(sheet._data.uncompressedSize).toBeGreaterThan(2 << 20);
+    const back = await loadWorkbook(file);
+    expect(back.getWorksheet("Ark1")!.getCell("B40000").value).toBe("Række 40000");
   });
 });

@@ -39,12 +39,28 @@ const crc32: (data: Buffer) => number = (() => {
   return (data: Buffer) => js(data) >>> 0;
 })();
 
+// A large part is deflated in pieces of this size at once, on as many threads as zlib's pool has.
+const PIECE = 1 << 20;
+
+/**
+ * One DEFLATE stream of the bytes, deflated piece by piece in parallel: every piece but the last ends on a
+ * sync flush (byte-aligned, not final), so the pieces put end to end are one valid stream, as pigz makes them.
+ */
+export function deflatePieces(bytes: Buffer, level: number): Promise<Buffer> {
+  const count = Math.max(1, Math.ceil(bytes.length / PIECE));
+  const pieces: Promise<Buffer>[] = [];
+  for (let i = 0; i < count; i++) {
+    const piece = bytes.subarray(i * PIECE, Math.min(bytes.length, (i + 1) * PIECE));
+    const finishFlush = i === count - 1 ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+    pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, { level, finishFlush }, (err, out) => (err ? reject(err) : resolve(out)))));
+  }
+  return Promise.all(pieces).then((out) => (out.length === 1 ? out[0] : Buffer.concat(out)));
+}
+
 function part(name: string, bytes: Buffer, options: ZipOptions): Part {
   const stored = options.compression === "STORE";
   const level = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
-  const data = stored
-    ? Promise.resolve(bytes)
-    : new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(bytes, { level }, (err, out) => (err ? reject(err) : resolve(out))));
+  const data = stored ? Promise.resolve(bytes) : deflatePieces(bytes, level);
   data.catch(() => undefined); // a failure surfaces when the zip is put together, not as an unhandled rejection
   return { name: Buffer.from(name, "utf8"), crc: crc32(bytes), size: bytes.length, method: stored ? 0 : 8, data };
 }
