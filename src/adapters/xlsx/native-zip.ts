@@ -6,6 +6,7 @@
 // The browser preview keeps JSZip: this module is for the file adapter only.
 import path from "path";
 import zlib from "zlib";
+import { bytesWithHeld, zipWriterTakesHeldBytes } from "./held-bytes";
 
 interface ZipOptions {
   compression?: "DEFLATE" | "STORE";
@@ -134,7 +135,11 @@ export function zipWithNodeZlib(): void {
   const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
   ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
     const bytes =
-      typeof data === "string" ? Buffer.from(data, options.base64 ? "base64" : "utf8") : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      typeof data === "string"
+        ? options.base64
+          ? Buffer.from(data, "base64")
+          : bytesWithHeld(data)
+        : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     let parts = partsOf.get(this);
     if (!parts) partsOf.set(this, (parts = []));
     parts.push(part(options.name, bytes, this.options));
@@ -143,4 +148,5 @@ export function zipWithNodeZlib(): void {
     this.stream.end(await zipOf(partsOf.get(this) ?? []));
     this.emit("finish");
   };
+  zipWriterTakesHeldBytes();
 }

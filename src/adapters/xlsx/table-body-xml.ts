@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../workbook/plan";
 import { invarianceCache } from "./column-formulas";
+import { ByteSink, canHoldBytes, holdBytes } from "./held-bytes";
 import { fillTableBodies, tableBodiesOf, tableBodyWriterInstalled, withBodiesKept, type TableBody } from "./table-body";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,8 +24,20 @@ export interface BodyWriteContext {
   sameEverywhere(formula: string): boolean;
 }
 
-/** The `<row>` elements of a body. */
+/** Where the XML goes: a string, or bytes (held-bytes.ts). */
+interface XmlSink {
+  write(text: string): void;
+}
+
+/** The `<row>` elements of a body, as text. */
 export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
+  const parts: string[] = [];
+  writeTableBody(body, ctx, { write: (text) => parts.push(text) });
+  return parts.join("");
+}
+
+/** The `<row>` elements of a body, one row at a time into the sink. */
+function writeTableBody(body: TableBody, ctx: BodyWriteContext, sink: XmlSink): void {
   const n = body.rows.length;
   const last = body.top + n - 1;
   // Everything that is the same in every row of a column, worked out once.
@@ -43,7 +56,6 @@ export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
       rest: `><f t="shared" si="${si}"/></c>`,
     };
   });
-  const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = body.top + i;
     const values = body.rows[i];
@@ -63,9 +75,8 @@ export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
       } else if (typeof v === "boolean") xml += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (c.s) xml += `${head}/>`; // empty, but formatted for what is typed into it
     }
-    parts.push(xml + "</row>");
+    sink.write(xml + "</row>");
   }
-  return parts.join("");
 }
 
 interface RowModel {
@@ -142,12 +153,19 @@ export function writeTableBodiesAsXml(): void {
   };
   RowXform.prototype.prepare = function prepareBody(this: unknown, model: RowModel, options: WriteOptions) {
     if (!model.body) return prepare.call(this, model, options);
-    model.xml = tableBodyXml(model.body, {
+    const ctx: BodyWriteContext = {
       styleId: (style, valueType) => options.styles.addStyleModel(style, valueType),
       sharedString: (text) => options.sharedStrings?.add(text),
       nextSharedFormula: () => options.siFormulae++,
       sameEverywhere,
-    });
+    };
+    if (!canHoldBytes()) {
+      model.xml = tableBodyXml(model.body, ctx);
+      return;
+    }
+    const sink = new ByteSink();
+    writeTableBody(model.body, ctx, sink);
+    model.xml = holdBytes(sink.bytes());
   };
   RowXform.prototype.render = function renderBody(this: unknown, xmlStream: { writeXml(xml: string): void }, model: RowModel, options: unknown) {
     if (model.xml === undefined) return render.call(this, xmlStream, model, options);
