@@ -152,9 +152,15 @@ function looksLikeData(v: RawCell): boolean {
   return parseDateText(t) !== null || parseCpr(t).ok;
 }
 
-/** Distinct `Sager` columns a row's text cells are recognised as. */
-function headerRowScore(row: readonly RawCell[] | undefined): number {
+/**
+ * Distinct `Sager` columns a row's text cells are recognised as. A row with no more text cells than
+ * `toBeat` cannot score more, so it is not matched at all (data rows below a header, most of the scan).
+ */
+function headerRowScore(row: readonly RawCell[] | undefined, toBeat = 0): number {
   if (!row) return 0;
+  let texts = 0;
+  for (const v of row) if (typeof v === "string") texts++;
+  if (texts <= toBeat) return 0;
   const seen = new Set<string>();
   for (const v of row) {
     if (typeof v !== "string" || looksLikeData(v)) continue;
@@ -203,7 +209,7 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
   let headerRow = -1;
   let bestScore = 1;
   for (let r = 0; r < scan; r++) {
-    const s = headerRowScore(rows[r]);
+    const s = headerRowScore(rows[r], bestScore);
     if (s > bestScore) {
       bestScore = s;
       headerRow = r;
