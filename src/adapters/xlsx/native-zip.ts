@@ -84,33 +84,28 @@ export async function zipOf(parts: readonly Part[], when = new Date()): Promise<
   parts.forEach((p, i) => {
     const data = datas[i];
     const flags = /^[\x20-\x7e]*$/.test(p.name.toString("utf8")) ? 0 : 0x0800; // bit 11: the name is UTF-8
-    const local = Buffer.alloc(30);
+    // The fields a local header and its central directory entry share, from "version needed" to the
+    // name's length, written at the place each has them.
+    const shared = (header: Buffer, at: number): Buffer => {
+      header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+      header.writeUInt16LE(flags, at + 2);
+      header.writeUInt16LE(p.method, at + 4);
+      header.writeUInt16LE(time, at + 6);
+      header.writeUInt16LE(date, at + 8);
+      header.writeUInt32LE(p.crc, at + 10);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(p.size, at + 18);
+      header.writeUInt16LE(p.name.length, at + 22);
+      return header;
+    };
+    const local = shared(Buffer.alloc(30), 4); // no extra field
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(p.name.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
     out.push(local, p.name, data);
 
-    const entry = Buffer.alloc(46);
+    const entry = shared(Buffer.alloc(46), 6); // extra, comment, disk and attributes stay 0
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // version made by
-    entry.writeUInt16LE(20, 6); // version needed
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(p.method, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(p.crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(p.size, 24);
-    entry.writeUInt16LE(p.name.length, 28);
-    entry.writeUInt32LE(offset, 42); // extra, comment, disk and attributes stay 0
+    entry.writeUInt32LE(offset, 42);
     central.push(entry, p.name);
 
     offset += local.length + p.name.length + data.length;
