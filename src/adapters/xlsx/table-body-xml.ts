@@ -1,7 +1,8 @@
-// Writing a deferred table body (table-body.ts) into the sheet's XML straight from its values: one string
-// per body, the cells as ExcelJS's own writer renders them (shared strings, one style per column, dates as
-// serial numbers) and each computed column's formula shared down the column as column-formulas.ts shares
-// it. Two small patches put a body where its rows belong in ExcelJS's worksheet model and writer.
+// Writing a deferred table body (table-body.ts) into the sheet's XML straight from its values, all its
+// rows in one piece (bytes held for the zip writer, held-bytes.ts). The cells are what ExcelJS's own
+// writer makes of the values (shared strings, one style per column, dates as serial numbers), and each
+// computed column's formula is shared down the column as column-formulas.ts shares it. Two small patches
+// put a body where its rows belong in ExcelJS's worksheet model and writer.
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../workbook/plan";
 import { invarianceCache } from "./column-formulas";
