@@ -4,17 +4,6 @@
 // The marker holds a NUL character, which no XML text can hold, so it never meets a real text.
 const held = new Map<string, Buffer>();
 let next = 0;
-let zipWriterTakesThem = false;
-
-/** Called by the zip writer (native-zip.ts) that puts held bytes in place. */
-export function zipWriterTakesHeldBytes(): void {
-  zipWriterTakesThem = true;
-}
-
-/** Whether a text may hold a marker: only when the zip writer will replace it. */
-export function canHoldBytes(): boolean {
-  return zipWriterTakesThem;
-}
 
 /** Keep the bytes, and return the marker that stands for them in the text. */
 export function holdBytes(bytes: Buffer): string {

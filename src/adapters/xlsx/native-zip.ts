@@ -6,7 +6,7 @@
 // The browser preview keeps JSZip: this module is for the file adapter only.
 import path from "path";
 import zlib from "zlib";
-import { bytesWithHeld, zipWriterTakesHeldBytes } from "./held-bytes";
+import { bytesWithHeld } from "./held-bytes";
 
 interface ZipOptions {
   compression?: "DEFLATE" | "STORE";
@@ -143,5 +143,4 @@ export function zipWithNodeZlib(): void {
     this.stream.end(await zipOf(partsOf.get(this) ?? []));
     this.emit("finish");
   };
-  zipWriterTakesHeldBytes();
 }

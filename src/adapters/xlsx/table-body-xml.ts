@@ -6,7 +6,8 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../workbook/plan";
 import { invarianceCache } from "./column-formulas";
-import { ByteSink, canHoldBytes, holdBytes } from "./held-bytes";
+import { ByteSink, holdBytes } from "./held-bytes";
+import { zipWithNodeZlib } from "./native-zip";
 import { fillTableBodies, tableBodiesOf, tableBodyWriterInstalled, withBodiesKept, type TableBody } from "./table-body";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,20 +26,9 @@ export interface BodyWriteContext {
   sameEverywhere(formula: string): boolean;
 }
 
-/** Where the XML goes: a string, or bytes (held-bytes.ts). */
-interface XmlSink {
-  write(text: string): void;
-}
-
-/** The `<row>` elements of a body, as text. */
-export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
-  const parts: string[] = [];
-  writeTableBody(body, ctx, { write: (text) => parts.push(text) });
-  return parts.join("");
-}
-
-/** The `<row>` elements of a body, one row at a time into the sink. */
-function writeTableBody(body: TableBody, ctx: BodyWriteContext, sink: XmlSink): void {
+/** The `<row>` elements of a body, as UTF-8 bytes. */
+export function tableBodyBytes(body: TableBody, ctx: BodyWriteContext): Buffer {
+  const sink = new ByteSink();
   const n = body.rows.length;
   const last = body.top + n - 1;
   // Everything that is the same in every row of a column, worked out once.
@@ -78,6 +68,7 @@ function writeTableBody(body: TableBody, ctx: BodyWriteContext, sink: XmlSink): 
     }
     sink.write(xml + "</row>");
   }
+  return sink.bytes();
 }
 
 interface RowModel {
@@ -120,6 +111,7 @@ let installed = false;
 export function writeTableBodiesAsXml(): void {
   if (installed) return;
   installed = true;
+  zipWithNodeZlib(); // the zip writer that puts a body's held bytes in place
   const sameEverywhere = invarianceCache();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Worksheet = require("exceljs/lib/doc/worksheet.js") as { prototype: object };
@@ -154,19 +146,13 @@ export function writeTableBodiesAsXml(): void {
   };
   RowXform.prototype.prepare = function prepareBody(this: unknown, model: RowModel, options: WriteOptions) {
     if (!model.body) return prepare.call(this, model, options);
-    const ctx: BodyWriteContext = {
+    const bytes = tableBodyBytes(model.body, {
       styleId: (style, valueType) => options.styles.addStyleModel(style, valueType),
       sharedString: (text) => options.sharedStrings?.add(text),
       nextSharedFormula: () => options.siFormulae++,
       sameEverywhere,
-    };
-    if (!canHoldBytes()) {
-      model.xml = tableBodyXml(model.body, ctx);
-      return;
-    }
-    const sink = new ByteSink();
-    writeTableBody(model.body, ctx, sink);
-    model.xml = holdBytes(sink.bytes());
+    });
+    model.xml = holdBytes(bytes);
   };
   RowXform.prototype.render = function renderBody(this: unknown, xmlStream: { writeXml(xml: string): void }, model: RowModel, options: unknown) {
     if (model.xml === undefined) return render.call(this, xmlStream, model, options);
