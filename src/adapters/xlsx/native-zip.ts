@@ -75,7 +75,7 @@ function dosDateTime(d: Date): { date: number; time: number } {
 }
 
 /** The zip file of the parts, in the order they were added. */
-export async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
+async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
   const datas = await Promise.all(parts.map((p) => p.data));
   const { date, time } = dosDateTime(when);
   const out: Buffer[] = [];
