@@ -6,6 +6,9 @@ import { FORSOERGELSESGRUNDLAG, FREMMOEDESTATUSSER, HENVISERE, JA_NEJ, LOVGRUNDL
 import { isCanonicalCpr } from "./cpr";
 import type { Case, Goal, InstrumentDimension, Visitation } from "./model";
 import { validateVisitation } from "./visitation";
+import { caseRowIssues } from "./case-rules";
+
+export { caseRowIssues, type CaseRuleIssue } from "./case-rules";
 
 /** The lists a case's enumerated fields are checked against (the `Lister` table). */
 export interface CaseLists {
@@ -43,35 +46,6 @@ function inList(list: readonly string[], label: string) {
     .refine((v) => v === null || set.has(v), { message: `Vælg en værdi fra listen ${label}: ${list.join(", ")}.` });
 }
 
-export interface CaseRuleIssue {
-  /** The field the issue points at (the cell to mark). */
-  field: keyof Case;
-  code: string;
-  severity: "fejl" | "advarsel";
-  message: string;
-}
-
-/**
- * Rules within one case, shared by the import's validation and the forms. Pure and allocation-light:
- * the import calls it once per row.
- */
-export function caseRowIssues(c: Case): readonly CaseRuleIssue[] {
-  let issues: CaseRuleIssue[] | null = null;
-  const add = (i: CaseRuleIssue) => (issues ??= []).push(i);
-  if (c.enhed.trim() === "")
-    add({ field: "enhed", code: "ENHED_MANGLER", severity: "fejl", message: "Sagen mangler en enhed. Skriv hvilket værksted eller hvilken afdeling borgeren er indskrevet i." });
-  if (c.indskrevet === null)
-    add({ field: "indskrevet", code: "INDSKREVET_MANGLER", severity: "fejl", message: "Sagen mangler en indskrivningsdato. Skriv datoen for indskrivningen (dd-mm-åååå)." });
-  if (c.indskrevet !== null && c.udskrevet !== null && c.udskrevet < c.indskrevet)
-    add({ field: "udskrevet", code: "UDSKREVET_FOER_INDSKREVET", severity: "fejl", message: "Udskrivningsdatoen ligger før indskrivningsdatoen. Ret en af de to datoer." });
-  if (c.udskrevet !== null && (c.udskrivningsaarsag === null || c.udskrivningsaarsag.trim() === ""))
-    add({ field: "udskrivningsaarsag", code: "UDSKRIVNINGSAARSAG_MANGLER", severity: "advarsel", message: "Sagen er udskrevet uden en udskrivningsårsag. Vælg årsagen fra listen." });
-  if (c.udskrevet === null && c.udskrivningsaarsag !== null && c.udskrivningsaarsag.trim() !== "")
-    add({ field: "udskrivningsaarsag", code: "AARSAG_UDEN_UDSKRIVNING", severity: "advarsel", message: "Sagen har en udskrivningsårsag men ingen udskrivningsdato. Skriv datoen eller fjern årsagen." });
-  return issues ?? NO_ISSUES;
-}
-
-const NO_ISSUES: readonly CaseRuleIssue[] = Object.freeze([]);
 
 /** The shape of a case with its field types only (what the import produces before lists are checked). */
 export const CaseShape = z.object({

@@ -1,8 +1,8 @@
-// Validation of converted cases against the rules of one case (src/domain/schemas.ts) and across
+// Validation of converted cases against the rules of one case (src/domain/case-rules.ts) and across
 // cases: duplicate Sags-ID, the same CPR active twice in one unit, units not on the unit list.
 // Findings point at the SOURCE cell. Linear or n log n: sorting by enrolment within each CPR+unit group.
 import type { Case } from "../domain/model";
-import { caseRowIssues } from "../domain/schemas";
+import { caseRowIssues } from "../domain/case-rules";
 import type { CaseKey } from "./fields";
 import type { Finding } from "./findings";
 import { unitKey } from "./normalise";
