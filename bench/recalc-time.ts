@@ -46,8 +46,9 @@ async function best(file: string, outDir: string, rounds: number, limitMs: numbe
 }
 
 /**
- * `rounds` for the floor, the =$A$1 context and the subject, in turns; `heavyRounds` for the doubled
- * workbook and for floor and subject with LibreOffice's own malloc (context, minutes per run).
+ * `rounds` for the floor, the =$A$1 context and the subject, in turns, and for the doubled workbook
+ * (its ratio is to the subject's best); `heavyRounds` for floor and subject with LibreOffice's own
+ * malloc (context, minutes per run).
  */
 export async function recalcTime(
   data: StructuredData,
@@ -84,7 +85,7 @@ export async function recalcTime(
     subject = lowest(subject, s);
   }
   if (floor === null) throw new Error(`LibreOffice nåede ikke at indlæse og gemme gulvet på ${limitMin} min.`);
-  const twice = subject === null ? null : await best(doubled, path.join(outDir, "doubled"), heavyRounds, limitMs);
+  const twice = subject === null ? null : await best(doubled, path.join(outDir, "doubled"), rounds, limitMs);
   const over = `> ${limitMin} min (stopped)`;
   return [
     {

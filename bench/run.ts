@@ -49,7 +49,7 @@ function convertRounds(s: Settings): number {
   return Math.max(s.rounds, 7);
 }
 
-/** The recalculation's floor and subject: the floor alone moves between 10 and 14 s from run to run. */
+/** The recalculation's floor, subject and doubled workbook: the floor alone moves between 9 and 14 s from run to run. */
 function recalcRounds(s: Settings): number {
   return Math.max(s.heavyRounds, 3);
 }

@@ -191,20 +191,28 @@ function scalarOf(v: CellInput | undefined): Scalar {
   return v === undefined || isFormula(v) ? null : v;
 }
 
-/** Columns of its own table that a formula refers to, as `Table[Column]` or `Table[[#This Row],[Column]]`. */
-function ownColumnsReferenced(formula: string, table: string): string[] {
-  const esc = table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`${esc}\\[(?:\\[#This Row\\],\\[([^\\]]+)\\]\\]|([^\\[\\]]+)\\])`, "gi");
-  return [...formula.matchAll(re)].map((m) => m[1] ?? m[2]);
+/** The table columns a formula refers to, as `Table[Column]` or `Table[[#This Row],[Column]]`. */
+function columnsReferenced(formula: string): { table: string; column: string }[] {
+  const re = /([A-Za-z_][A-Za-z0-9_.]*)\[(?:\[#This Row\],\[([^\]]+)\]\]|([^[\]]+)\])/gi;
+  return [...formula.matchAll(re)].map((m) => ({ table: m[1], column: m[2] ?? m[3] }));
 }
 
-function checkComputed(t: TableSnapshot, expected: { column: string; formula: string }, out: IntegrityFinding[], repairs: ColumnRepair[]): void {
+function checkComputed(
+  snapshot: WorkbookSnapshot,
+  t: TableSnapshot,
+  expected: { column: string; formula: string },
+  out: IntegrityFinding[],
+  repairs: ColumnRepair[]
+): void {
   const j = t.headers.findIndex((h) => headerKey(h) === headerKey(expected.column));
   if (j < 0) return;
-  // Writing the formula back would only give errors while a column it uses is missing (reported on
-  // its own), e.g. a helper column added to the contract after the workbook was converted.
-  const have = new Set(t.headers.map(headerKey));
-  if (ownColumnsReferenced(expected.formula, t.name).some((c) => !have.has(headerKey(c)))) return;
+  // Writing the formula back would only give errors while a column it uses is missing, in its own table
+  // or another (reported on its own), e.g. a helper column added to the contract after the workbook
+  // was converted.
+  const usable = columnsReferenced(expected.formula).every(({ table, column }) =>
+    findTable(snapshot, table)?.headers.some((h) => headerKey(h) === headerKey(column))
+  );
+  if (!usable) return;
   const cells: RepairedCell[] = [];
   t.rows.forEach((row, i) => {
     const v = row[j];
@@ -489,7 +497,7 @@ export function checkIntegrity(snapshot: WorkbookSnapshot, expectation: Expectat
       continue;
     }
     checkColumns(t, expected, findings);
-    for (const c of [...expected.computed, ...expected.optionalComputed]) checkComputed(t, c, findings, repairs);
+    for (const c of [...expected.computed, ...expected.optionalComputed]) checkComputed(snapshot, t, c, findings, repairs);
   }
   checkNames(snapshot, expectation, findings);
   checkSetup(snapshot, findings);

@@ -42,6 +42,7 @@ import { logSheet, type LogEntry } from "./audit-log";
 import { address, columnLetters, parseAddress, type CellInput, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
 import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
 import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula } from "./formulas/case-blocks";
+import { SAGER_LOOKUP_COLUMNS } from "./formulas/case-lookups";
 import { SAGER_OCCUPANCY_COLUMNS } from "./formulas/sager-occupancy";
 import { ENHEDER_COMPUTED_COLUMNS, FREMMOEDE_COMPUTED_COLUMNS } from "./formulas/setup-columns";
 import {
@@ -95,7 +96,7 @@ export function computedTable<Row>(
 
 /** The Sager computed columns in contract order, then any further ones the builders define. */
 function sagerComputedColumns(): ComputedColumn<Case>[] {
-  const all = [...SAGER_OCCUPANCY_COLUMNS, ...SAGER_ABSENCE_COLUMNS, ...SAGER_PROGRESSION_COLUMNS, ...SAGER_BLOCK_COLUMNS];
+  const all = [...SAGER_OCCUPANCY_COLUMNS, ...SAGER_ABSENCE_COLUMNS, ...SAGER_PROGRESSION_COLUMNS, ...SAGER_BLOCK_COLUMNS, ...SAGER_LOOKUP_COLUMNS];
   const ordered: ComputedColumn<Case>[] = [];
   for (const name of SAGER_COMPUTED) {
     const c = all.find((x) => x.name === name);
@@ -106,7 +107,7 @@ function sagerComputedColumns(): ComputedColumn<Case>[] {
 
 /**
  * The headers of every computed column of Sager: the contract's and the helpers beside them (Sagsrække,
- * the case's blocks). A re-run must not mistake a helper for a column of the user's own.
+ * the case's blocks, the unit and enrolment its rows read). A re-run must not mistake a helper for a column of the user's own.
  */
 export function sagerComputedNames(): string[] {
   return sagerComputedColumns().map((c) => c.name);

@@ -11,6 +11,8 @@ import { readSnapshot, setColumnFormulas } from "../../src/adapters/xlsx/workboo
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { CASE_ROW_COLUMN, CASE_SORTED_TABLES, TABLES } from "../../src/workbook/contract";
 import { SAGER_ATTENDANCE_BLOCK, SAGER_STATUS_BLOCK, STATUS_OWN_BLOCK } from "../../src/workbook/formulas/case-blocks";
+import { CASE_UNIT_COLUMN, ENROLMENT_FROM_COLUMN, ENROLMENT_TO_COLUMN } from "../../src/workbook/formulas/case-lookups";
+import { reportHelperColumns } from "../../src/workbook/report/noegletal";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 import { checkIntegrity, comparableFormula, INTEGRITY_CODES, sameFormula, type WorkbookSnapshot } from "../../src/workbook/integrity";
 import { isFormula } from "../../src/workbook/plan";
@@ -127,6 +129,31 @@ describe("a tampered workbook", () => {
     expect(missing.map((f) => f.message)).toEqual([expect.stringContaining('mangler kolonnen "Serie"')]);
     expect(report.repairs.filter((r) => r.table === TABLES.statusmaalinger)).toEqual([]);
     expect(report.findings.filter((f) => f.sheet === sm.sheet && f.repairable)).toEqual([]);
+  });
+
+  test("no repair writes a formula that uses a column missing from another table (Sager's lookup helpers)", () => {
+    // A workbook with the report's helper columns, which read Sager's lookup helpers.
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, buildStructuredPlan(generateStructuredData(5), { extraComputedColumns: reportHelperColumns() }));
+    const full = readSnapshot(wb);
+    const lookups = [CASE_UNIT_COLUMN, ENROLMENT_FROM_COLUMN, ENROLMENT_TO_COLUMN];
+    const sager = tableOf(full, TABLES.sager);
+    const keep = sager.headers.map((h) => !lookups.includes(h));
+    const oldSager = { ...sager, headers: sager.headers.filter((_, c) => keep[c]), rows: sager.rows.map((r) => r.filter((_, c) => keep[c])) };
+    // The attendance rows still hold the formula written before the helpers existed.
+    const fr = tableOf(full, TABLES.fremmoede);
+    const k = fr.headers.indexOf("I forløb");
+    expect(k).toBeGreaterThan(0);
+    const before = "=IFERROR(IF(AND(ISNUMBER(Fremmoede[[#This Row],[Dato]]),ISNUMBER(INDEX(Sager[Indskrevet],Fremmoede[[#This Row],[Sagsrække]]))),1,0),0)";
+    const oldFr = { ...fr, rows: fr.rows.map((r) => r.map((v, c) => (c === k ? { formula: before } : v))) };
+    const report = checkIntegrity({ ...full, tables: full.tables.map((t) => (t === sager ? oldSager : t === fr ? oldFr : t)) });
+    const missing = report.findings.filter((f) => f.code === INTEGRITY_CODES.columnMissing).map((f) => f.message);
+    expect(missing).toEqual(lookups.map((c) => expect.stringContaining(`mangler kolonnen "${c}"`)));
+    expect(report.repairs.filter((r) => r.table === TABLES.fremmoede || r.table === TABLES.statusmaalinger)).toEqual([]);
+    expect(report.findings.filter((f) => f.sheet === fr.sheet && f.repairable)).toEqual([]);
+    // With the helpers in place, the old formula is found and the column's own is put back.
+    const current = checkIntegrity({ ...full, tables: full.tables.map((t) => (t === fr ? oldFr : t)) });
+    expect(current.repairs.map((r) => `${r.table}[${r.column}]`)).toEqual(["Fremmoede[I forløb]"]);
   });
 
   test("a workbook converted before Sagsrække: its missing columns are reported, no repair uses them, no name is asked for", () => {

@@ -20,12 +20,12 @@ import {
   type KeyFigureDef,
   type Target,
 } from "../../domain/keyfigures";
-import { sameText } from "../../domain/occupancy";
 import { SELVVURDERING } from "../../domain/instruments";
 import type { Attendance, Case, StatusMeasurement, StructuredData } from "../../domain/model";
 import { CASE_ROW_COLUMN, DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn } from "../computed";
 import { computedTable, type ComputedTable } from "../structured-plan";
+import { CASE_UNIT_COLUMN, ENROLMENT_FROM_COLUMN, ENROLMENT_TO_COLUMN, caseUnitName } from "../formulas/case-lookups";
 import { address, parseAddress, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
 
 /*
@@ -79,10 +79,10 @@ function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TA
   return {
     table,
     name: "Enhed",
-    formula: `=IFERROR(INDEX(${col("Enheder", "Enhed")},MATCH(${caseField(table, "Enhed")},${col("Enheder", "Enhed")},0)),"")`,
+    formula: `=${ofCase(table, CASE_UNIT_COLUMN, '""')}`,
     reference: (row, data) => {
       const c = caseOf(row, data);
-      return (c && data.units.find((u) => sameText(u.enhed, c.enhed))?.enhed) ?? null;
+      return c ? caseUnitName(c, data) : null;
     },
     compare: "exact",
   };
@@ -90,11 +90,11 @@ function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TA
 
 /**
  * A column of the row's case in Sager, found by the row's Sagsrække (the one MATCH the row makes);
- * #N/A when the case is unknown (Sagsrække 0), as the MATCH it replaces gave.
+ * `none` when the case is unknown (Sagsrække 0).
  */
-function caseField(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger, column: string): string {
+function ofCase(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger, column: string, none: string): string {
   const k = thisRow(table, CASE_ROW_COLUMN);
-  return `INDEX(${col("Sager", column)},IF(${k}>0,${k},NA()))`;
+  return `IF(${k}>0,INDEX(${col("Sager", column)},${k}),${none})`;
 }
 
 /**
@@ -104,15 +104,17 @@ function caseField(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinge
  * Arbejdsdag and status flags they let one COUNTIFS count a unit's registrations in any period.
  */
 export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
-  const s = caseField(TABLES.fremmoede, "Indskrevet");
-  const e = caseField(TABLES.fremmoede, "Udskrevet");
+  const k = fr(CASE_ROW_COLUMN);
+  const d = fr("Dato");
+  const within = `AND(ISNUMBER(${d}),${d}>=INDEX(${col("Sager", ENROLMENT_FROM_COLUMN)},${k}),${d}<=INDEX(${col("Sager", ENROLMENT_TO_COLUMN)},${k}))`;
   return [
     caseUnitColumn<Attendance>(TABLES.fremmoede),
     {
       table: TABLES.fremmoede,
       name: "I forløb",
-      // A text end date reads as still enrolled (text compares above every number), as the reader's null.
-      formula: `=IFERROR(IF(AND(ISNUMBER(${fr("Dato")}),ISNUMBER(${s})),IF(AND(${fr("Dato")}>=${s},OR(${e}="",${fr("Dato")}<=${e})),1,0),0),0)`,
+      // The case's enrolment as Sager's helpers give it: no valid start lets no date in, no valid end
+      // (empty or text) keeps it open, as the reader's null.
+      formula: `=IF(${k}>0,IFERROR(IF(${within},1,0),0),0)`,
       numFmt: NUMFMT.integer,
       reference: (row, data) => {
         const c = caseOf(row, data);
@@ -127,19 +129,16 @@ export const FREMMOEDE_REPORT_COLUMNS: ComputedColumn<Attendance>[] = (() => {
  * Helper columns on `Statusmaalinger` for the self-assessment cohorts: the case's unit as `Enheder`
  * spells it and its enrolment date, so that SUMIFS can select a unit's cohort in any period.
  */
-export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[] = (() => {
-  const s = caseField(TABLES.statusmaalinger, "Indskrevet");
-  return [
-    caseUnitColumn<StatusMeasurement>(TABLES.statusmaalinger),
-    {
-      table: TABLES.statusmaalinger,
-      name: "Indskrevet",
-      formula: `=IFERROR(IF(ISNUMBER(${s}),${s},""),"")`,
-      numFmt: NUMFMT.date,
-      reference: (row, data) => caseOf(row, data)?.indskrevet ?? null,
-    },
-  ];
-})();
+export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[] = [
+  caseUnitColumn<StatusMeasurement>(TABLES.statusmaalinger),
+  {
+    table: TABLES.statusmaalinger,
+    name: "Indskrevet",
+    formula: `=${ofCase(TABLES.statusmaalinger, ENROLMENT_FROM_COLUMN, '""')}`,
+    numFmt: NUMFMT.date,
+    reference: (row, data) => caseOf(row, data)?.indskrevet ?? null,
+  },
+];
 
 /** The helper columns the report formulas read, for buildStructuredPlan's extraComputedColumns. */
 export function reportHelperColumns(): ComputedTable[] {
