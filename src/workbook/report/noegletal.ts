@@ -79,7 +79,7 @@ function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TA
   return {
     table,
     name: "Enhed",
-    formula: `=${ofCase(table, CASE_UNIT_COLUMN, '""')}`,
+    formula: `=${ofCase(table, CASE_UNIT_COLUMN)}`,
     reference: (row, data) => {
       const c = caseOf(row, data);
       return c ? caseUnitName(c, data) : null;
@@ -90,11 +90,11 @@ function caseUnitColumn<Row extends Pick<Attendance, "sagsId">>(table: typeof TA
 
 /**
  * A column of the row's case in Sager, found by the row's Sagsrække (the one MATCH the row makes);
- * `none` when the case is unknown (Sagsrække 0).
+ * "" when the case is unknown (Sagsrække 0).
  */
-function ofCase(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger, column: string, none: string): string {
+function ofCase(table: typeof TABLES.fremmoede | typeof TABLES.statusmaalinger, column: string): string {
   const k = thisRow(table, CASE_ROW_COLUMN);
-  return `IF(${k}>0,INDEX(${col("Sager", column)},${k}),${none})`;
+  return `IF(${k}>0,INDEX(${col("Sager", column)},${k}),"")`;
 }
 
 /**
@@ -134,7 +134,7 @@ export const STATUSMAALINGER_REPORT_COLUMNS: ComputedColumn<StatusMeasurement>[]
   {
     table: TABLES.statusmaalinger,
     name: "Indskrevet",
-    formula: `=${ofCase(TABLES.statusmaalinger, ENROLMENT_FROM_COLUMN, '""')}`,
+    formula: `=${ofCase(TABLES.statusmaalinger, ENROLMENT_FROM_COLUMN)}`,
     numFmt: NUMFMT.date,
     reference: (row, data) => caseOf(row, data)?.indskrevet ?? null,
   },
