@@ -1,5 +1,5 @@
-// The rules within one case, shared by the import's validation and the forms' schemas. Apart from
-// schemas.ts so that the import (and with it every command of the command line) does not load zod.
+// Apart from schemas.ts so that the import (and with it every command of the command line) does not
+// load zod; the schemas use these rules too.
 import type { Case } from "./model";
 
 export interface CaseRuleIssue {

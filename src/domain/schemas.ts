@@ -8,8 +8,6 @@ import type { Case, Goal, InstrumentDimension, Visitation } from "./model";
 import { validateVisitation } from "./visitation";
 import { caseRowIssues } from "./case-rules";
 
-export { caseRowIssues, type CaseRuleIssue } from "./case-rules";
-
 /** The lists a case's enumerated fields are checked against (the `Lister` table). */
 export interface CaseLists {
   lovgrundlag: readonly string[];
