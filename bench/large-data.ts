@@ -124,3 +124,14 @@ export function generateLargeData(o: LargeOptions): StructuredData {
     visitations,
   });
 }
+
+/**
+ * The same data with Sager in another order than its Sags-IDs, sorted by unit and then name as many
+ * case lists are: each row's Sagsrække then searches Sager from the top (decision 0006). Attendance and
+ * measurements follow the new case order, as a conversion would write them.
+ */
+export function casesByUnitAndName(data: StructuredData): StructuredData {
+  const key = (c: Case): string => `${c.enhed ?? ""}\u0000${c.navn ?? ""}`;
+  const cases = [...data.cases].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortedByCase({ ...data, cases });
+}
