@@ -43,6 +43,11 @@ export function statusFlags(status: string | null, statuses: readonly Attendance
   };
 }
 
+/** A status's flags as one number: 1 if I basis, plus 2 if Fravær, plus 4 if Ulovligt fravær. */
+export function statusFlagNumber(s: Pick<AttendanceStatusRow, "iBasis" | "fravaer" | "ulovligtFravaer">): number {
+  return (s.iBasis ? 1 : 0) + (s.fravaer ? 2 : 0) + (s.ulovligtFravaer ? 4 : 0);
+}
+
 /** A planned working day: Monday to Friday and not in the holiday table. */
 export function isWorkingDay(date: number, holidays: ReadonlySet<number>): boolean {
   return isoWeekday(date) <= 5 && !holidays.has(date);

@@ -44,7 +44,7 @@ import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
 import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula } from "./formulas/case-blocks";
 import { SAGER_LOOKUP_COLUMNS } from "./formulas/case-lookups";
 import { SAGER_OCCUPANCY_COLUMNS } from "./formulas/sager-occupancy";
-import { ENHEDER_COMPUTED_COLUMNS, FREMMOEDE_COMPUTED_COLUMNS } from "./formulas/setup-columns";
+import { ENHEDER_COMPUTED_COLUMNS, FREMMOEDESTATUS_COMPUTED_COLUMNS, FREMMOEDE_COMPUTED_COLUMNS } from "./formulas/setup-columns";
 import {
   INSTRUMENTER_COMPUTED_COLUMNS,
   MAAL_COMPUTED_COLUMNS,
@@ -123,6 +123,7 @@ export function allComputedColumns(): ComputedTable[] {
     computedTable(TABLES.fremmoede, SHEETS.fremmoede, (d) => d.attendance, [...FREMMOEDE_COMPUTED_COLUMNS, FREMMOEDE_CASE_ROW_COLUMN]),
     computedTable(TABLES.enheder, SHEETS.opsaetning, (d) => d.units, ENHEDER_COMPUTED_COLUMNS),
     computedTable(TABLES.instrumenter, SHEETS.opsaetning, (d) => d.instruments, INSTRUMENTER_COMPUTED_COLUMNS),
+    computedTable(TABLES.fremmoedestatus, SHEETS.opsaetning, (d) => d.attendanceStatuses, FREMMOEDESTATUS_COMPUTED_COLUMNS),
   ];
 }
 
@@ -316,7 +317,7 @@ function setupSheet(
     })
   );
   const status = place(
-    dataTable(TABLES.fremmoedestatus, at(), FREMMOEDESTATUS_INPUT, STATUS_VALUES, data.attendanceStatuses, [], {
+    dataTable(TABLES.fremmoedestatus, at(), FREMMOEDESTATUS_INPUT, STATUS_VALUES, data.attendanceStatuses, computedOf(TABLES.fremmoedestatus), {
       "I basis": "=" + listName("JaNej"),
       Fravær: "=" + listName("JaNej"),
       "Ulovligt fravær": "=" + listName("JaNej"),

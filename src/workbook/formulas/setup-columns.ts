@@ -1,16 +1,18 @@
-// Computed columns of the setup-driven tables: Normerede pladser on `Enheder`, and on `Fremmoede` the
-// status flags looked up in `Fremmoedestatus` plus the working-day flag the Sager absence counts need.
-import { isWorkingDay, statusFlags, type StatusFlags } from "../../domain/absence";
+// Computed columns of the setup-driven tables: Normerede pladser on `Enheder`, the flag number on
+// `Fremmoedestatus`, and on `Fremmoede` the status flags looked up there plus the working-day flag the
+// Sager absence counts need.
+import { findStatus, isWorkingDay, statusFlagNumber, statusFlags, type StatusFlags } from "../../domain/absence";
 import { DEFAULT_DELTIDSVAEGT } from "../../domain/enums";
 import { holidayDates } from "../../domain/holidays";
 import { normeredePladser } from "../../domain/occupancy";
-import type { Attendance, StructuredData, Unit } from "../../domain/model";
+import type { Attendance, AttendanceStatusRow, StructuredData, Unit } from "../../domain/model";
 import { NUMFMT, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn } from "../computed";
 
 const u = (c: string): string => thisRow(TABLES.enheder, c);
 const a = (c: string): string => thisRow(TABLES.fremmoede, c);
 const fs = (c: string): string => col(TABLES.fremmoedestatus, c);
+const st = (c: string): string => thisRow(TABLES.fremmoedestatus, c);
 
 export const ENHEDER_COMPUTED_COLUMNS: ComputedColumn<Unit>[] = [
   {
@@ -26,18 +28,60 @@ export const ENHEDER_COMPUTED_COLUMNS: ComputedColumn<Unit>[] = [
 ];
 
 /**
- * A status flag as 1/0: the Ja/Nej of the status table's column, found by Status, else by Kode (so a
- * register that holds grid codes works too). Unknown status: 0. Empty status: empty.
+ * A status's three flags as one number, 1 x I basis + 2 x Fravær + 4 x Ulovligt fravær, in the status
+ * table. Each attendance row then finds its status once and takes its flags from that number: finding it
+ * once per flag (three MATCHes and three Ja/Nej texts compared per row) was most of what the flags cost a
+ * large workbook's recalculation.
  */
-function flagFormula(flag: string): string {
-  const lookup = (key: string): string => `IF(INDEX(${fs(flag)},MATCH(${a("Status")},${fs(key)},0))="Ja",1,0)`;
-  return `=IF(${a("Status")}="","",IFERROR(${lookup("Status")},IFERROR(${lookup("Kode")},0)))`;
-}
+const FLAG_BITS = { "I basis": 1, Fravær: 2, "Ulovligt fravær": 4 } as const;
+type Flag = keyof typeof FLAG_BITS;
+/** The helper column, on both `Fremmoedestatus` and `Fremmoede`, holding a status's flags as one number. */
+export const FLAG_NUMBER_COLUMN = "Flagtal";
 
-function flagReference(pick: (f: StatusFlags) => 0 | 1): (row: Attendance, data: StructuredData) => number | null {
-  return (row, data) => {
-    const f = statusFlags(row.status, data.attendanceStatuses);
-    return f === null ? null : pick(f);
+export const FREMMOEDESTATUS_COMPUTED_COLUMNS: ComputedColumn<AttendanceStatusRow>[] = [
+  {
+    table: TABLES.fremmoedestatus,
+    name: FLAG_NUMBER_COLUMN,
+    formula:
+      "=" +
+      Object.entries(FLAG_BITS)
+        .map(([flag, bit]) => `IF(${st(flag)}="Ja",${bit},0)`)
+        .join("+"),
+    numFmt: NUMFMT.integer,
+    reference: (s) => statusFlagNumber(s),
+  },
+];
+
+/**
+ * The flag number of a registration's status: looked up by Status, else by Kode (so a register that
+ * holds grid codes works too). Unknown status: 0. Empty status: empty.
+ */
+const flagNumberBy = (key: string): string => `INDEX(${fs(FLAG_NUMBER_COLUMN)},MATCH(${a("Status")},${fs(key)},0))`;
+const FLAG_NUMBER: ComputedColumn<Attendance> = {
+  table: TABLES.fremmoede,
+  name: FLAG_NUMBER_COLUMN,
+  formula: `=IF(${a("Status")}="","",IFERROR(${flagNumberBy("Status")},IFERROR(${flagNumberBy("Kode")},0)))`,
+  numFmt: NUMFMT.integer,
+  reference: (row, data) => {
+    if (row.status === null || row.status === "") return null;
+    const s = findStatus(row.status, data.attendanceStatuses);
+    return s ? statusFlagNumber(s) : 0;
+  },
+};
+
+/** A status flag as 1/0, taken from the row's flag number; empty where the status is. */
+function flagColumn(flag: Flag, pick: (f: StatusFlags) => 0 | 1): ComputedColumn<Attendance> {
+  const n = a(FLAG_NUMBER_COLUMN);
+  const bit = FLAG_BITS[flag];
+  return {
+    table: TABLES.fremmoede,
+    name: flag,
+    formula: `=IF(${n}="","",MOD(${bit === 1 ? n : `INT(${n}/${bit})`},2))`,
+    numFmt: NUMFMT.integer,
+    reference: (row, data) => {
+      const f = statusFlags(row.status, data.attendanceStatuses);
+      return f === null ? null : pick(f);
+    },
   };
 }
 
@@ -52,27 +96,9 @@ function holidaysOf(data: StructuredData): Set<number> {
 }
 
 export const FREMMOEDE_COMPUTED_COLUMNS: ComputedColumn<Attendance>[] = [
-  {
-    table: TABLES.fremmoede,
-    name: "I basis",
-    formula: flagFormula("I basis"),
-    numFmt: NUMFMT.integer,
-    reference: flagReference((f) => f.iBasis),
-  },
-  {
-    table: TABLES.fremmoede,
-    name: "Fravær",
-    formula: flagFormula("Fravær"),
-    numFmt: NUMFMT.integer,
-    reference: flagReference((f) => f.fravaer),
-  },
-  {
-    table: TABLES.fremmoede,
-    name: "Ulovligt fravær",
-    formula: flagFormula("Ulovligt fravær"),
-    numFmt: NUMFMT.integer,
-    reference: flagReference((f) => f.ulovligtFravaer),
-  },
+  flagColumn("I basis", (f) => f.iBasis),
+  flagColumn("Fravær", (f) => f.fravaer),
+  flagColumn("Ulovligt fravær", (f) => f.ulovligtFravaer),
   {
     table: TABLES.fremmoede,
     name: "Arbejdsdag",
@@ -81,4 +107,5 @@ export const FREMMOEDE_COMPUTED_COLUMNS: ComputedColumn<Attendance>[] = [
     numFmt: NUMFMT.integer,
     reference: (row, data) => (isWorkingDay(row.dato, holidaysOf(data)) ? 1 : 0),
   },
+  FLAG_NUMBER,
 ];
