@@ -44,7 +44,7 @@ export function statusFlags(status: string | null, statuses: readonly Attendance
 }
 
 /** A status's flags as one number: 1 if I basis, plus 2 if Fravær, plus 4 if Ulovligt fravær. */
-export function statusFlagNumber(s: Pick<AttendanceStatusRow, "iBasis" | "fravaer" | "ulovligtFravaer">): number {
+export function statusFlagNumber(s: Record<keyof StatusFlags, boolean | 0 | 1>): number {
   return (s.iBasis ? 1 : 0) + (s.fravaer ? 2 : 0) + (s.ulovligtFravaer ? 4 : 0);
 }
 

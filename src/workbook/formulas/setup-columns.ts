@@ -1,7 +1,7 @@
 // Computed columns of the setup-driven tables: Normerede pladser on `Enheder`, the flag number on
 // `Fremmoedestatus`, and on `Fremmoede` the status flags looked up there plus the working-day flag the
 // Sager absence counts need.
-import { findStatus, isWorkingDay, statusFlagNumber, statusFlags, type StatusFlags } from "../../domain/absence";
+import { isWorkingDay, statusFlagNumber, statusFlags, type StatusFlags } from "../../domain/absence";
 import { DEFAULT_DELTIDSVAEGT } from "../../domain/enums";
 import { holidayDates } from "../../domain/holidays";
 import { normeredePladser } from "../../domain/occupancy";
@@ -63,9 +63,8 @@ const FLAG_NUMBER: ComputedColumn<Attendance> = {
   formula: `=IF(${a("Status")}="","",IFERROR(${flagNumberBy("Status")},IFERROR(${flagNumberBy("Kode")},0)))`,
   numFmt: NUMFMT.integer,
   reference: (row, data) => {
-    if (row.status === null || row.status === "") return null;
-    const s = findStatus(row.status, data.attendanceStatuses);
-    return s ? statusFlagNumber(s) : 0;
+    const f = statusFlags(row.status, data.attendanceStatuses);
+    return f === null ? null : statusFlagNumber(f);
   },
 };
 
