@@ -6,6 +6,7 @@ import type { ComputedColumn } from "../computed";
 import type { Case, Goal, InstrumentDimension, StatusMeasurement, StructuredData, Visitation } from "../../domain/model";
 import { dimensionKey, RETNING } from "../../domain/instruments";
 import {
+  JA,
   caseProgression,
   improvedDimensions,
   latestMeasurementDate,
@@ -94,8 +95,9 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     table: SM,
     name: "Gyldig",
     // 1 when the score counts: a number on the dimension's scale that is not its "ikke relevant".
+    // Min needs no ISNUMBER: it is a number or "", and Max > "" is FALSE (text sorts after numbers).
     formula:
-      `=IF(AND(${r("Sags-ID")}<>"",ISNUMBER(${r("Dato")}),ISNUMBER(${r("Score")}),ISNUMBER(${r("Min")}),ISNUMBER(${r("Max")})),` +
+      `=IF(AND(${r("Sags-ID")}<>"",ISNUMBER(${r("Dato")}),ISNUMBER(${r("Score")}),ISNUMBER(${r("Max")})),` +
       `IF(AND(${r("Max")}>${r("Min")},${r("Score")}>=${r("Min")},${r("Score")}<=${r("Max")},` +
       `NOT(IFERROR(AND(ISNUMBER(INDEX(${col(INS, "Ikke relevant")},${instrumentRow})),` +
       `INDEX(${col(INS, "Ikke relevant")},${instrumentRow})=${r("Score")}),FALSE))),1,0),0)`,
@@ -161,7 +163,7 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     // 1/k on each of the k rows of the latest date of a dimension with two or more dates, so that
     // SUMIFS over a case's rows counts each such dimension once.
     formula:
-      `=IF(${valid},IF(AND(${r("Dato")}=${r("Seneste dato")},${r("Første dato")}<${r("Seneste dato")}),` +
+      `=IF(${valid},IF(AND(${r("Seneste")}="${JA}",${r("Første dato")}<${r("Dato")}),` +
       `1/COUNTIFS(${series},${own("Dato")},${r("Dato")}),0),0)`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).dimensionsvaegt,
@@ -169,9 +171,9 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
   {
     table: SM,
     name: "Dimensionsprogression",
-    formula:
-      `=IF(${r("Dimensionsvægt")}>0,${sign}*(AVERAGEIFS(${own("Score")},${series},${own("Dato")},${r("Seneste dato")})` +
-      `-${r("Første score")})/(${r("Max")}-${r("Min")}),"")`,
+    // The mean Normaliseret ændring of the latest date's rows: the rows of a series share their first
+    // score, direction and scale, so it is (latest score - first score) / (Max - Min), signed.
+    formula: `=IF(${r("Dimensionsvægt")}>0,AVERAGEIFS(${own("Normaliseret ændring")},${series},${own("Dato")},${r("Dato")}),"")`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).dimensionsprogression,
   },

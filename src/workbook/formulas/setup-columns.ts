@@ -68,14 +68,18 @@ const FLAG_NUMBER: ComputedColumn<Attendance> = {
   },
 };
 
-/** A status flag as 1/0, taken from the row's flag number; empty where the status is. */
+/**
+ * A status flag as 1/0, taken from the row's flag number; empty where the status is (MOD of the
+ * empty text is #VALUE!, which IFERROR turns into ""). One reference to the number instead of two:
+ * every reference is written out in full on each of the register's rows.
+ */
 function flagColumn(flag: Flag, pick: (f: StatusFlags) => 0 | 1): ComputedColumn<Attendance> {
   const n = a(FLAG_NUMBER_COLUMN);
   const bit = FLAG_BITS[flag];
   return {
     table: TABLES.fremmoede,
     name: flag,
-    formula: `=IF(${n}="","",MOD(${bit === 1 ? n : `INT(${n}/${bit})`},2))`,
+    formula: `=IFERROR(MOD(${bit === 1 ? n : `INT(${n}/${bit})`},2),"")`,
     numFmt: NUMFMT.integer,
     reference: (row, data) => {
       const f = statusFlags(row.status, data.attendanceStatuses);
