@@ -5,6 +5,7 @@ import { generateStructuredData } from "../../src/sample/structured-data";
 import { allComputedColumns, buildStructuredPlan } from "../../src/workbook/structured-plan";
 import type { ComputedValue } from "../../src/workbook/computed";
 import type { StructuredData } from "../../src/domain/model";
+import { dimensionKey } from "../../src/domain/instruments";
 import { cellValue, readTable, recalcPlans } from "../support/recalc-helpers";
 import { CASE_SORTED_TABLES } from "../../src/workbook/contract";
 import { sortedFlagReference } from "../../src/workbook/formulas/case-blocks";
@@ -114,13 +115,13 @@ function untidyStatuses(data: StructuredData, seed: number): StructuredData {
  */
 function untidyScales(data: StructuredData, seed: number): StructuredData {
   if (seed % 6 !== 1) return data;
-  const keys = [...new Set(data.measurements.map((m) => `${m.instrument}|${m.dimension}`))];
+  const keys = [...new Set(data.measurements.map((m) => dimensionKey(m.instrument, m.dimension)))];
   const [noMax, noMin] = keys;
   const blank = null as unknown as number; // an empty cell, as a user leaves it; the model types it as a number
   return {
     ...data,
     instruments: data.instruments.map((d) => {
-      const key = `${d.instrument}|${d.dimension}`;
+      const key = dimensionKey(d.instrument, d.dimension);
       return key === noMax ? { ...d, max: blank } : key === noMin ? { ...d, min: blank } : d;
     }),
   };
