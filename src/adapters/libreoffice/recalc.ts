@@ -7,14 +7,18 @@ import path from "path";
 
 const CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"];
 
-export function findSoffice(): string | null {
-  if (process.env.SOFFICE && existsSync(process.env.SOFFICE)) return process.env.SOFFICE;
+/** SOFFICE names another LibreOffice; when it names nothing, there is none (never a silent fallback to the machine's). */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.SOFFICE) return existsSync(env.SOFFICE) ? env.SOFFICE : null;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
 /** Fail loudly when LibreOffice is missing: a recalculation test must never pass without it. */
 export function requireSoffice(): string {
   const soffice = findSoffice();
+  if (!soffice && process.env.SOFFICE) {
+    throw new Error(`SOFFICE peger på ${process.env.SOFFICE}, som ikke findes. Ret stien, eller fjern SOFFICE for at bruge maskinens LibreOffice.`);
+  }
   if (!soffice) {
     throw new Error(
       "LibreOffice (soffice) mangler. Installér med: apt-get install -y libreoffice-calc-nogui " +
