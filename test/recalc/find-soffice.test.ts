@@ -12,13 +12,6 @@ describe("findSoffice", () => {
   });
 
   it("says what to do when SOFFICE names a missing program", () => {
-    const before = process.env.SOFFICE;
-    process.env.SOFFICE = "/ingen/sådan/soffice";
-    try {
-      expect(() => requireSoffice()).toThrow(/SOFFICE peger på \/ingen\/sådan\/soffice, som ikke findes/);
-    } finally {
-      if (before === undefined) delete process.env.SOFFICE;
-      else process.env.SOFFICE = before;
-    }
+    expect(() => requireSoffice({ SOFFICE: "/ingen/sådan/soffice" })).toThrow(/SOFFICE peger på \/ingen\/sådan\/soffice, som ikke findes/);
   });
 });

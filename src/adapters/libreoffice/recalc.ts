@@ -14,10 +14,10 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
 }
 
 /** Fail loudly when LibreOffice is missing: a recalculation test must never pass without it. */
-export function requireSoffice(): string {
-  const soffice = findSoffice();
-  if (!soffice && process.env.SOFFICE) {
-    throw new Error(`SOFFICE peger på ${process.env.SOFFICE}, som ikke findes. Ret stien, eller fjern SOFFICE for at bruge maskinens LibreOffice.`);
+export function requireSoffice(env: NodeJS.ProcessEnv = process.env): string {
+  const soffice = findSoffice(env);
+  if (!soffice && env.SOFFICE) {
+    throw new Error(`SOFFICE peger på ${env.SOFFICE}, som ikke findes. Ret stien, eller fjern SOFFICE for at bruge maskinens LibreOffice.`);
   }
   if (!soffice) {
     throw new Error(
