@@ -7,7 +7,7 @@ import path from "path";
 
 const CANDIDATES = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"];
 
-/** SOFFICE names another LibreOffice; when it names nothing, there is none (never a silent fallback to the machine's). */
+/** SOFFICE names another LibreOffice; a path that does not exist finds none, never a silent fallback to the machine's. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.SOFFICE) return existsSync(env.SOFFICE) ? env.SOFFICE : null;
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
