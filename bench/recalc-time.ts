@@ -3,14 +3,14 @@
 // A run that passes the time limit is stopped and reported as such: it misses either way.
 import { promises as fs, readdirSync, readFileSync } from "fs";
 import path from "path";
-import { convertWithLibreOffice, type Allocator } from "../src/adapters/libreoffice/recalc";
+import { convertWithLibreOffice, profileName, type Allocator } from "../src/adapters/libreoffice/recalc";
 import type { StructuredData } from "../src/domain/model";
 import { writeComparisonWorkbook } from "./fixtures";
 import { ratio, seconds, type Row } from "./table";
 
 /** Stop LibreOffice processes of our own profile (named by our pid), left behind by a timeout. */
 function stopOurLibreOffice(): void {
-  const mark = `sagsliste-lo-profile-${process.pid}`;
+  const mark = profileName();
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(mark)) process.kill(Number(pid), "SIGKILL");

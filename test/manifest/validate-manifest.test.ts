@@ -1,9 +1,9 @@
 // The offline manifest check: it accepts the real manifest (and the production rewrite of it) and rejects
 // broken variants with a message that names the problem; the icons in assets/ are real PNGs of their size.
 import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
+import { tempDirSync } from "../support/temp-dirs";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const ASSETS = path.join(ROOT, "assets");
@@ -34,7 +34,7 @@ function variant(from: string | RegExp, to: string, source = MANIFEST): string {
 }
 
 function runCli(xml: string): { status: number | null; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "sagsliste-manifest-"));
+  const dir = tempDirSync("manifest");
   const file = path.join(dir, "manifest.xml");
   writeFileSync(file, xml);
   const r = spawnSync(process.execPath, [SCRIPT, file, "--assets", ASSETS], { encoding: "utf8" });
@@ -136,7 +136,7 @@ describe("the icons", () => {
   });
 
   test("the generator reproduces the committed icons byte for byte", () => {
-    const out = mkdtempSync(path.join(tmpdir(), "sagsliste-icons-"));
+    const out = tempDirSync("icons");
     const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "make-icons.js"), out], { encoding: "utf8" });
     expect(r.status).toBe(0);
     for (const f of readdirSync(ASSETS).filter((x) => x.endsWith(".png"))) {

@@ -1,16 +1,14 @@
 // Test helpers: write a Plan to .xlsx, recalculate it in LibreOffice, read every table back.
 import { promises as fs } from "fs";
 import path from "path";
-import os from "os";
 import ExcelJS from "exceljs";
+import { tempDir } from "./temp-dirs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { plainValue, type Plain } from "../../src/adapters/xlsx/cell-values";
 import type { Plan } from "../../src/workbook/plan";
 
-export async function tempDir(prefix: string): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), `sagsliste-${prefix}-`));
-}
+export { tempDir } from "./temp-dirs";
 
 export async function writePlan(plan: Plan, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

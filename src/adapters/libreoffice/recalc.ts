@@ -1,7 +1,7 @@
 // Headless LibreOffice as an independent recalculation engine: convert .xlsx -> .xlsx with a
 // private profile that forces recalculation on load, so cached results can never leak through.
 import { execFile } from "child_process";
-import { promises as fs, existsSync, readdirSync } from "fs";
+import { promises as fs, existsSync, readdirSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 
@@ -37,8 +37,46 @@ const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+const PROFILE_PREFIX = "sagsliste-lo-profile-";
+/** The name of a process's LibreOffice profile in the temporary directory; its LibreOffice's command line holds it. */
+export const profileName = (pid: number = process.pid) => `${PROFILE_PREFIX}${pid}`;
+let profileRemovedAtExit = false;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the profiles of processes that have ended without removing their own: killed ones, and Jest's
+ * workers, whose tests see a copy of `process` that never hears the real one's exit.
+ */
+export function removeEndedProfiles(tmp: string = os.tmpdir()): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length)) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+}
+
+// One profile per process, named by its pid (the bench finds its own LibreOffice by the name), removed
+// when the process ends, so that no run leaves it behind in the temporary directory.
 async function profileDir(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `sagsliste-lo-profile-${process.pid}`);
+  const dir = path.join(os.tmpdir(), profileName());
+  if (!profileRemovedAtExit) {
+    profileRemovedAtExit = true;
+    removeEndedProfiles();
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
   const userDir = path.join(dir, "user");
   await fs.mkdir(userDir, { recursive: true });
   await fs.writeFile(path.join(userDir, "registrymodifications.xcu"), REGISTRY);
