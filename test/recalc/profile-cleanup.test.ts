@@ -19,8 +19,8 @@ it("removes the process's LibreOffice profile when the process ends, after using
   await wb.xlsx.writeFile(file);
 
   // The child prints its pid and whether its profile existed while it ran, then ends.
-  const script = `const { recalculate } = require(${JSON.stringify(RECALC)});
-const profile = require("path").join(require("os").tmpdir(), "sagsliste-lo-profile-" + process.pid);
+  const script = `const { recalculate, profileName } = require(${JSON.stringify(RECALC)});
+const profile = require("path").join(require("os").tmpdir(), profileName());
 recalculate([${JSON.stringify(file)}], ${JSON.stringify(path.join(dir, "ud"))}).then((outs) => {
   process.stdout.write(JSON.stringify({ pid: process.pid, during: require("fs").existsSync(profile), outs }));
 });`;
@@ -28,7 +28,7 @@ recalculate([${JSON.stringify(file)}], ${JSON.stringify(path.join(dir, "ud"))}).
 
   expect(child.during).toBe(true);
   expect(child.outs.every((o) => existsSync(o))).toBe(true);
-  expect(existsSync(path.join(os.tmpdir(), `sagsliste-lo-profile-${child.pid}`))).toBe(false);
+  expect(existsSync(path.join(os.tmpdir(), profileName(child.pid)))).toBe(false);
 });
 
 it("removes the profiles of processes that have ended, and only those", async () => {
