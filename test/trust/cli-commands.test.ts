@@ -56,10 +56,6 @@ beforeAll(async () => {
   await wb.xlsx.writeFile(damaged);
 });
 
-afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
 describe("sagsliste check", () => {
   test("a clean workbook: exit 0 and says so", async () => {
     const r = await capture(() => runCheck([clean]));
