@@ -1,7 +1,12 @@
-// After the last test: the LibreOffice profiles of Jest's workers, which have ended by now. A worker's
-// tests see a copy of `process`, so the recalculation's own removal at exit never runs there.
-import { removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
+// After the last test: the LibreOffice profiles of Jest's workers, which have ended by now, or of Jest
+// itself when it ran the tests in its own process. Tests see a copy of `process`, so the
+// recalculation's own removal at exit never runs in either.
+import { rmSync } from "fs";
+import os from "os";
+import path from "path";
+import { profileName, removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
 
 export default function globalTeardown(): void {
   removeEndedProfiles();
+  rmSync(path.join(os.tmpdir(), profileName()), { recursive: true, force: true });
 }
