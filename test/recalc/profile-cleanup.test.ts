@@ -3,10 +3,9 @@
 // without doing so (killed ones, Jest's workers) go the next time a profile is made.
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync } from "fs";
-import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { profileName, removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
+import { profileName, profilePath, removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
 import { tempDir } from "../support/temp-dirs";
 
 const RECALC = path.resolve(__dirname, "../../lib/src/adapters/libreoffice/recalc.js");
@@ -19,8 +18,8 @@ it("removes the process's LibreOffice profile when the process ends, after using
   await wb.xlsx.writeFile(file);
 
   // The child prints its pid and whether its profile existed while it ran, then ends.
-  const script = `const { recalculate, profileName } = require(${JSON.stringify(RECALC)});
-const profile = require("path").join(require("os").tmpdir(), profileName());
+  const script = `const { recalculate, profilePath } = require(${JSON.stringify(RECALC)});
+const profile = profilePath();
 recalculate([${JSON.stringify(file)}], ${JSON.stringify(path.join(dir, "ud"))}).then((outs) => {
   process.stdout.write(JSON.stringify({ pid: process.pid, during: require("fs").existsSync(profile), outs }));
 });`;
@@ -28,7 +27,7 @@ recalculate([${JSON.stringify(file)}], ${JSON.stringify(path.join(dir, "ud"))}).
 
   expect(child.during).toBe(true);
   expect(child.outs.every((o) => existsSync(o))).toBe(true);
-  expect(existsSync(path.join(os.tmpdir(), profileName(child.pid)))).toBe(false);
+  expect(existsSync(profilePath(child.pid))).toBe(false);
 });
 
 it("removes the profiles of processes that have ended, and only those", async () => {

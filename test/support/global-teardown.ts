@@ -2,11 +2,9 @@
 // itself when it ran the tests in its own process. Tests see a copy of `process`, so the
 // recalculation's own removal at exit never runs in either.
 import { rmSync } from "fs";
-import os from "os";
-import path from "path";
-import { profileName, removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
+import { profilePath, removeEndedProfiles } from "../../src/adapters/libreoffice/recalc";
 
 export default function globalTeardown(): void {
   removeEndedProfiles();
-  rmSync(path.join(os.tmpdir(), profileName()), { recursive: true, force: true });
+  rmSync(profilePath(), { recursive: true, force: true });
 }

@@ -8,7 +8,7 @@ import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { plainValue, type Plain } from "../../src/adapters/xlsx/cell-values";
 import type { Plan } from "../../src/workbook/plan";
 
-export { tempDir } from "./temp-dirs";
+export { tempDir };
 
 export async function writePlan(plan: Plan, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

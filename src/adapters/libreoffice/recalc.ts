@@ -40,6 +40,7 @@ const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
 const PROFILE_PREFIX = "sagsliste-lo-profile-";
 /** The name of a process's LibreOffice profile in the temporary directory; its LibreOffice's command line holds it. */
 export const profileName = (pid: number = process.pid) => `${PROFILE_PREFIX}${pid}`;
+export const profilePath = (pid: number = process.pid) => path.join(os.tmpdir(), profileName(pid));
 let profileRemovedAtExit = false;
 
 function isRunning(pid: number): boolean {
@@ -71,7 +72,7 @@ export function removeEndedProfiles(tmp: string = os.tmpdir()): void {
 // One profile per process, named by its pid (the bench finds its own LibreOffice by the name), removed
 // when the process ends, so that no run leaves it behind in the temporary directory.
 async function profileDir(): Promise<string> {
-  const dir = path.join(os.tmpdir(), profileName());
+  const dir = profilePath();
   if (!profileRemovedAtExit) {
     profileRemovedAtExit = true;
     removeEndedProfiles();
