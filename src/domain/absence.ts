@@ -1,4 +1,4 @@
-// Absence (fravær) per case in a period (DOMAIN.md): planned days, registered days, absence and
+// Absence (fravær) per case in a period (docs/domain.md): planned days, registered days, absence and
 // unlawful-absence days, their rates and the unregistered days. The reference for the Sager and
 // Fremmoede formulas, so both follow exactly these rules:
 //

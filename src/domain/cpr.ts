@@ -1,4 +1,4 @@
-// CPR numbers (DOMAIN.md "Personal data"): 10 digits DDMMYY-SSSS, the first six a valid date, the
+// CPR numbers (docs/domain.md "Personal data"): 10 digits DDMMYY-SSSS, the first six a valid date, the
 // century read from the 7th digit. Modulus 11 is reported, never required (numbers since 2007 may fail it).
 
 export interface CprOk {

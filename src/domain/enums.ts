@@ -1,4 +1,4 @@
-// The enumerations of the field (DOMAIN.md). Each is also a column of the `Lister` table on the
+// The enumerations of the field (docs/domain.md). Each is also a column of the `Lister` table on the
 // setup sheet, which users may extend; these are the defaults.
 
 export const LOVGRUNDLAG = ["§103", "§104", "LAB", "STU", "VSU", "Andet"] as const;

@@ -1,4 +1,4 @@
-// Goal attainment scaling (GAS, DOMAIN.md): a case's goals, each scored -2..+2 with a weight, combined
+// Goal attainment scaling (GAS, docs/domain.md): a case's goals, each scored -2..+2 with a weight, combined
 // into one T-score (Kiresuk and Sherman, rho = 0.3). The reference of `Sager[GAS T-score]`.
 import { sameText } from "./instruments";
 import type { Case, Goal, StructuredData } from "./model";

@@ -1,5 +1,5 @@
 // Danish public holidays (helligdage) and the closure days most municipal day services keep
-// (DOMAIN.md): the default contents of the Helligdage table that planned days are counted against.
+// (docs/domain.md): the default contents of the Helligdage table that planned days are counted against.
 import { serial } from "./dates";
 import type { Holiday } from "./model";
 

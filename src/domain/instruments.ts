@@ -1,4 +1,4 @@
-// Measurement instruments (DOMAIN.md): the presets a user picks from for the `Instrumenter` table,
+// Measurement instruments (docs/domain.md): the presets a user picks from for the `Instrumenter` table,
 // and the lookups the progression reference shares with the workbook formulas.
 import type { InstrumentDimension } from "./model";
 

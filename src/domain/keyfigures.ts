@@ -15,7 +15,7 @@ import { placesOf } from "./regulation";
  * ("2024-K1" .. "2024-K4"). The scope of a row is one unit of `Enheder`, or "I alt": the cases of
  * all units listed in `Enheder` (so every additive figure of I alt is the sum over the unit rows;
  * cases of an unlisted unit count nowhere). Names compare case-insensitively, as in Excel.
- * A case is *active in P* when it has at least one enrolment day in P (days_i(P) > 0, DOMAIN.md).
+ * A case is *active in P* when it has at least one enrolment day in P (days_i(P) > 0, docs/domain.md).
  * Every figure has n, the number of cases behind it; a figure without a base is empty (null).
  *
  * - Normerede pladser: full-time + part-time weight x part-time places (I alt: the sum). n empty.

@@ -1,4 +1,4 @@
-// Occupancy (belægning) per case and per unit (DOMAIN.md): place weight, enrolment days in a period,
+// Occupancy (belægning) per case and per unit (docs/domain.md): place weight, enrolment days in a period,
 // place-days, normerede pladser, "active" on the reference date, average occupied places and the
 // occupancy rate. The reference for the Sager and Enheder formulas; every function is total.
 import { DEFAULT_DELTIDSVAEGT } from "./enums";

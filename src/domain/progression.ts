@@ -1,4 +1,4 @@
-// Progression of status measurements (DOMAIN.md): per case and dimension from the first to the latest
+// Progression of status measurements (docs/domain.md): per case and dimension from the first to the latest
 // score, normalised across instruments, and when a case's next measurement is due. The reference the
 // workbook formulas of `Statusmaalinger` and `Sager` are tested against.
 import { addMonths } from "./dates";

@@ -1,4 +1,4 @@
-// Place regulation (pladsregulering) of §103/§104 units and jobcenter course income (DOMAIN.md):
+// Place regulation (pladsregulering) of §103/§104 units and jobcenter course income (docs/domain.md):
 // the reference the Pladsregulering sheet's formulas are tested against.
 import { yearEnd, yearStart } from "./dates";
 import type { Reguleringsmodel, StructuredData, Unit } from "./model";

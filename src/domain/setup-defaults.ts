@@ -1,5 +1,5 @@
 // The default contents of the setup sheet: the attendance statuses, the enumeration lists and the
-// parameters a freshly converted workbook starts with (DOMAIN.md, WORKBOOK.md). Users extend them.
+// parameters a freshly converted workbook starts with (docs/domain.md, docs/workbook.md). Users extend them.
 import {
   BESLUTNINGER,
   FORSOERGELSESGRUNDLAG,

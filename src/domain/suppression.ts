@@ -1,4 +1,4 @@
-// Statistical disclosure control of published overviews (DOMAIN.md, "Personal data"): primary
+// Statistical disclosure control of published overviews (docs/domain.md, "Personal data"): primary
 // suppression of small counts and of rates over few cases, then secondary suppression so that no
 // total gives a suppressed cell away. Pure: cells and groups in, the set of suppressed ids out.
 

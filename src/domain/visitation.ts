@@ -1,4 +1,4 @@
-// Visitations (DOMAIN.md): case-handling time and waiting time, and the rules a visitation must keep,
+// Visitations (docs/domain.md): case-handling time and waiting time, and the rules a visitation must keep,
 // as pure functions that the workbook formulas, the forms and the import share.
 import { sameText } from "./instruments";
 import type { Case, StructuredData, Visitation } from "./model";
@@ -58,7 +58,7 @@ export interface VisitationFinding {
 }
 
 /**
- * The rules of a visitation (DOMAIN.md): a refusal records its reasons and that complaint guidance
+ * The rules of a visitation (docs/domain.md): a refusal records its reasons and that complaint guidance
  * was given; a decision is not dated before the enquiry; a decision other than "Under udredning"
  * has a date; an expected start does not precede the decision. Messages are Danish, for users.
  */

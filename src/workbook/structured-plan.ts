@@ -1,4 +1,4 @@
-// The structured workbook as a Plan (WORKBOOK.md): the data sheets Sager, Visitationer, Statusmålinger,
+// The structured workbook as a Plan (docs/workbook.md): the data sheets Sager, Visitationer, Statusmålinger,
 // Mål and Fremmøde with their input rows and live computed columns, and the Opsætning sheet with the
 // setup tables and the parameter cells behind the defined names.
 import type { Case, StructuredData } from "../domain/model";
@@ -343,7 +343,7 @@ function setupSheet(
   };
 }
 
-/** Build every structured sheet and table of WORKBOOK.md from the data. */
+/** Build every structured sheet and table of docs/workbook.md from the data. */
 export function buildStructuredPlan(data: StructuredData, options: StructuredPlanOptions = {}): Plan {
   const extra = new Map<TableName, ComputedColumn<never>[]>();
   for (const t of options.extraComputedColumns ?? []) extra.set(t.table, [...(extra.get(t.table) ?? []), ...t.columns]);

@@ -1,4 +1,4 @@
-// GAS T-score: the DOMAIN.md worked examples and the properties of the Kiresuk-Sherman formula.
+// GAS T-score: the docs/domain.md worked examples and the properties of the Kiresuk-Sherman formula.
 import fc from "fast-check";
 import { caseGasTScore, gasTScore, gasWeight, type GasGoal } from "../../src/domain/gas";
 import type { Case, Goal } from "../../src/domain/model";

@@ -1,4 +1,4 @@
-// The instrument presets of DOMAIN.md and the lookups shared with the workbook formulas.
+// The instrument presets of docs/domain.md and the lookups shared with the workbook formulas.
 import {
   allPresetDimensions,
   DEFAULT_INSTRUMENT,

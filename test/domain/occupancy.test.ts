@@ -43,7 +43,7 @@ const kase = (c: Partial<Case>): Case => ({
 });
 
 describe("normeredePladser", () => {
-  it("42 full-time and 70 part-time places at 0.75 give 94.5 (DOMAIN.md)", () => {
+  it("42 full-time and 70 part-time places at 0.75 give 94.5 (docs/domain.md)", () => {
     expect(normeredePladser(unit({ enhed: "Kilen", fuldtidspladser: 42, deltidspladser: 70, deltidsvaegt: 0.75 }))).toBe(94.5);
   });
 

@@ -431,7 +431,7 @@ function sagerValue(name: string, sagsId: string): unknown {
 }
 
 describe("progression, GAS and visitation formulas in LibreOffice", () => {
-  it("compute the DOMAIN.md GAS worked examples: 63.69 and 45.59", () => {
+  it("compute the docs/domain.md GAS worked examples: 63.69 and 45.59", () => {
     const t1 = sagerValue("GAS T-score", "GAS1") as number;
     const t2 = sagerValue("GAS T-score", "GAS2") as number;
     expect(t1.toFixed(2)).toBe("63.69");

@@ -1,4 +1,4 @@
-// The worked examples of DOMAIN.md, by the reference and by the workbook's formulas in LibreOffice.
+// The worked examples of docs/domain.md, by the reference and by the workbook's formulas in LibreOffice.
 import { serial } from "../../src/domain/dates";
 import type { Case, StructuredData, Unit } from "../../src/domain/model";
 import { normeredePladser } from "../../src/domain/occupancy";

@@ -1,4 +1,4 @@
-// The self-assessment target (DOMAIN.md): the share answering yes at the latest measurement at least
+// The self-assessment target (docs/domain.md): the share answering yes at the latest measurement at least
 // double the share at intake, cohort by cohort, by the reference and by the Noegletal formulas.
 import { serial } from "../../src/domain/dates";
 import { INSTRUMENT_PRESETS, SELVVURDERING } from "../../src/domain/instruments";

@@ -98,7 +98,7 @@ test("previous score and change: the latest numeric score before the day, 'ikke 
   expect(scaleText(fn[0])).toBe("Skala 0–4: 0 ingen, 1 lette, 2 moderate, 3 svære, 4 totale begrænsninger");
 });
 
-test("GAS: the live T-score follows DOMAIN.md; changed and new goals are written, unchanged ones not", () => {
+test("GAS: the live T-score follows docs/domain.md; changed and new goals are written, unchanged ones not", () => {
   expect(draftTScore([1, 1, 1].map((s) => ({ index: null, maal: "x", vaegt: "", score: String(s) })))!.toFixed(2)).toBe("63.69");
   expect(draftTScore([["1", "1"], ["2", "0"], ["3", "-1"]].map(([w, s]) => ({ index: null, maal: "x", vaegt: w, score: s })))!.toFixed(2)).toBe("45.59");
   expect(draftTScore([{ index: null, maal: "x", vaegt: "", score: "" }])).toBeNull();

@@ -1,4 +1,4 @@
-// The visitation form's rules (DOMAIN.md), checked on the form's own logic: what is refused and where the
+// The visitation form's rules (docs/domain.md), checked on the form's own logic: what is refused and where the
 // message goes, what a granted visitation creates, and the rows a save writes.
 import { serial } from "../../src/domain/dates";
 import { visitationSchema } from "../../src/domain/schemas";
@@ -129,7 +129,7 @@ test("editing keeps the id and updates the row in place", () => {
   expect(visitationChanges(r.save, 4)).toEqual([{ table: "Visitationer", updates: [{ index: 4, values: expect.objectContaining({ "Visitations-ID": "V005-003", Beslutning: "Trukket tilbage" }) }] }]);
 });
 
-test("processing and waiting times follow DOMAIN.md, empty until both dates are known", () => {
+test("processing and waiting times follow docs/domain.md, empty until both dates are known", () => {
   expect(draftTimes(draft({ beslutningsdato: "10-02-2025", forventetStart: "03-03-2025" }), [])).toEqual({ sagsbehandlingstid: 7, ventetid: 21 });
   expect(draftTimes(draft({ beslutningsdato: "" }), [])).toEqual({ sagsbehandlingstid: null, ventetid: null });
   // A linked case's enrolment date is when the waiting ended.

@@ -1,5 +1,5 @@
 // The cases of `Sager` as the forms need them: who is active on a day, in which unit, and a search
-// by Sags-ID or name. Units compare as DOMAIN.md says: ignoring case, spacing and accents.
+// by Sags-ID or name. Units compare as docs/domain.md says: ignoring case, spacing and accents.
 import { sameText } from "../../domain/instruments";
 import type { Case } from "../../domain/model";
 import type { TableContents } from "../workbook-port";

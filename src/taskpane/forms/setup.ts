@@ -1,6 +1,6 @@
 // What the forms take from the setup sheet: units, lists, instrument dimensions, attendance statuses and
 // holidays, read from the tables each time a form opens, so a unit or dimension a user adds shows at once.
-// A missing setup table falls back to the defaults of DOMAIN.md (an older workbook still works).
+// A missing setup table falls back to the defaults of docs/domain.md (an older workbook still works).
 import { FREMMOEDESTATUSSER } from "../../domain/enums";
 import { allPresetDimensions } from "../../domain/instruments";
 import type { Holiday, InstrumentDimension } from "../../domain/model";

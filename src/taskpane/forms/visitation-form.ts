@@ -1,5 +1,5 @@
 // The visitation form's logic, apart from React: the draft the fields hold, its validation with the
-// shared zod schema (DOMAIN.md's rules), and the rows a save writes: the visitation, for "Bevilget" with
+// shared zod schema (docs/domain.md's rules), and the rows a save writes: the visitation, for "Bevilget" with
 // a start date a new case in Sager (or a link to an existing one), and the goals in Mål.
 import { parseCpr } from "../../domain/cpr";
 import { danishDate } from "../../domain/dates";

@@ -27,7 +27,7 @@ function registrations(flags: string[] = []): string {
   return `COUNTIFS(${criteria.join(",")})`;
 }
 
-/** Days over the base (Basisdage), empty when the base is 0 (the division's #DIV/0!), as DOMAIN.md asks. */
+/** Days over the base (Basisdage), empty when the base is 0 (the division's #DIV/0!), as docs/domain.md asks. */
 function rate(days: string): string {
   return `IFERROR(${r(days)}/${r("Basisdage")},"")`;
 }
