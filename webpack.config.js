@@ -2,7 +2,7 @@
 // support page, each with a strict Content-Security-Policy; copies the manifest (URLs rewritten) and icons.
 // Env: SAGSLISTE_URL (production origin, default https://sagsliste.example.dk/), OFFICE_JS_LOCAL=1
 // (serve Office.js from our own origin). `--env only=preview --env outputPath=… --env sourceMaps=false`
-// builds just the preview, as the browser tests do.
+// builds just the preview, as the browser tests do; a production build has no preview.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -105,11 +105,15 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = onlyPreview ? { src: null, cdn: false, copy: [] } : officeJsSource(process.env.OFFICE_JS_LOCAL === "1");
   const prodUrl = productionUrl(process.env.SAGSLISTE_URL);
 
-  const entry = onlyPreview
-    ? { preview: "./src/preview/index.tsx" }
-    : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts", preview: "./src/preview/index.tsx" };
+  // The browser preview (an in-memory workbook, ExcelJS in the browser) is for development and tests only:
+  // a production build leaves it out, so the add-in's origin serves only the add-in.
+  const withPreview = onlyPreview || dev;
+  const entry = {
+    ...(onlyPreview ? {} : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" }),
+    ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
+  };
 
-  const plugins = [page({ name: "preview", title: "Sagsliste – forhåndsvisning", chunks: ["preview"], officeCdn: false })];
+  const plugins = withPreview ? [page({ name: "preview", title: "Sagsliste – forhåndsvisning", chunks: ["preview"], officeCdn: false })] : [];
   if (!onlyPreview) {
     plugins.push(
       page({ name: "taskpane", title: "Sagsliste", chunks: ["taskpane"], officeJs: officeJs.src, officeCdn: officeJs.cdn }),

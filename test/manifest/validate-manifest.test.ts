@@ -144,3 +144,17 @@ describe("the icons", () => {
     }
   });
 });
+
+describe("the production build's pages", () => {
+  type Factory = (env: Record<string, string>, argv: { mode: string }) => Promise<{ entry: Record<string, string> }>;
+  const factory = require(path.join(ROOT, "webpack.config.js")) as Factory;
+
+  it("leave out the browser preview, which development builds and the tests keep", async () => {
+    const prod = await factory({}, { mode: "production" });
+    const dev = await factory({}, { mode: "development" });
+    const tests = await factory({ only: "preview" }, { mode: "development" });
+    expect(Object.keys(prod.entry).sort()).toEqual(["commands", "taskpane"]);
+    expect(Object.keys(dev.entry).sort()).toEqual(["commands", "preview", "taskpane"]);
+    expect(Object.keys(tests.entry)).toEqual(["preview"]);
+  });
+});
