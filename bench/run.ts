@@ -6,6 +6,7 @@
 // a LibreOffice run that takes longer. Progress and each row as measured on stderr, the table on stdout.
 import os from "os";
 import path from "path";
+import { consolidateTime, CONSOLIDATED_SOURCES } from "./consolidate";
 import { convertTime } from "./convert-time";
 import { OUT, writeMessyCaseList, writeStructuredWorkbook } from "./fixtures";
 import { importThroughput } from "./import-throughput";
@@ -105,6 +106,13 @@ async function main(): Promise<void> {
   if (want(6)) {
     step("6. task pane: production build, bundle size, first render");
     add(rows, await taskpane(path.join(OUT, "dist"), Math.max(s.rounds, 5), s.rebuild));
+  }
+
+  if (want(7)) {
+    step(`7. consolidated report over ${CONSOLIDATED_SOURCES} unit workbooks`);
+    // Registrations per source such that the combined two years fit one sheet (bench/consolidate.ts).
+    const perSource = { ...size, attendance: Math.round(48_000 * s.scale) };
+    add(rows, await consolidateTime(perSource, CONSOLIDATED_SOURCES, s.heavyRounds, path.join(OUT, "consolidate")));
   }
 
   const large = `${size.cases} cases, ${size.attendance} attendance rows, ${size.measurements} status rows, ${size.units} units, ${size.years} years`;

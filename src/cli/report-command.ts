@@ -14,10 +14,16 @@ import { defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsreguler
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { earlierBudgets, reportPlan } from "../workbook/report/report-plan";
 import { parseArgs, stringFlag, UsageError } from "./args";
+import { runConsolidatedReport } from "./consolidate-command";
 
 export const REPORT_HELP = `Brug: sagsliste report PROJEKTMAPPE.xlsx [--year ÅÅÅÅ] [-o UD.xlsx] [--publish] [--json]
+       sagsliste report A.xlsx B.xlsx … [--year ÅÅÅÅ] [-o samlet.xlsx] [--publish] [--json]
   Tilføjer arkene Nøgletal, Pladsregulering og Kvartalsoversigt med levende formler (tidligere
   rapportark erstattes). Uden -o skrives PROJEKTMAPPE-rapport.xlsx; inputfilen overskrives aldrig.
+  Med flere projektmapper (én pr. enhed) skrives én samlet projektmappe: arket Kilder med hver kilde og
+  hver konflikt mellem dem (samme borger i to enheder, forskellige aftaler eller perioder, overskrevne
+  formler), de samlede tabeller med kolonnen Kilde og rapporten over dem alle (standard:
+  samlet-rapport.xlsx ved siden af den første).
   --year       Året (standard: året for Periodestart).
   --publish    Skriv i stedet en offentliggørelsesudgave: kun tal, diskretioneret, uden navne og CPR
                (standard: PROJEKTMAPPE-offentlig.xlsx).
@@ -40,9 +46,18 @@ export async function runReport(argv: string[]): Promise<number> {
       process.stdout.write(REPORT_HELP + "\n");
       return 0;
     }
-    if (args.positional.length !== 1) throw new UsageError("Angiv netop én projektmappe (.xlsx).\n" + REPORT_HELP);
-    const input = args.positional[0];
+    if (args.positional.length === 0) throw new UsageError("Angiv en eller flere projektmapper (.xlsx).\n" + REPORT_HELP);
     const publish = args.flags["--publish"] === true;
+    if (args.positional.length > 1) {
+      return await runConsolidatedReport({
+        inputs: args.positional,
+        out: stringFlag(args, "--out"),
+        year: stringFlag(args, "--year"),
+        publish,
+        json: args.flags["--json"] === true,
+      });
+    }
+    const input = args.positional[0];
     const out = stringFlag(args, "--out") ?? input.replace(/(\.xlsx)?$/i, publish ? "-offentlig.xlsx" : "-rapport.xlsx");
     if (path.resolve(out) === path.resolve(input)) {
       throw new UsageError("Rapporten må ikke skrives oven i projektmappen selv. Vælg et andet navn med -o.");

@@ -1,0 +1,109 @@
+// `sagsliste report A.xlsx B.xlsx …`: one overview across several units' converted workbooks. The
+// combined tables (every source's cases, registrations and measurements, each case with its source in
+// Kilde) carry the same live formulas as a single workbook, so every figure can be traced to its source;
+// Kilder lists the sources and every conflict between them. With --publish only the suppressed figures.
+import path from "path";
+import ExcelJS from "exceljs";
+import { yearEnd, yearStart, ymd } from "../domain/dates";
+import { computeKeyFigures } from "../domain/keyfigures";
+import { regulationRows } from "../domain/regulation";
+import { applyPlan } from "../adapters/xlsx/apply-plan";
+import { readConsolidationSource } from "../adapters/xlsx/consolidation-source";
+import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
+import { saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
+import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
+import { attendanceForReport, consolidate, kildeColumn, kilderSheet, type Consolidation } from "../workbook/consolidate";
+import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
+import { reportHelperColumns } from "../workbook/report/noegletal";
+import { reportPlan } from "../workbook/report/report-plan";
+import { buildStructuredPlan } from "../workbook/structured-plan";
+import { UsageError } from "./args";
+
+export interface ConsolidatedOptions {
+  inputs: string[];
+  out: string | undefined;
+  year: string | undefined;
+  publish: boolean;
+  json: boolean;
+}
+
+/** The consolidated workbook of the sources for one year: Kilder, the combined tables and the report. */
+export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ wb: ExcelJS.Workbook; warnings: string[] }> {
+  const structured = buildStructuredPlan(c.data, { extraCaseColumns: [kildeColumn(c)], extraComputedColumns: reportHelperColumns() });
+  const wb = new ExcelJS.Workbook();
+  applyPlan(wb, { ...structured, sheets: [kilderSheet(c), ...structured.sheets] });
+  const report = reportPlan(c.data, year, readLayout(wb).sheets, workbookSource(wb));
+  replaceSheets(wb, report.plan, report.removeSheets);
+  return { wb, warnings: report.warnings };
+}
+
+function parseYear(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d{4}$/.test(raw)) throw new UsageError(`--year skal være et årstal som 2024, ikke "${raw}".`);
+  return Number(raw);
+}
+
+export async function runConsolidatedReport(o: ConsolidatedOptions): Promise<number> {
+  const resolved = o.inputs.map((f) => path.resolve(f));
+  const twice = resolved.find((f, i) => resolved.indexOf(f) !== i);
+  if (twice) throw new UsageError(`${path.basename(twice)} er angivet to gange. Angiv hver projektmappe én gang.`);
+  const out = o.out ?? path.join(path.dirname(o.inputs[0]), o.publish ? "samlet-offentlig.xlsx" : "samlet-rapport.xlsx");
+  if (resolved.includes(path.resolve(out))) throw new UsageError("Oversigten må ikke skrives oven i en af projektmapperne. Vælg et andet navn med -o.");
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Uddata skal være en .xlsx-fil, ikke ${out}.`);
+
+  const sources = [];
+  for (const file of o.inputs) sources.push(await readConsolidationSource(file));
+  const c = consolidate(sources);
+  const year = parseYear(o.year, ymd(c.data.params.periodestart).year);
+  c.data.params.periodestart = yearStart(year);
+  c.data.params.periodeslut = yearEnd(year);
+  try {
+    attendanceForReport(c, year, yearStart(year - 1), yearEnd(year));
+  } catch (e) {
+    throw new WorkbookFileError((e as Error).message);
+  }
+
+  const warnings: string[] = [];
+  let wb: ExcelJS.Workbook;
+  if (o.publish) {
+    wb = new ExcelJS.Workbook();
+    applyPlan(wb, buildPublishedPlan(c.data, year));
+  } else {
+    const made = await consolidatedWorkbook(c, year);
+    wb = made.wb;
+    warnings.push(...made.warnings);
+  }
+  await saveWorkbook(wb, out);
+
+  for (const w of warnings) process.stderr.write(`sagsliste: advarsel: ${w}\n`);
+  for (const x of c.conflicts) process.stderr.write(`sagsliste: konflikt: ${x.kind}: ${x.message}\n`);
+  if (o.json) {
+    const sourcesJson = c.sources.map((s) => ({ kilde: s.label, fil: s.file, enheder: s.units, kontrol: s.check, konflikter: s.conflicts }));
+    const json = o.publish
+      ? (() => {
+          const f = publishedFigures(c.data, year);
+          return {
+            year,
+            published: true,
+            sources: sourcesJson.map((s) => ({ kilde: s.kilde, enheder: s.enheder })),
+            keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })),
+          };
+        })()
+      : {
+          year,
+          published: false,
+          sources: sourcesJson,
+          conflicts: c.conflicts,
+          keyFigures: computeKeyFigures(c.data, year),
+          pladsregulering: regulationRows(c.data, year),
+        };
+    process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+  } else {
+    const n = c.conflicts.length;
+    process.stdout.write(
+      `Skrev ${out} (${o.publish ? "offentliggørelsesudgave" : "samlet rapport"} for ${year} over ${c.sources.length} projektmapper` +
+        `${n > 0 ? `; ${n} konflikt${n === 1 ? "" : "er"}, se arket Kilder` : ""}).\n`
+    );
+  }
+  return 0;
+}
