@@ -4,7 +4,7 @@
 // Kilder lists the sources and every conflict between them. With --publish only the suppressed figures.
 import path from "path";
 import ExcelJS from "exceljs";
-import { yearEnd, yearStart, ymd } from "../domain/dates";
+import { ymd } from "../domain/dates";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
@@ -12,11 +12,9 @@ import { readConsolidationSource } from "../adapters/xlsx/consolidation-source";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
 import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
-import { attendanceForReport, consolidate, kildeColumn, kilderSheet, type Consolidation } from "../workbook/consolidate";
+import { consolidate, consolidatedTablesPlan, forReportYear, type Consolidation } from "../workbook/consolidate";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
-import { reportHelperColumns } from "../workbook/report/noegletal";
 import { reportPlan } from "../workbook/report/report-plan";
-import { buildStructuredPlan } from "../workbook/structured-plan";
 import { UsageError } from "./args";
 
 export interface ConsolidatedOptions {
@@ -29,9 +27,8 @@ export interface ConsolidatedOptions {
 
 /** The consolidated workbook of the sources for one year: Kilder, the combined tables and the report. */
 export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ wb: ExcelJS.Workbook; warnings: string[] }> {
-  const structured = buildStructuredPlan(c.data, { extraCaseColumns: [kildeColumn(c)], extraComputedColumns: reportHelperColumns() });
   const wb = new ExcelJS.Workbook();
-  applyPlan(wb, { ...structured, sheets: [kilderSheet(c), ...structured.sheets] });
+  applyPlan(wb, consolidatedTablesPlan(c));
   const report = reportPlan(c.data, year, readLayout(wb).sheets, workbookSource(wb));
   replaceSheets(wb, report.plan, report.removeSheets);
   return { wb, warnings: report.warnings };
@@ -55,10 +52,8 @@ export async function runConsolidatedReport(o: ConsolidatedOptions): Promise<num
   for (const file of o.inputs) sources.push(await readConsolidationSource(file));
   const c = consolidate(sources);
   const year = parseYear(o.year, ymd(c.data.params.periodestart).year);
-  c.data.params.periodestart = yearStart(year);
-  c.data.params.periodeslut = yearEnd(year);
   try {
-    attendanceForReport(c, year, yearStart(year - 1), yearEnd(year));
+    forReportYear(c, year);
   } catch (e) {
     throw new WorkbookFileError((e as Error).message);
   }

@@ -7,6 +7,24 @@ function andList(items: readonly string[]): string {
 
 export const messages = {
   appTitle: "Sagsliste",
+  consolidate: {
+    heading: "Saml flere projektmapper",
+    intro:
+      "Vælg de konverterede projektmapper fra enhederne. De læses her på computeren (intet sendes nogen steder hen), og den samlede oversigt skrives i denne projektmappe: arket Kilder, de samlede tabeller og Nøgletal, Pladsregulering og Kvartalsoversigt for dem alle.",
+    pick: "Vælg projektmapper (.xlsx)",
+    picked: (n: number): string => `${n} ${n === 1 ? "projektmappe" : "projektmapper"} valgt`,
+    start: "Saml",
+    needTwo: "Vælg mindst to projektmapper.",
+    notEmpty:
+      "Denne projektmappe har allerede tabellen Sager. Åbn en ny, tom projektmappe til den samlede oversigt, så enhedernes egne tabeller ikke blandes.",
+    steps: {
+      files: (i: number, n: number): string => `Læser projektmappe ${i} af ${n} …`,
+      combine: "Samler tabellerne …",
+      tables: "Skriver de samlede tabeller …",
+    },
+    done: (n: number, year: number, conflicts: number): string =>
+      `${n} projektmapper er samlet for ${year}.${conflicts > 0 ? ` ${conflicts} ${conflicts === 1 ? "konflikt" : "konflikter"} står på arket Kilder.` : ""}`,
+  },
   navigationLabel: "Sider i Sagsliste",
   loadingPage: "Henter siden …",
   pageLoadFailed: "Siden kunne ikke indlæses. Luk opgaveruden og åbn den igen.",

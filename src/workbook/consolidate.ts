@@ -3,10 +3,12 @@
 // workbooks never meet, and the conflicts between the sources made visible (never silently resolved):
 // a citizen enrolled in two workbooks at once, one unit with different agreements, different periods or
 // settings, and a source whose computed columns were overwritten. Pure: no file, no Excel.
-import { danishDate } from "../domain/dates";
+import { danishDate, yearEnd, yearStart } from "../domain/dates";
 import type { Case, Holiday, InstrumentDimension, StructuredData, Unit } from "../domain/model";
 import { findUnit } from "../domain/occupancy";
-import type { ColumnPlan, SheetPlan, Scalar } from "./plan";
+import type { ColumnPlan, Plan, SheetPlan, Scalar } from "./plan";
+import { reportHelperColumns } from "./report/noegletal";
+import { buildStructuredPlan } from "./structured-plan";
 
 /** One source workbook as read. */
 export interface ConsolidationSource {
@@ -337,4 +339,22 @@ export function lastImportOf(log: { headers: readonly string[]; rows: readonly (
     if (r[action] === "Import" && typeof t === "number" && (latest === null || t > latest)) latest = t;
   }
   return latest;
+}
+
+/**
+ * What a consolidation writes before the report: Kilder first, then the combined structured tables (with
+ * Kilde on Sager and the report's helper columns), so that the report's plan reads them as it reads a
+ * single unit's workbook.
+ */
+export function consolidatedTablesPlan(c: Consolidation): Plan {
+  const structured = buildStructuredPlan(c.data, { extraCaseColumns: [kildeColumn(c)], extraComputedColumns: reportHelperColumns() });
+  return { ...structured, sheets: [kilderSheet(c), ...structured.sheets] };
+}
+
+/** The consolidation set to the report's year, with the registrations that year's report reads. */
+export function forReportYear(c: Consolidation, year: number): Consolidation {
+  c.data.params.periodestart = yearStart(year);
+  c.data.params.periodeslut = yearEnd(year);
+  attendanceForReport(c, year, yearStart(year - 1), yearEnd(year));
+  return c;
 }

@@ -3,7 +3,6 @@
 // totals, recalculated in LibreOffice, equal the reference over the union; conflicts are on Kilder.
 import path from "path";
 import ExcelJS from "exceljs";
-import { yearEnd, yearStart } from "../../src/domain/dates";
 import { computeKeyFigures, I_ALT, type KeyFigureRow } from "../../src/domain/keyfigures";
 import type { StructuredData } from "../../src/domain/model";
 import { regulationRows } from "../../src/domain/regulation";
@@ -14,7 +13,7 @@ import { cellPlain, findTable, tableRecords } from "../../src/adapters/xlsx/read
 import { runReport } from "../../src/cli/report-command";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { splitByUnits } from "../../src/sample/unit-workbooks";
-import { attendanceForReport, consolidate, type Consolidation } from "../../src/workbook/consolidate";
+import { consolidate, forReportYear, type Consolidation } from "../../src/workbook/consolidate";
 import { buildNoegletalSheet } from "../../src/workbook/report/noegletal";
 import { tempDir, writePlan } from "../support/recalc-helpers";
 import { reportYear, structuredPlanWith } from "./support";
@@ -48,11 +47,7 @@ async function writeUnits(dir: string, datas: StructuredData[]): Promise<string[
 
 /** The consolidation exactly as the command makes it, for the reference. */
 async function asTheCommandDoes(files: string[], year: number): Promise<Consolidation> {
-  const c = consolidate(await Promise.all(files.map(readConsolidationSource)));
-  c.data.params.periodestart = yearStart(year);
-  c.data.params.periodeslut = yearEnd(year);
-  attendanceForReport(c, year, yearStart(year - 1), yearEnd(year));
-  return c;
+  return forReportYear(consolidate(await Promise.all(files.map(readConsolidationSource))), year);
 }
 
 const figureKey = (r: KeyFigureRow) => `${r.enhed}|${r.periode}|${r.noegletal}`;
