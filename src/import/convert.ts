@@ -12,6 +12,7 @@ import { caseFromValues, FIELDS, FIELD_BY_COLUMN, FIELD_INDEX, type CaseKey, typ
 import { sortFindings, type Finding } from "./findings";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
 import { lookupFor, mapRegion, type ColumnMapping, type Mapping, type MappingOptions } from "./mapping";
+import { sameUnit, unitGroups } from "../domain/text";
 import { normaliseHeader, tidy, unitKey } from "./normalise";
 import {
   cellText,
@@ -355,29 +356,34 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  // ---- units: one spelling per unit, the one most rows use
-  const spellings = new Map<string, Map<string, { count: number; first: Imported }>>();
+  // ---- units: one spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use
+  const spellingCount = new Map<string, { count: number; first: Imported }>();
   for (const im of imported) {
     const e = im.case.enhed;
     if (e === "") continue;
-    const k = unitKey(e);
-    let m = spellings.get(k);
-    if (!m) spellings.set(k, (m = new Map()));
-    const s = m.get(e);
+    const s = spellingCount.get(e);
     if (s) s.count++;
-    else m.set(e, { count: 1, first: im });
+    else spellingCount.set(e, { count: 1, first: im });
   }
-  const knownUnits = new Map((options.units ?? []).map((u) => [unitKey(u), u]));
+  const spellingList = [...spellingCount.keys()];
+  const groupOf = unitGroups(spellingList);
   const canonical = new Map<string, string>();
-  for (const [k, m] of spellings) {
-    let best: string | null = knownUnits.get(k) ?? null;
+  const groups = new Map<number, string[]>();
+  spellingList.forEach((sp, i) => {
+    const g = groups.get(groupOf[i]);
+    if (g) g.push(sp);
+    else groups.set(groupOf[i], [sp]);
+  });
+  for (const members of groups.values()) {
+    let best: string | null = (options.units ?? []).find((u) => sameUnit(u, members[0])) ?? null;
     if (best === null) {
       let bestCount = -1;
-      for (const [spelling, s] of m) if (s.count > bestCount) [best, bestCount] = [spelling, s.count];
+      for (const sp of members) if (spellingCount.get(sp)!.count > bestCount) [best, bestCount] = [sp, spellingCount.get(sp)!.count];
     }
-    canonical.set(k, best!);
-    for (const [spelling, s] of m) {
+    for (const spelling of members) {
+      canonical.set(spelling, best!);
       if (spelling === best) continue;
+      const s = spellingCount.get(spelling)!;
       const im = s.first;
       findings.push({
         sheet: im.sheet,
@@ -389,7 +395,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       });
     }
   }
-  for (const im of imported) if (im.case.enhed !== "") im.case.enhed = canonical.get(unitKey(im.case.enhed))!;
+  for (const im of imported) if (im.case.enhed !== "") im.case.enhed = canonical.get(im.case.enhed)!;
 
   // ---- merge with existing cases, then ids
   const existing = options.existingCases ?? [];

@@ -20,7 +20,7 @@ import type { ConvertResult } from "./convert";
 import { FIELDS, FIELD_INDEX, type CaseKey } from "./fields";
 import type { Finding } from "./findings";
 import type { Mapping } from "./mapping";
-import { unitKey } from "./normalise";
+import { sameUnit } from "../domain/text";
 
 export interface OutputOptions {
   /** The conversion date (serial day): the default reference date and period. */
@@ -80,8 +80,7 @@ function yearSpan(cases: readonly Case[], attendance: readonly Attendance[], con
 
 /** Earlier units first (with the places the user filled in), then the units this import found. */
 function mergeUnits(previous: readonly Unit[], found: readonly Unit[]): Unit[] {
-  const seen = new Set(previous.map((u) => unitKey(u.enhed)));
-  return [...previous, ...found.filter((u) => !seen.has(unitKey(u.enhed)))];
+  return [...previous, ...found.filter((u) => !previous.some((p) => sameUnit(p.enhed, u.enhed)))];
 }
 
 /** Earlier registrations are kept; the import adds the case-days it does not already hold. */

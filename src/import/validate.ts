@@ -5,6 +5,7 @@ import type { Case } from "../domain/model";
 import { caseRowIssues } from "../domain/case-rules";
 import type { CaseKey } from "./fields";
 import type { Finding } from "./findings";
+import { sameUnit } from "../domain/text";
 import { unitKey } from "./normalise";
 
 export interface ValidationRow {
@@ -95,10 +96,16 @@ export function validateRows(
   }
 
   if (options.units && options.units.length) {
-    const known = new Set(options.units.map(unitKey));
-    const list = options.units.join(", ");
+    const units = options.units;
+    const list = units.join(", ");
+    const known = new Map<string, boolean>();
+    const isKnown = (e: string) => {
+      let k = known.get(e);
+      if (k === undefined) known.set(e, (k = units.some((u) => sameUnit(u, e))));
+      return k;
+    };
     for (const r of rows) {
-      if (r.case.enhed !== "" && !known.has(unitKey(r.case.enhed)))
+      if (r.case.enhed !== "" && !isKnown(r.case.enhed))
         at(r, "enhed", "fejl", "ENHED_UKENDT", `Enheden findes ikke i tabellen Enheder (${list}). Ret stavningen eller opret enheden på Opsætning.`);
     }
   }
