@@ -1,7 +1,7 @@
 // The import pipeline's entry: analyse a workbook's grids (regions, mapping with confidences,
 // preview) and convert them into cases, units, attendance and findings, as plain data.
 // Nothing is lost: every data row becomes one case, every cell lands parsed, verbatim, or in an extra column.
-import type { Attendance, Case, Unit } from "../domain/model";
+import type { Attendance, Case, Unit, Visitation } from "../domain/model";
 import { SAGER_INPUT } from "../workbook/contract";
 import { sagerComputedNames } from "../workbook/structured-plan";
 import type { Scalar } from "../workbook/plan";
@@ -13,6 +13,8 @@ import { sortFindings, type Finding } from "./findings";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
 import { lookupFor, mapRegion, type ColumnMapping, type Mapping, type MappingOptions } from "./mapping";
 import { sameUnit, unitGroups } from "../domain/text";
+import { isWaiting, listMeaning, type ListMeaning } from "./list-meaning";
+import { shapeFindings, waitingListVisitations } from "./list-findings";
 import { normaliseHeader, tidy, unitKey } from "./normalise";
 import {
   cellText,
@@ -80,6 +82,8 @@ export interface ConvertResult {
   fieldLetters: Record<string, Partial<Record<CaseKey, string>>>;
   units: Unit[];
   attendance: Attendance[];
+  /** Waiting-list citizens (a visitation date, no start): one visitation each, Beslutning "Venteliste". */
+  visitations: Visitation[];
   findings: Finding[];
   mapping: Mapping;
   regions: Region[];
@@ -153,6 +157,8 @@ interface RegionPlan {
   letters: Partial<Record<CaseKey, string>>;
   /** Source column index per mapped field. */
   indexOf: Partial<Record<CaseKey, number>>;
+  /** The unit and name the list's shape gives (section rows, title, sheet name, two name columns). */
+  meaning: ListMeaning;
 }
 
 /** One imported source row; doubles as the validation row (no second object per row). */
@@ -237,7 +243,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   for (const region of caseRegions) {
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
-    mappingColumns.push(...cols);
+    const meaning = listMeaning(grid, region, cols, options, caseRegions.length);
+    mappingColumns.push(...cols, ...meaning.proposals);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
     const letters: Partial<Record<CaseKey, string>> = {};
@@ -276,12 +283,13 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       extras.push({ index: m.index, extra });
     }
     fieldLetters[region.sheet] = letters;
-    regionPlans.push({ region, grid, fields, extras, letters, indexOf });
+    regionPlans.push({ region, grid, fields, extras, letters, indexOf, meaning });
+    findings.push(...shapeFindings(region, letters, meaning));
 
     const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
     if (region.dataRows.length > 0) {
       for (const [key, label] of [["enhed", "Enhed"], ["indskrevet", "Indskrevet"]] as const) {
-        if (letters[key] === undefined)
+        if (letters[key] === undefined && !(key === "enhed" && meaning.unitFromShape))
           findings.push({
             sheet: region.sheet,
             cell: headerCell,
@@ -339,6 +347,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }
+      plan.meaning.apply(values, row, r);
       const c = caseFromValues(values);
       const at = imported.length;
       if (multi) importedExtras[0][at] = region.sheet;
@@ -469,6 +478,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }),
   );
 
+  const visitations = waitingListVisitations(imported.filter((im) => isWaiting(im.case, im.unparsed)).map((im) => im.case));
+
   // ---- units found
   const units: Unit[] = [];
   const lovByUnit = new Map<string, Set<string | null>>();
@@ -516,6 +527,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     fieldLetters,
     units,
     attendance,
+    visitations,
     findings: sorted,
     mapping: { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),

@@ -6,7 +6,7 @@ import { sortedByCase } from "../domain/case-blocks";
 import { ymd } from "../domain/dates";
 import { holidaysForYears } from "../domain/holidays";
 import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
-import type { Attendance, Case, StructuredData, Unit } from "../domain/model";
+import type { Attendance, Case, StructuredData, Unit, Visitation } from "../domain/model";
 import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
 import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import type { LogEntry } from "../workbook/audit-log";
@@ -83,6 +83,23 @@ function mergeUnits(previous: readonly Unit[], found: readonly Unit[]): Unit[] {
   return [...previous, ...found.filter((u) => !previous.some((p) => sameUnit(p.enhed, u.enhed)))];
 }
 
+/** Earlier visitations are kept; a waiting-list case without one gets its own, with the next free id. */
+function mergeVisitations(previous: readonly Visitation[], found: readonly Visitation[]): Visitation[] {
+  const linked = new Set(previous.map((v) => v.sagsId?.toLowerCase()));
+  const taken = new Set(previous.map((v) => v.visitationsId.toLowerCase()));
+  const out = [...previous];
+  let n = 0;
+  for (const v of found) {
+    if (linked.has(v.sagsId?.toLowerCase())) continue;
+    let id: string;
+    do id = `V-${String(++n).padStart(4, "0")}`;
+    while (taken.has(id.toLowerCase()));
+    taken.add(id.toLowerCase());
+    out.push({ ...v, visitationsId: id });
+  }
+  return out;
+}
+
 /** Earlier registrations are kept; the import adds the case-days it does not already hold. */
 function mergeAttendance(previous: readonly Attendance[], found: readonly Attendance[]): Attendance[] {
   const key = (a: Attendance) => `${a.sagsId}\u0000${a.dato}`;
@@ -157,7 +174,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
     instruments: previous?.instruments.length ? previous.instruments : presetDimensions(options.presets),
     measurements: previous?.measurements ?? [],
     goals: previous?.goals ?? [],
-    visitations: previous?.visitations ?? [],
+    visitations: mergeVisitations(previous?.visitations ?? [], result.visitations),
   });
 
   const extras = extraColumns(result, options.previousExtras);

@@ -6,6 +6,7 @@ import { caseRowIssues } from "../domain/case-rules";
 import type { CaseKey } from "./fields";
 import type { Finding } from "./findings";
 import { sameUnit } from "../domain/text";
+import { isWaiting } from "./list-meaning";
 import { unitKey } from "./normalise";
 
 export interface ValidationRow {
@@ -41,6 +42,8 @@ export function validateRows(
     for (const issue of caseRowIssues(r.case)) {
       // A date that could not be read is reported once, as unreadable, not again as missing.
       if (issue.code === "INDSKREVET_MANGLER" && r.unparsed?.indskrevet !== undefined) continue;
+      // A citizen on the waiting list has a visitation and no start yet: a visitation, not an error.
+      if (issue.code === "INDSKREVET_MANGLER" && isWaiting(r.case, r.unparsed)) continue;
       if (issue.code === "UDSKRIVNINGSAARSAG_MANGLER" && r.letters.udskrivningsaarsag === undefined) continue;
       at(r, issue.field, issue.severity, issue.code, issue.message);
     }
