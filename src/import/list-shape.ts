@@ -90,7 +90,8 @@ export function titleUnit(titles: readonly string[]): string | null {
     const head = normaliseHeader(parts[0]).split(" ");
     if (!head.some((w) => LIST_WORDS.has(w))) continue;
     const unit = parts[parts.length - 1].replace(/\s*\b(19|20)\d\d\b.*$/, "").trim();
-    if (unit !== "" && !looksLikeValue(unit) && unit.split(/\s+/).length <= 4) return unit;
+    // A unit is a name: it starts with a capital ("Værksted Nord"), unlike "beskyttet beskæftigelse".
+    if (unit !== "" && /^\p{Lu}/u.test(unit) && !looksLikeValue(unit) && unit.split(/\s+/).length <= 4) return unit;
   }
   return null;
 }

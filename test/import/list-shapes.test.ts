@@ -53,3 +53,24 @@ describe("the unit from where the list keeps it is proposed in the mapping and c
     expect(r.mapping.columns.find((c) => c.letter === "Sektioner")).toMatchObject({ target: "Enhed", confidence: 0.85 });
   });
 });
+
+describe("rows and names told apart by their shape", () => {
+  const sheet = (cells: (string | number | null)[][]) => ({ sheets: [{ name: "Ark1", cells, merges: [], hiddenRows: [], hiddenCols: [] }] });
+
+  it("a closing sentence is a note, a name with particles is a case", () => {
+    const r = convert(sheet([["Navn", "Enhed", "Indskrevet"], ["Hans van der Berg", "Kilen", "01-02-2024"], ["Ida Holm", "Kilen", "01-03-2024"], ["Hans van der Berg"], [null], ["Listen er gennemgået med leder den 30. juni"]]));
+    expect(r.cases.map((c) => c.navn)).toEqual(["Hans van der Berg", "Ida Holm", "Hans van der Berg"]);
+    expect(r.findings.filter((f) => f.code === "NOTE_UDELADT").map((f) => f.original)).toEqual(["Listen er gennemgået med leder den 30. juni"]);
+  });
+
+  it("a list with neither name nor CPR is a finding", () => {
+    const r = convert(sheet([["Sags-ID", "Enhed", "Indskrevet"], ["A-1", "Kilen", "01-02-2024"], ["A-2", "Kilen", "01-03-2024"]]));
+    expect(r.findings.filter((f) => f.code === "NAVN_OG_CPR_MANGLER")).toHaveLength(1);
+  });
+
+  it("a title that names no unit is not used as one", () => {
+    const r = convert(sheet([["Sagsliste 2024 – beskyttet beskæftigelse"], ["Navn", "Indskrevet"], ["Ida Holm", "01-03-2024"], ["Bo Berg", "01-04-2024"]]));
+    expect(r.mapping.columns.some((c) => c.letter === "Titel")).toBe(false);
+    expect(r.cases.every((c) => c.enhed === "")).toBe(true);
+  });
+});
