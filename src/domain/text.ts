@@ -62,6 +62,12 @@ function sameWord(a: string, b: string): boolean {
   return a === b || isDefiniteOf(a, b) || isDefiniteOf(b, a);
 }
 
+function sameWords(wa: readonly string[], wb: readonly string[]): boolean {
+  if (wa.length !== wb.length || wa.length === 0) return false;
+  for (let i = 0; i < wa.length; i++) if (!sameWord(wa[i], wb[i])) return false;
+  return true;
+}
+
 /**
  * One unit? Names that differ only by case, spacing, accents or a definite ending on a word are one
  * unit: "Køkken"/"Køkkenet", "Gartneri"/"gartneriet", "Værksted Nord"/"Værkstedet Nord",
@@ -70,11 +76,7 @@ function sameWord(a: string, b: string): boolean {
  */
 export function sameUnit(a: string, b: string): boolean {
   if (unitKey(a) === unitKey(b)) return true;
-  const wa = unitWords(a);
-  const wb = unitWords(b);
-  if (wa.length !== wb.length || wa.length === 0) return false;
-  for (let i = 0; i < wa.length; i++) if (!sameWord(wa[i], wb[i])) return false;
-  return true;
+  return sameWords(unitWords(a), unitWords(b));
 }
 
 /**
@@ -94,11 +96,12 @@ export function unitGroups(names: readonly string[]): number[] {
     }
     return i;
   });
+  const words = keys.map(unitWords);
   const parent = keys.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < keys.length; i++)
     for (let j = i + 1; j < keys.length; j++) {
-      if (find(i) !== find(j) && sameUnit(keys[i], keys[j])) {
+      if (find(i) !== find(j) && sameWords(words[i], words[j])) {
         const [lo, hi] = [find(i), find(j)].sort((x, y) => x - y);
         parent[hi] = lo;
       }

@@ -17,6 +17,18 @@ function texts(row: readonly RawCell[] | undefined): { index: number; value: Raw
   return out;
 }
 
+/** The row's one non-blank cell, or null when it has none or more than one (no allocation: runs per row). */
+function onlyCell(row: readonly RawCell[] | undefined): RawCell {
+  if (!row) return null;
+  let found: RawCell = null;
+  for (let c = 0; c < row.length; c++) {
+    if (blank(row[c])) continue;
+    if (found !== null) return null;
+    found = row[c];
+  }
+  return found;
+}
+
 /** Lower-case words in names ("Hans van der Berg"): not a sign of a sentence. */
 const NAME_PARTICLES = new Set(["van", "von", "der", "den", "de", "la", "le", "ben", "bin", "el", "al", "da", "di", "du", "af"]);
 const CLOSING_STARTS = /^(udarbejdet|opdateret|underskrevet|underskrift|godkendt|sign|senest|kilde|udskrevet af|lavet af|ansvarlig)\b/i;
@@ -55,9 +67,9 @@ export function isUnitHeader(text: string): boolean {
 export function sectionRows(grid: SheetGrid, dataRows: readonly number[]): { row: number; text: string }[] {
   const candidates: { at: number; row: number; text: string }[] = [];
   dataRows.forEach((r, at) => {
-    const cells = texts(grid.cells[r]);
-    if (cells.length !== 1 || typeof cells[0].value !== "string") return;
-    const t = cells[0].value.trim();
+    const only = onlyCell(grid.cells[r]);
+    if (typeof only !== "string") return;
+    const t = only.trim();
     if (t.split(/\s+/).length > 4 || looksLikeValue(t)) return;
     candidates.push({ at, row: r, text: t });
   });
