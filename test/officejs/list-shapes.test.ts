@@ -1,6 +1,7 @@
 // The task pane's Importér (runImport through the Office.js plan port, against the fake Excel) on
 // each way coordinators keep a list (src/sample/list-shapes.ts): the tables read back from the
-// workbook hold every citizen once with every field as meant, as the command line gives them.
+// workbook hold every citizen once with every field as meant, as the command line gives them, and
+// still do after a re-run.
 import { createOfficePlanPort } from "../../src/adapters/officejs/plan-port";
 import { readTables } from "../../src/adapters/officejs/read-tables";
 import { listShapes, type ListShape } from "../../src/sample/list-shapes";
@@ -34,10 +35,18 @@ describe("Importér in Excel: each way of keeping a list, converted as meant", (
       const source = await readImportSource(port);
       expect(source.layout.sheets.map((s) => s.name)).toEqual(shape.grids.sheets.map((s) => s.name));
       const sheets = shape.grids.sheets.map((s) => s.name);
-      await runImport(port, { sheets, merge: true, overrides: {}, presets: ["Værkstedsmål"] }, () => undefined);
-      const read = await readTables([TABLES.sager, TABLES.problemer, TABLES.visitationer], [], fakeRun(fake));
-      const t = read.tables;
-      expect(differences(shape, { sager: t[TABLES.sager], problemer: t[TABLES.problemer], visitationer: t[TABLES.visitationer] ?? null })).toEqual([]);
+      const choice = { sheets, merge: true, overrides: {}, presets: ["Værkstedsmål"] };
+      const first = await runImport(port, choice, () => undefined);
+      const check = async () => {
+        const t = (await readTables([TABLES.sager, TABLES.problemer, TABLES.visitationer], [], fakeRun(fake))).tables;
+        expect(differences(shape, { sager: t[TABLES.sager], problemer: t[TABLES.problemer], visitationer: t[TABLES.visitationer] ?? null })).toEqual([]);
+      };
+      await check();
+      // A re-run with the mapping saved in the workbook updates every case and adds nothing.
+      const again = await runImport(port, choice, () => undefined);
+      expect(again.rerun).toBe(true);
+      expect(again.result.stats).toMatchObject({ added: 0, updated: first.result.cases.length });
+      await check();
     });
   }
 });
