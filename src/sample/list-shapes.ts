@@ -199,7 +199,7 @@ export function lastCommaFirst(seed: number): ListShape {
   const rng = new Rng(seededRandom(seed));
   const s = base("last-comma-first", "\"Efternavn, Fornavn\" i én celle");
   const sh = new Sheet("Sagsliste");
-  sh.row(["CPR-nr.", "Navn", "Enhed", "Startdato"]);
+  sh.row(["CPR-nr.", "Efternavn, fornavn", "Enhed", "Startdato"]);
   for (const p of people(rng, 8)) {
     sh.row([cprText(p.cpr), `${p.last}, ${p.first}`, "Cykelværkstedet", p.indskrevet], [null, null, null, DATE]);
     s.meant.citizens.push(citizen(p, "Cykelværkstedet"));

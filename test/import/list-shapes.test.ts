@@ -63,6 +63,12 @@ describe("rows and names told apart by their shape", () => {
     expect(r.findings.filter((f) => f.code === "NOTE_UDELADT").map((f) => f.original)).toEqual(["Listen er gennemgået med leder den 30. juni"]);
   });
 
+  it("\"Efternavn, Fornavn\" under the header Navn is written as Fornavn Efternavn, and the mapping says so", () => {
+    const r = convert(sheet([["Navn", "Enhed", "Indskrevet"], ["Holm, Ida", "Kilen", "01-02-2024"], ["Berg, Bo", "Kilen", "01-03-2024"], ["Ali Ahmed", "Kilen", "01-03-2024"]]));
+    expect(r.cases.map((c) => c.navn)).toEqual(["Ida Holm", "Bo Berg", "Ali Ahmed"]);
+    expect(r.mapping.columns.find((c) => c.target === "Navn")!.reason).toContain("'Efternavn, Fornavn'");
+  });
+
   it("a list with neither name nor CPR is a finding", () => {
     const r = convert(sheet([["Sags-ID", "Enhed", "Indskrevet"], ["A-1", "Kilen", "01-02-2024"], ["A-2", "Kilen", "01-03-2024"]]));
     expect(r.findings.filter((f) => f.code === "NAVN_OG_CPR_MANGLER")).toHaveLength(1);
