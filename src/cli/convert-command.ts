@@ -20,6 +20,8 @@ Tilvalg:
   --no-merge               Flet ikke ark med samme opbygning; kun det første konverteres.
   --sheets "Ark1;Ark2"     Kun disse ark.
   --map "Kilde=Kolonne;…"  Vælg selv tilknytningen, fx "Startdato=Indskrevet;Diverse=-" (- = behold som den er).
+                           Enhed og navn læst af listens form kan afvises: "Ark!Arknavn=-", "Ark!Titel=-",
+                           "Ark!Sektioner=-", "Ark!A+B=-" (se tilknytningen i --json).
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
   --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato (standard: i dag).
   --ignore-saved-mapping   Brug ikke en tilknytning, der er gemt i projektmappen.`;

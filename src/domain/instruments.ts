@@ -87,9 +87,8 @@ export function allPresetDimensions(): InstrumentDimension[] {
  * (Wildcards `*`, `?` and `~` in names would mean something to COUNTIFS; instrument, dimension
  * and case names do not use them.)
  */
-export function sameText(a: string | null, b: string | null): boolean {
-  return (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
-}
+export { sameText } from "./text";
+import { sameText } from "./text";
 
 /** The lookup key of a dimension, as the `Nøgle` columns write it: "Instrument|Dimension". */
 export function dimensionKey(instrument: string | null, dimension: string | null): string {

@@ -4,10 +4,8 @@
 import { DEFAULT_DELTIDSVAEGT } from "./enums";
 import type { Case, Unit } from "./model";
 
-/** Text equality as Excel's "=", MATCH and COUNTIFS compare it: case-insensitive, no trimming. */
-export function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
-}
+export { sameText } from "./text";
+import { sameText } from "./text";
 
 /** The first unit of that name (as MATCH finds it), or undefined. */
 export function findUnit(units: readonly Unit[], name: string | null): Unit | undefined {

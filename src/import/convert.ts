@@ -1,7 +1,7 @@
 // The import pipeline's entry: analyse a workbook's grids (regions, mapping with confidences,
 // preview) and convert them into cases, units, attendance and findings, as plain data.
 // Nothing is lost: every data row becomes one case, every cell lands parsed, verbatim, or in an extra column.
-import type { Attendance, Case, Unit } from "../domain/model";
+import type { Attendance, Case, Unit, Visitation } from "../domain/model";
 import { SAGER_INPUT } from "../workbook/contract";
 import { sagerComputedNames } from "../workbook/structured-plan";
 import type { Scalar } from "../workbook/plan";
@@ -12,6 +12,9 @@ import { caseFromValues, FIELDS, FIELD_BY_COLUMN, FIELD_INDEX, type CaseKey, typ
 import { sortFindings, type Finding } from "./findings";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
 import { lookupFor, mapRegion, type ColumnMapping, type Mapping, type MappingOptions } from "./mapping";
+import { sameUnit, unitGroups } from "../domain/text";
+import { isWaiting, listMeaning, type ListMeaning } from "./list-meaning";
+import { shapeFindings, waitingListVisitations } from "./list-findings";
 import { normaliseHeader, tidy, unitKey } from "./normalise";
 import {
   cellText,
@@ -79,6 +82,8 @@ export interface ConvertResult {
   fieldLetters: Record<string, Partial<Record<CaseKey, string>>>;
   units: Unit[];
   attendance: Attendance[];
+  /** Waiting-list citizens (a visitation date, no start): one visitation each, Beslutning "Venteliste". */
+  visitations: Visitation[];
   findings: Finding[];
   mapping: Mapping;
   regions: Region[];
@@ -152,6 +157,8 @@ interface RegionPlan {
   letters: Partial<Record<CaseKey, string>>;
   /** Source column index per mapped field. */
   indexOf: Partial<Record<CaseKey, number>>;
+  /** The unit and name the list's shape gives (section rows, title, sheet name, two name columns). */
+  meaning: ListMeaning;
 }
 
 /** One imported source row; doubles as the validation row (no second object per row). */
@@ -236,7 +243,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   for (const region of caseRegions) {
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
-    mappingColumns.push(...cols);
+    const meaning = listMeaning(grid, region, cols, options, caseRegions.length);
+    mappingColumns.push(...cols, ...meaning.proposals);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
     const letters: Partial<Record<CaseKey, string>> = {};
@@ -275,12 +283,13 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       extras.push({ index: m.index, extra });
     }
     fieldLetters[region.sheet] = letters;
-    regionPlans.push({ region, grid, fields, extras, letters, indexOf });
+    regionPlans.push({ region, grid, fields, extras, letters, indexOf, meaning });
+    findings.push(...shapeFindings(region, letters, meaning));
 
     const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
     if (region.dataRows.length > 0) {
       for (const [key, label] of [["enhed", "Enhed"], ["indskrevet", "Indskrevet"]] as const) {
-        if (letters[key] === undefined)
+        if (letters[key] === undefined && !(key === "enhed" && meaning.unitFromShape))
           findings.push({
             sheet: region.sheet,
             cell: headerCell,
@@ -338,6 +347,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }
+      plan.meaning.apply(values, row, r);
       const c = caseFromValues(values);
       const at = imported.length;
       if (multi) importedExtras[0][at] = region.sheet;
@@ -355,29 +365,34 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  // ---- units: one spelling per unit, the one most rows use
-  const spellings = new Map<string, Map<string, { count: number; first: Imported }>>();
+  // ---- units: one spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use
+  const spellingCount = new Map<string, { count: number; first: Imported }>();
   for (const im of imported) {
     const e = im.case.enhed;
     if (e === "") continue;
-    const k = unitKey(e);
-    let m = spellings.get(k);
-    if (!m) spellings.set(k, (m = new Map()));
-    const s = m.get(e);
+    const s = spellingCount.get(e);
     if (s) s.count++;
-    else m.set(e, { count: 1, first: im });
+    else spellingCount.set(e, { count: 1, first: im });
   }
-  const knownUnits = new Map((options.units ?? []).map((u) => [unitKey(u), u]));
+  const spellingList = [...spellingCount.keys()];
+  const groupOf = unitGroups(spellingList);
   const canonical = new Map<string, string>();
-  for (const [k, m] of spellings) {
-    let best: string | null = knownUnits.get(k) ?? null;
+  const groups = new Map<number, string[]>();
+  spellingList.forEach((sp, i) => {
+    const g = groups.get(groupOf[i]);
+    if (g) g.push(sp);
+    else groups.set(groupOf[i], [sp]);
+  });
+  for (const members of groups.values()) {
+    let best: string | null = (options.units ?? []).find((u) => sameUnit(u, members[0])) ?? null;
     if (best === null) {
       let bestCount = -1;
-      for (const [spelling, s] of m) if (s.count > bestCount) [best, bestCount] = [spelling, s.count];
+      for (const sp of members) if (spellingCount.get(sp)!.count > bestCount) [best, bestCount] = [sp, spellingCount.get(sp)!.count];
     }
-    canonical.set(k, best!);
-    for (const [spelling, s] of m) {
+    for (const spelling of members) {
+      canonical.set(spelling, best!);
       if (spelling === best) continue;
+      const s = spellingCount.get(spelling)!;
       const im = s.first;
       findings.push({
         sheet: im.sheet,
@@ -389,7 +404,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       });
     }
   }
-  for (const im of imported) if (im.case.enhed !== "") im.case.enhed = canonical.get(unitKey(im.case.enhed))!;
+  for (const im of imported) if (im.case.enhed !== "") im.case.enhed = canonical.get(im.case.enhed)!;
 
   // ---- merge with existing cases, then ids
   const existing = options.existingCases ?? [];
@@ -463,6 +478,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }),
   );
 
+  const visitations = waitingListVisitations(imported.filter((im) => isWaiting(im.case, im.unparsed)).map((im) => im.case));
+
   // ---- units found
   const units: Unit[] = [];
   const lovByUnit = new Map<string, Set<string | null>>();
@@ -510,6 +527,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     fieldLetters,
     units,
     attendance,
+    visitations,
     findings: sorted,
     mapping: { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),

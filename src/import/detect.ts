@@ -5,6 +5,7 @@ import { columnLetters } from "../workbook/plan";
 import { parseCpr } from "../domain/cpr";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
 import { headerCandidates, headerScore } from "./header-match";
+import { isClosingLine, isUnitHeader, sectionRows, sideTableCut } from "./list-shape";
 import { normaliseHeader } from "./normalise";
 import { isDateFormat, parseDateCell, parseDateText } from "./parse";
 
@@ -47,6 +48,10 @@ export interface CaseListRegion {
   hiddenCols: number[];
   /** Normalised headers joined: equal shapes on several sheets can be merged. */
   shape: string;
+  /** Unit section rows inside the list (not cases): each sets the unit of the rows below it. */
+  sections?: { row: number; text: string }[];
+  /** A second table beside the list, e.g. "H2:I5": a region of its own, not part of the cases. */
+  sideTable?: string | null;
 }
 
 export type AttendanceKey = "cpr" | "navn" | "sagsId";
@@ -233,6 +238,9 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
     }
   }
   for (const m of merges) if (headerRows.includes(m.r1) && m.c2 > hLast && m.c1 <= hLast) hLast = m.c2;
+  const side = sideTableCut(grid, headerRows, hFirst);
+  const cut = side ? side.column : Infinity;
+  if (side) hLast = Math.min(hLast, cut - 1);
 
   const headerTexts = new Map<number, string>();
   for (let c = hFirst; c <= hLast; c++) {
@@ -249,7 +257,8 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
   let dLast = hLast;
   for (let r = lastHeader + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (rowIsBlank(row)) {
+    if (rowIsBlank(row, 0, cut - 1)) {
+      // Only the second table beside the list has content here: that table is reported once.
       skipped.push({ row: r, reason: "tom", text: "" });
       continue;
     }
@@ -263,7 +272,7 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
       continue;
     }
     // The cheap count first: a case row has many cells, and isNoteText normalises text.
-    if (nonBlankCount(row) <= 2 && isNoteText(first.value)) {
+    if (nonBlankCount(row) <= 2 && (isNoteText(first.value) || isClosingLine(row))) {
       skipped.push({ row: r, reason: "note", text: rowText(row) });
       continue;
     }
@@ -272,7 +281,7 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
       continue;
     }
     dataRows.push(r);
-    for (let c = 0; c < row.length; c++) {
+    for (let c = 0; c < Math.min(row.length, cut); c++) {
       if (!isBlank(row[c])) {
         if (c < dFirst) dFirst = c;
         if (c > dLast) dLast = c;
@@ -281,6 +290,11 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
     }
   }
 
+  const sections = [...headerTexts.values()].some(isUnitHeader) ? [] : sectionRows(grid, dataRows);
+  if (sections.length) {
+    const isSection = new Set(sections.map((x) => x.row));
+    dataRows.splice(0, dataRows.length, ...dataRows.filter((r) => !isSection.has(r)));
+  }
   const hiddenColSet = new Set(grid.hiddenCols);
   const columns: RegionColumn[] = [];
   for (let c = dFirst; c <= dLast; c++) {
@@ -311,6 +325,8 @@ export function detectCaseList(grid: SheetGrid, sheetIndex: number): CaseListReg
     hiddenRows: dataRows.filter((r) => hiddenRowSet.has(r)),
     hiddenCols: columns.filter((c) => c.hidden).map((c) => c.index),
     shape: columns.map((c) => normaliseHeader(c.header)).join("|"),
+    sections,
+    sideTable: side ? side.range : null,
   };
 }
 

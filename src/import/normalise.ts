@@ -30,32 +30,8 @@ export function compact(normalised: string): string {
   return normalised.replace(/ /g, "");
 }
 
-/**
- * Unit-name key: names that differ only in case, spacing or accents are one unit ("Kilen", "kilen ",
- * "KILEN"; "Café Ågården", "Cafe Agården"). Å counts as an accented A here, as people type it that way.
- */
-const unitKeyMemo = new Map<string, string>();
-
-export function unitKey(s: string): string {
-  let k = unitKeyMemo.get(s);
-  if (k === undefined) {
-    k = unitKeyOf(s);
-    // Unit and person names repeat; the bound keeps memory flat on huge lists.
-    if (unitKeyMemo.size > 100_000) unitKeyMemo.clear();
-    unitKeyMemo.set(s, k);
-  }
-  return k;
-}
-
-function unitKeyOf(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(WHITESPACE, "");
-}
+/** Unit-name key (case, spacing and accents); the unit identity itself is sameUnit in domain/text.ts. */
+export { unitKey } from "../domain/text";
 
 /** Trim and collapse inner runs of whitespace (names, units). */
 export function tidy(s: string): string {

@@ -87,20 +87,8 @@ export function parseDateText(input: string): number | null {
   return null;
 }
 
-const dateFormatCache = new Map<string, boolean>();
-const RE_FMT_STRIP = /"[^"]*"|\[[^\]]*\]|\\./g;
-const RE_FMT_DATE = /[dy]/i;
-
-/** Whether an Excel number format shows a date (d or y outside quotes and brackets). */
-export function isDateFormat(numFmt: string | null | undefined): boolean {
-  if (!numFmt) return false;
-  let r = dateFormatCache.get(numFmt);
-  if (r === undefined) {
-    r = RE_FMT_DATE.test(numFmt.replace(RE_FMT_STRIP, ""));
-    dateFormatCache.set(numFmt, r);
-  }
-  return r;
-}
+export { isDateFormat } from "../domain/text";
+import { isDateFormat } from "../domain/text";
 
 const NOTE_DATE: Note = {
   code: "DATO_UKENDT",

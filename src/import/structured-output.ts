@@ -6,7 +6,7 @@ import { sortedByCase } from "../domain/case-blocks";
 import { ymd } from "../domain/dates";
 import { holidaysForYears } from "../domain/holidays";
 import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
-import type { Attendance, Case, StructuredData, Unit } from "../domain/model";
+import type { Attendance, Case, StructuredData, Unit, Visitation } from "../domain/model";
 import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
 import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import type { LogEntry } from "../workbook/audit-log";
@@ -20,7 +20,7 @@ import type { ConvertResult } from "./convert";
 import { FIELDS, FIELD_INDEX, type CaseKey } from "./fields";
 import type { Finding } from "./findings";
 import type { Mapping } from "./mapping";
-import { unitKey } from "./normalise";
+import { sameUnit } from "../domain/text";
 
 export interface OutputOptions {
   /** The conversion date (serial day): the default reference date and period. */
@@ -80,8 +80,24 @@ function yearSpan(cases: readonly Case[], attendance: readonly Attendance[], con
 
 /** Earlier units first (with the places the user filled in), then the units this import found. */
 function mergeUnits(previous: readonly Unit[], found: readonly Unit[]): Unit[] {
-  const seen = new Set(previous.map((u) => unitKey(u.enhed)));
-  return [...previous, ...found.filter((u) => !seen.has(unitKey(u.enhed)))];
+  return [...previous, ...found.filter((u) => !previous.some((p) => sameUnit(p.enhed, u.enhed)))];
+}
+
+/** Earlier visitations are kept; a waiting-list case without one gets its own, with the next free id. */
+function mergeVisitations(previous: readonly Visitation[], found: readonly Visitation[]): Visitation[] {
+  const linked = new Set(previous.map((v) => v.sagsId?.toLowerCase()));
+  const taken = new Set(previous.map((v) => v.visitationsId.toLowerCase()));
+  const out = [...previous];
+  let n = 0;
+  for (const v of found) {
+    if (linked.has(v.sagsId?.toLowerCase())) continue;
+    let id: string;
+    do id = `V-${String(++n).padStart(4, "0")}`;
+    while (taken.has(id.toLowerCase()));
+    taken.add(id.toLowerCase());
+    out.push({ ...v, visitationsId: id });
+  }
+  return out;
 }
 
 /** Earlier registrations are kept; the import adds the case-days it does not already hold. */
@@ -158,7 +174,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
     instruments: previous?.instruments.length ? previous.instruments : presetDimensions(options.presets),
     measurements: previous?.measurements ?? [],
     goals: previous?.goals ?? [],
-    visitations: previous?.visitations ?? [],
+    visitations: mergeVisitations(previous?.visitations ?? [], result.visitations),
   });
 
   const extras = extraColumns(result, options.previousExtras);

@@ -17,7 +17,7 @@ export const HEADER_SYNONYMS: Record<string, Spelling[]> = {
   ],
   Navn: [
     "Navn", "Borger", "Borgernavn", "Borgers navn", "Borger navn", "Fulde navn", "Fuldt navn", "Deltager", "Deltagernavn",
-    "Elev", "Bruger", "Kursist", "For- og efternavn", "Fornavn og efternavn", "Name", "Navn på borger", ["Person", 0.8],
+    "Elev", "Bruger", "Kursist", "For- og efternavn", "Fornavn og efternavn", "Efternavn, fornavn", "Efternavn og fornavn", "Name", "Navn på borger", ["Person", 0.8],
   ],
   Enhed: [
     "Enhed", "Værksted", "Værksteder", "Afdeling", "Tilbud", "Tilbudssted", "Arbejdssted", "Enhed/værksted",

@@ -5,6 +5,8 @@ import type { Case } from "../domain/model";
 import { caseRowIssues } from "../domain/case-rules";
 import type { CaseKey } from "./fields";
 import type { Finding } from "./findings";
+import { sameUnit } from "../domain/text";
+import { isWaiting } from "./list-meaning";
 import { unitKey } from "./normalise";
 
 export interface ValidationRow {
@@ -40,6 +42,8 @@ export function validateRows(
     for (const issue of caseRowIssues(r.case)) {
       // A date that could not be read is reported once, as unreadable, not again as missing.
       if (issue.code === "INDSKREVET_MANGLER" && r.unparsed?.indskrevet !== undefined) continue;
+      // A citizen on the waiting list has a visitation and no start yet: a visitation, not an error.
+      if (issue.code === "INDSKREVET_MANGLER" && isWaiting(r.case, r.unparsed)) continue;
       if (issue.code === "UDSKRIVNINGSAARSAG_MANGLER" && r.letters.udskrivningsaarsag === undefined) continue;
       at(r, issue.field, issue.severity, issue.code, issue.message);
     }
@@ -95,10 +99,16 @@ export function validateRows(
   }
 
   if (options.units && options.units.length) {
-    const known = new Set(options.units.map(unitKey));
-    const list = options.units.join(", ");
+    const units = options.units;
+    const list = units.join(", ");
+    const known = new Map<string, boolean>();
+    const isKnown = (e: string) => {
+      let k = known.get(e);
+      if (k === undefined) known.set(e, (k = units.some((u) => sameUnit(u, e))));
+      return k;
+    };
     for (const r of rows) {
-      if (r.case.enhed !== "" && !known.has(unitKey(r.case.enhed)))
+      if (r.case.enhed !== "" && !isKnown(r.case.enhed))
         at(r, "enhed", "fejl", "ENHED_UKENDT", `Enheden findes ikke i tabellen Enheder (${list}). Ret stavningen eller opret enheden på Opsætning.`);
     }
   }

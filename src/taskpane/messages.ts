@@ -229,6 +229,8 @@ export const messages = {
     mappingHint: "Vælg for hver kolonne i sagslisten, hvilken kolonne i Sager den skal blive til.",
     keep: "Behold som den er",
     columnLabel: (letter: string, header: string, sheet: string): string => `Kolonne ${letter} '${header || "uden overskrift"}' på ${sheet}`,
+    /** A unit or name read from the list's shape (sheet name, title row, section rows, two name columns). */
+    shapeLabel: (what: string, sheet: string): string => `${what} på ${sheet}`,
     confidence: (pct: number): string => `Sikkerhed ${pct} %`,
     previewHeading: "Forhåndsvisning af de første rækker i Sager",
     previewEmpty: "Ingen rækker at vise.",

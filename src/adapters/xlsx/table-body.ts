@@ -25,9 +25,7 @@ export interface TableBody {
   rows: Scalar[][];
 }
 
-export function isDateFormat(numFmt: string | undefined): boolean {
-  return numFmt !== undefined && /d.*m.*y|y.*m.*d/i.test(numFmt);
-}
+export { isDateFormat } from "../../domain/text";
 
 /**
  * A plan value as an ExcelJS cell value. Strings stay strings (ExcelJS writes them as shared

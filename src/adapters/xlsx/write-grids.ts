@@ -2,9 +2,8 @@
 // with their merged headers, hidden rows and date formats, as a coordinator's file would have them.
 import ExcelJS from "exceljs";
 import type { WorkbookGrids } from "../../import/grid";
+import { isDateFormat } from "../../domain/text";
 import { serialToExcelJsDate } from "./cell-values";
-
-const DATE_FORMAT = /(^|[^"\\])(d|m|y|å)/i;
 
 export function gridsToWorkbook(grids: WorkbookGrids): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -15,7 +14,7 @@ export function gridsToWorkbook(grids: WorkbookGrids): ExcelJS.Workbook {
         if (v === null || v === undefined) return;
         const cell = ws.getCell(r + 1, c + 1);
         const fmt = sheet.numFmts?.[r]?.[c] ?? null;
-        const isDate = typeof v === "number" && fmt !== null && DATE_FORMAT.test(fmt) && !/^[0#.,% ]+$/.test(fmt);
+        const isDate = typeof v === "number" && isDateFormat(fmt);
         cell.value = isDate ? serialToExcelJsDate(v as number) : v;
         if (fmt) cell.numFmt = fmt;
       });

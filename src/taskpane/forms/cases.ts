@@ -1,5 +1,6 @@
 // The cases of `Sager` as the forms need them: who is active on a day, in which unit, and a search
-// by Sags-ID or name. Units compare as docs/domain.md says: ignoring case, spacing and accents.
+// by Sags-ID or name. Units compare as one identity (domain/text.ts): case, spacing, accents and
+// the definite ending ignored.
 import { sameText } from "../../domain/instruments";
 import type { Case } from "../../domain/model";
 import type { TableContents } from "../workbook-port";
@@ -37,14 +38,9 @@ export function casesFrom(t: TableContents | null): CaseRow[] {
   return out;
 }
 
-/** A unit name as a key: "Kilen", "kilen " and "KILEN" are one unit, and so are "Cafe" and "Café". */
-export function unitKey(name: string): string {
-  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-export function sameUnit(a: string, b: string): boolean {
-  return unitKey(a) === unitKey(b);
-}
+/** Units compare as one identity everywhere (domain/text.ts): case, spacing, accents, definite endings. */
+export { sameUnit, unitKey } from "../../domain/text";
+import { sameUnit } from "../../domain/text";
 
 /** Enrolled on the day: enrolment on or before it, and no discharge before it (the discharge day counts). */
 export function isActiveOn(c: Case, day: number): boolean {

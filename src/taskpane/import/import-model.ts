@@ -37,7 +37,7 @@ export interface MappingRow {
 export function mappingRows(mapping: Mapping): MappingRow[] {
   return mapping.columns.map((c) => ({
     key: `${c.sheet}!${c.letter}`,
-    label: m.columnLabel(c.letter, c.header, c.sheet),
+    label: c.index < 0 ? m.shapeLabel(c.header, c.sheet) : m.columnLabel(c.letter, c.header, c.sheet),
     target: c.target,
     confidence: Math.round(c.confidence * 100),
     reason: c.reason,
