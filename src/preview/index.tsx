@@ -3,6 +3,7 @@
 // ?arbejdsbog=raa starts from a raw (unstructured) case list instead of the structured sample.
 import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
+import type { SourceReader } from "../taskpane/oversigt/consolidate-flow";
 import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
@@ -22,4 +23,9 @@ window.__sagsliste = { workbook, port };
 
 const container = document.getElementById("root");
 if (!container) throw new Error("Sagsliste: elementet #root mangler i preview.html");
-createRoot(container).render(<App port={withAuditLog(port)} initialPage={pageFromSearch(window.location.search)} />);
+createRoot(container).render(<App port={withAuditLog(port)} initialPage={pageFromSearch(window.location.search)} readSource={readSourceLazily} />);
+
+/** Picked workbooks are read by the xlsx adapter, loaded only when a leader consolidates (it carries ExcelJS). */
+function readSourceLazily(...args: Parameters<SourceReader>): ReturnType<SourceReader> {
+  return import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/consolidation-source").then((m) => m.readConsolidationSourceBytes(...args));
+}

@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
+import type { SourceReader } from "./oversigt/consolidate-flow";
 import type { WorkbookPort } from "./workbook-port";
 
 const useStyles = makeStyles({
@@ -56,9 +57,11 @@ function statusText(s: Status): string {
 export interface AppProps {
   port: WorkbookPort;
   initialPage: PageId;
+  /** The shell's reader of picked workbook files, for "Saml flere projektmapper". */
+  readSource?: SourceReader;
 }
 
-export function App({ port, initialPage }: AppProps) {
+export function App({ port, initialPage, readSource }: AppProps) {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(initialPage);
   const [status, setStatus] = useState<Status>({ kind: "checking" });
@@ -117,7 +120,7 @@ export function App({ port, initialPage }: AppProps) {
         <div role="tabpanel" id={`side-${current.id}`} aria-labelledby={`fane-${current.id}`}>
           <PageErrorBoundary key={current.id}>
             <Suspense fallback={<Spinner size="small" label={messages.loadingPage} />}>
-              <PageComponent port={port} onWorkbookChanged={workbookChanged} />
+              <PageComponent port={port} onWorkbookChanged={workbookChanged} readSource={readSource} />
             </Suspense>
           </PageErrorBoundary>
         </div>

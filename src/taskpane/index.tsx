@@ -1,6 +1,7 @@
 // Entry of the task pane inside Excel: waits for Office.js, checks the requirement set, then shows the
 // shell on the page named by ?side= with the Office.js-backed workbook port.
 import { createRoot } from "react-dom/client";
+import type { SourceReader } from "./oversigt/consolidate-flow";
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
 import { createOfficePort } from "../adapters/officejs/port";
 import { withAuditLog } from "./audit-port";
@@ -34,5 +35,10 @@ Office.onReady((info) => {
   }
   // The adapter's port matches WorkbookPort structurally; this assignment is where the compiler checks it.
   const port: WorkbookPort = withAuditLog(createOfficePort());
-  root.render(<App port={port} initialPage={pageFromSearch(window.location.search)} />);
+  root.render(<App port={port} initialPage={pageFromSearch(window.location.search)} readSource={readSourceLazily} />);
 });
+
+/** Picked workbooks are read by the xlsx adapter, loaded only when a leader consolidates (it carries ExcelJS). */
+function readSourceLazily(...args: Parameters<SourceReader>): ReturnType<SourceReader> {
+  return import(/* webpackChunkName: "xlsx-reader" */ "../adapters/xlsx/consolidation-source").then((m) => m.readConsolidationSourceBytes(...args));
+}

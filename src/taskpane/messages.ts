@@ -13,7 +13,9 @@ export const messages = {
       "Vælg de konverterede projektmapper fra enhederne. De læses her på computeren (intet sendes nogen steder hen), og den samlede oversigt skrives i denne projektmappe: arket Kilder, de samlede tabeller og Nøgletal, Pladsregulering og Kvartalsoversigt for dem alle.",
     pick: "Vælg projektmapper (.xlsx)",
     picked: (n: number): string => `${n} ${n === 1 ? "projektmappe" : "projektmapper"} valgt`,
+    yearHint: "Tom: året for kildernes periode.",
     start: "Saml",
+    elsewhere: "Vil du samle flere enheders projektmapper i én oversigt, så åbn en ny, tom projektmappe og vælg Oversigt dér.",
     needTwo: "Vælg mindst to projektmapper.",
     notEmpty:
       "Denne projektmappe har allerede tabellen Sager. Åbn en ny, tom projektmappe til den samlede oversigt, så enhedernes egne tabeller ikke blandes.",

@@ -1,8 +1,11 @@
 // What every page of the task pane receives from the shell.
+import type { SourceReader } from "./oversigt/consolidate-flow";
 import type { WorkbookPort } from "./workbook-port";
 
 export interface PageProps {
   port: WorkbookPort;
   /** Call after a page changed the workbook, so the shell re-reads it (the status line). */
   onWorkbookChanged: () => void;
+  /** Reads a picked workbook file into a consolidation source (absent where the host cannot read files). */
+  readSource?: SourceReader;
 }

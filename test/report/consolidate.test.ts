@@ -133,7 +133,7 @@ describe("sagsliste report over three units' workbooks", () => {
     expect(sager.length).toBe(units.reduce((n, u) => n + u.cases.length, 0));
     expect(new Set(sager.map((s) => s.Kilde))).toEqual(new Set(["K1", "K2", "K3"]));
     expect(sager.every((s) => String(s["Sags-ID"]).startsWith(`${s.Kilde}-`))).toBe(true);
-  });
+  }, 300_000);
 
   it("shows a citizen in two workbooks at once and a unit agreed differently on Kilder", async () => {
     const [a, b, c] = units.map((u) => structuredClone(u));

@@ -1,11 +1,12 @@
 // The overview (Oversigt) page: choose the year, build Nøgletal, Pladsregulering and Kvartalsoversigt
 // (with charts in Excel), or the published overview as its own sheet. The steps live in
 // ../oversigt/overview-flow.ts; this component only renders them.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Body1, Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { PageFrame } from "../components/PageFrame";
 import { messages } from "../messages";
 import { buildOverview, defaultYear, overviewYears, publishOverview, readOverviewSource, type OverviewStep } from "../oversigt/overview-flow";
+import { ConsolidatePanel } from "../oversigt/ConsolidatePanel";
 import type { PageProps } from "../page-props";
 import { asPlanPort } from "../workbook-port";
 import { PUBLISHED_SHEET } from "../../workbook/report/report-plan";
@@ -21,7 +22,7 @@ type Loaded = { kind: "loading" } | { kind: "failed"; text: string } | { kind: "
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
+export default function OversigtPage({ port, onWorkbookChanged, readSource }: PageProps) {
   const styles = useStyles();
   const planPort = asPlanPort(port);
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
@@ -49,7 +50,14 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
   if (!planPort) return <Notice text={m.noPort} />;
   if (loaded.kind === "loading") return <Notice text={m.loading} />;
   if (loaded.kind === "failed") return <Notice text={m.failed(loaded.text)} intent="error" />;
-  if (loaded.kind === "notStructured" || year === null) return <Notice text={m.notStructured} />;
+  if (loaded.kind === "notStructured" || year === null) {
+    // An empty workbook is where a leader combines the units' workbooks.
+    return (
+      <Notice text={m.notStructured}>
+        {readSource && <ConsolidatePanel port={planPort} read={readSource} onDone={() => onWorkbookChanged()} />}
+      </Notice>
+    );
+  }
 
   const act = async (action: () => Promise<string[]>) => {
     setOutcome(null);
@@ -94,6 +102,7 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
         </Button>
       </div>
       <Body1>{m.publishHint(PUBLISHED_SHEET)}</Body1>
+      <Body1>{messages.consolidate.elsewhere}</Body1>
       {step && (
         <Field label={m.steps[step]} validationState="none">
           <ProgressBar value={(STEPS.indexOf(step) + 1) / (STEPS.length + 1)} aria-label={m.steps[step]} />
@@ -112,12 +121,13 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
   );
 }
 
-function Notice({ text, intent = "info" }: { text: string; intent?: "info" | "error" }) {
+function Notice({ text, intent = "info", children }: { text: string; intent?: "info" | "error"; children?: ReactNode }) {
   return (
     <PageFrame heading={messages.pages.oversigt.heading}>
       <MessageBar intent={intent}>
         <MessageBarBody>{text}</MessageBarBody>
       </MessageBar>
+      {children}
     </PageFrame>
   );
 }

@@ -1,0 +1,94 @@
+// "Saml flere projektmapper" on the Oversigt page: the leader picks the units' converted workbooks, which
+// are read here in the browser (nothing is uploaded), and the combined overview is written into the open
+// workbook. The steps live in consolidate-flow.ts; this component only renders them.
+import { useId, useState } from "react";
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { messages } from "../messages";
+import type { PlanPort } from "../workbook-port";
+import { consolidateIntoWorkbook, type ConsolidateStep, type PickedFile, type SourceReader } from "./consolidate-flow";
+
+const m = messages.consolidate;
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
+  file: { maxWidth: "100%" },
+});
+
+function stepText(s: ConsolidateStep): string {
+  if (s.kind === "file") return m.steps.files(s.index, s.of);
+  if (s.kind === "combine") return m.steps.combine;
+  if (s.kind === "tables") return m.steps.tables;
+  return messages.overviewPage.steps[s.step];
+}
+
+export interface ConsolidatePanelProps {
+  port: PlanPort;
+  read: SourceReader;
+  /** Called with the sheets written, after the workbook changed. */
+  onDone: (sheets: string[]) => void;
+}
+
+export function ConsolidatePanel({ port, read, onDone }: ConsolidatePanelProps) {
+  const styles = useStyles();
+  const fileId = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [year, setYear] = useState("");
+  const [step, setStep] = useState<ConsolidateStep | null>(null);
+  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[] } | null>(null);
+
+  const yearValue = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null;
+  const start = async () => {
+    setOutcome(null);
+    const picked: PickedFile[] = files.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() }));
+    try {
+      const r = await consolidateIntoWorkbook(port, picked, yearValue, read, setStep);
+      setOutcome({ intent: "success", lines: [m.done(r.sources, r.year, r.conflicts), ...r.warnings] });
+      onDone(r.sheets);
+    } catch (e) {
+      setOutcome({ intent: "error", lines: [messages.overviewPage.failed(e instanceof Error ? e.message : String(e))] });
+    } finally {
+      setStep(null);
+    }
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby={`${fileId}-heading`}>
+      <Subtitle2 as="h2" id={`${fileId}-heading`}>
+        {m.heading}
+      </Subtitle2>
+      <Body1 as="p">{m.intro}</Body1>
+      <Field label={m.pick} hint={files.length > 0 ? m.picked(files.length) : undefined}>
+        <input
+          id={fileId}
+          className={styles.file}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+        />
+      </Field>
+      <Field label={messages.overviewPage.year} hint={m.yearHint}>
+        <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={step !== null || files.length === 0} onClick={() => void start()}>
+          {m.start}
+        </Button>
+      </div>
+      {step && (
+        <Field label={stepText(step)} validationState="none">
+          <ProgressBar aria-label={stepText(step)} />
+        </Field>
+      )}
+      {outcome && (
+        <MessageBar intent={outcome.intent} role="status" data-testid="saml-result">
+          <MessageBarBody>
+            {outcome.lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
