@@ -8,7 +8,7 @@ import { ymd } from "../domain/dates";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
-import { readConsolidationSource } from "../adapters/xlsx/consolidation-source";
+import { readConsolidationSource } from "../adapters/xlsx/consolidation-source-file";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
 import { workbookSource } from "../adapters/xlsx/structured-from-workbook";

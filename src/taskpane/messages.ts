@@ -11,7 +11,9 @@ export const messages = {
     heading: "Saml flere projektmapper",
     intro:
       "Vælg de konverterede projektmapper fra enhederne. De læses her på computeren (intet sendes nogen steder hen), og den samlede oversigt skrives i denne projektmappe: arket Kilder, de samlede tabeller og Nøgletal, Pladsregulering og Kvartalsoversigt for dem alle.",
-    pick: "Vælg projektmapper (.xlsx)",
+    pick: "Enhedernes projektmapper (.xlsx)",
+    choose: "Vælg projektmapper …",
+    none: "Ingen valgt endnu.",
     picked: (n: number): string => `${n} ${n === 1 ? "projektmappe" : "projektmapper"} valgt`,
     yearHint: "Tom: året for kildernes periode.",
     start: "Saml",

@@ -8,7 +8,7 @@ import type { StructuredData } from "../../src/domain/model";
 import { regulationRows } from "../../src/domain/regulation";
 import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { loadWorkbook } from "../../src/adapters/xlsx/files";
-import { readConsolidationSource } from "../../src/adapters/xlsx/consolidation-source";
+import { readConsolidationSource } from "../../src/adapters/xlsx/consolidation-source-file";
 import { cellPlain, findTable, tableRecords } from "../../src/adapters/xlsx/read-tables";
 import { runReport } from "../../src/cli/report-command";
 import { generateStructuredData } from "../../src/sample/structured-data";

@@ -1,15 +1,15 @@
 // One source workbook of a consolidated overview: its structured data, the result of the integrity check
-// and the time of its latest import. From a file (the command line) or from the bytes of a file the
-// leader picked in the task pane (read in the browser; nothing is uploaded). The workbook itself is let go
-// at once, so thirty sources need no more memory than their data.
-import path from "path";
+// and the time of its latest import, from an open workbook or from the bytes of a file the leader picked
+// in the task pane (read in the browser; nothing is uploaded). The command line reads files through
+// consolidation-source-file.ts. The workbook is let go at once, so thirty sources need no more memory
+// than their data.
 import ExcelJS from "exceljs";
 import { checkIntegrity, INTEGRITY_CODES } from "../../workbook/integrity";
 import { lastImportOf, type ConsolidationSource } from "../../workbook/consolidate";
 import { TABLES } from "../../workbook/contract";
+import { readablePackage } from "./browser-package";
 import { ownFormulas } from "./column-formulas";
 import { installExcelJsPatches } from "./exceljs-patches";
-import { loadWorkbook } from "./files";
 import { structuredFromWorkbook, workbookSource } from "./structured-from-workbook";
 import { readSnapshot } from "./workbook-snapshot";
 import { WorkbookFileError } from "./workbook-file-error";
@@ -34,10 +34,6 @@ export function consolidationSourceOf(wb: ExcelJS.Workbook, name: string): Conso
   };
 }
 
-export async function readConsolidationSource(file: string): Promise<ConsolidationSource> {
-  return consolidationSourceOf(await loadWorkbook(file), path.basename(file));
-}
-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 /** The source from a file's bytes, in the browser as in Node. */
@@ -49,7 +45,7 @@ export async function readConsolidationSourceBytes(bytes: ArrayBuffer, name: str
   installExcelJsPatches();
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(await readablePackage(bytes));
   } catch (e) {
     throw new WorkbookFileError(`${name} kan ikke læses som Excel-projektmappe; filen er måske beskadiget (${(e as Error).message}).`);
   }

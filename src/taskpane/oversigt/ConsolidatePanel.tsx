@@ -1,7 +1,7 @@
 // "Saml flere projektmapper" on the Oversigt page: the leader picks the units' converted workbooks, which
 // are read here in the browser (nothing is uploaded), and the combined overview is written into the open
 // workbook. The steps live in consolidate-flow.ts; this component only renders them.
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { messages } from "../messages";
 import type { PlanPort } from "../workbook-port";
@@ -11,7 +11,8 @@ const m = messages.consolidate;
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
-  file: { maxWidth: "100%" },
+  // Visually hidden, still in the accessibility tree and reachable by its label.
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 function stepText(s: ConsolidateStep): string {
@@ -24,13 +25,14 @@ function stepText(s: ConsolidateStep): string {
 export interface ConsolidatePanelProps {
   port: PlanPort;
   read: SourceReader;
-  /** Called with the sheets written, after the workbook changed. */
-  onDone: (sheets: string[]) => void;
+  /** Called after the workbook changed, with the result's lines and the sheets written. */
+  onDone: (lines: string[], sheets: string[]) => void;
 }
 
 export function ConsolidatePanel({ port, read, onDone }: ConsolidatePanelProps) {
   const styles = useStyles();
   const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [year, setYear] = useState("");
   const [step, setStep] = useState<ConsolidateStep | null>(null);
@@ -42,8 +44,7 @@ export function ConsolidatePanel({ port, read, onDone }: ConsolidatePanelProps) 
     const picked: PickedFile[] = files.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() }));
     try {
       const r = await consolidateIntoWorkbook(port, picked, yearValue, read, setStep);
-      setOutcome({ intent: "success", lines: [m.done(r.sources, r.year, r.conflicts), ...r.warnings] });
-      onDone(r.sheets);
+      onDone([m.done(r.sources, r.year, r.conflicts), ...r.warnings], r.sheets);
     } catch (e) {
       setOutcome({ intent: "error", lines: [messages.overviewPage.failed(e instanceof Error ? e.message : String(e))] });
     } finally {
@@ -57,15 +58,25 @@ export function ConsolidatePanel({ port, read, onDone }: ConsolidatePanelProps) 
         {m.heading}
       </Subtitle2>
       <Body1 as="p">{m.intro}</Body1>
-      <Field label={m.pick} hint={files.length > 0 ? m.picked(files.length) : undefined}>
-        <input
-          id={fileId}
-          className={styles.file}
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
-        />
+      <Field label={m.pick} hint={files.length > 0 ? m.picked(files.length) : m.none}>
+        {(fieldProps) => (
+          <div>
+            {/* The browser's own file button speaks the browser's language; ours speaks Danish and opens it. */}
+            <input
+              {...fieldProps}
+              ref={input}
+              className={styles.hidden}
+              tabIndex={-1}
+              type="file"
+              multiple
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+            />
+            <Button icon={undefined} onClick={() => input.current?.click()} aria-describedby={fieldProps["aria-describedby"]}>
+              {m.choose}
+            </Button>
+          </div>
+        )}
       </Field>
       <Field label={messages.overviewPage.year} hint={m.yearHint}>
         <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />

@@ -29,6 +29,8 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
   const [year, setYear] = useState<number | null>(null);
   const [step, setStep] = useState<OverviewStep | null>(null);
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[] } | null>(null);
+  // Bumped when the page itself made the workbook structured (a consolidation), so it reads it again.
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     if (!planPort) return;
@@ -45,7 +47,7 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
     return () => {
       live = false;
     };
-  }, [planPort]);
+  }, [planPort, reload]);
 
   if (!planPort) return <Notice text={m.noPort} />;
   if (loaded.kind === "loading") return <Notice text={m.loading} />;
@@ -54,7 +56,18 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
     // An empty workbook is where a leader combines the units' workbooks.
     return (
       <Notice text={m.notStructured}>
-        {readSource && <ConsolidatePanel port={planPort} read={readSource} onDone={() => onWorkbookChanged()} />}
+        {readSource && (
+          <ConsolidatePanel
+            port={planPort}
+            read={readSource}
+            onDone={(lines) => {
+              // The workbook is now structured: show the overview page with the result on it.
+              setOutcome({ intent: "success", lines });
+              setReload((r) => r + 1);
+              onWorkbookChanged();
+            }}
+          />
+        )}
       </Notice>
     );
   }
