@@ -174,13 +174,13 @@ export function planWorkbookConversion(
   const attendanceAdded = result.attendance.filter((a) => !held.has(`${a.sagsId}\u0000${a.dato}`)).length;
   const log = [
     ...(rerun ? previousLog(tables.table(TABLES.log)) : []),
+    ...(merge ? merge.logEntries(result, time ?? conversionDate) : []),
     ...importLogEntries(time ?? conversionDate, [
       { table: TABLES.sager, before: existing.length, after: result.cases.length, added: result.stats.added, updated: merge ? merge.changedCases() : result.stats.updated },
       ...(result.stats.attendanceRows > 0
         ? [{ table: TABLES.fremmoede, before: attendanceBefore, after: attendanceBefore + attendanceAdded, added: attendanceAdded, updated: 0 }]
         : []),
     ]),
-    ...(merge ? merge.logEntries(result, time ?? conversionDate) : []),
   ];
   const output = buildConvertedWorkbook(result, {
     log,
