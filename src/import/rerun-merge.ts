@@ -392,3 +392,18 @@ export function importedState(result: ConvertResult, earlier: readonly SourceRec
   }
   return { version: IMPORTED_VERSION, fields, sheets, cases };
 }
+
+/** Columns whose stored digests a pseudonymised copy drops: every one the Log may not show. */
+export const SENSITIVE_COLUMNS: readonly string[] = FIELDS.filter((f) => SENSITIVE.has(f.key)).map((f) => f.column);
+
+/**
+ * The metadata without the stored values of these columns. A pseudonymised or masked copy must not keep
+ * a CPR number's or a name's digest: with the birth date left, or a list of names, it could be found again
+ * by trying every candidate. A re-run then has no last imported value for them (see the merge).
+ */
+export function forgetImportedValues(metadata: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  const s = metadata[IMPORTED_KEY] as ImportedState | undefined;
+  if (!s || importedStateOf(metadata) === null) return metadata;
+  const drop = s.fields.map((f) => columns.includes(f));
+  return { ...metadata, [IMPORTED_KEY]: { ...s, cases: s.cases.map(([id, sheet, row, values]) => [id, sheet, row, values.map((v, i) => (drop[i] ? null : v))]) } };
+}
