@@ -11,7 +11,7 @@ import { isLoggableColumn, LOG_ACTIONS, type LogEntry } from "../workbook/audit-
 import { TABLES } from "../workbook/contract";
 import type { Scalar } from "../workbook/plan";
 import { existingMatcher, type CaseMerger, type ConvertResult, type MergeRow } from "./convert";
-import { FIELDS, FIELD_BY_KEY, type CaseKey } from "./fields";
+import { FIELDS, FIELD_BY_KEY, FIELD_INDEX, type CaseKey } from "./fields";
 import type { Finding } from "./findings";
 
 /** The metadata key of the imported cases' identities and last imported values. */
@@ -27,10 +27,14 @@ export interface ImportedState {
   version: typeof IMPORTED_VERSION;
   fields: string[];
   sheets: string[];
-  cases: [string, number, number, (string | null)[]][];
+  cases: [string, number, number, (Token | null)[]][];
 }
 
-type Tokens = Partial<Record<CaseKey, string>>;
+/** A cell's stored form: "" when empty, the value, or a digest (a number) for the columns the Log may not show. */
+export type Token = string | number;
+/** One stored form per field, in FIELDS order (null: not mapped), as stored. An array: rows are many. */
+type Tokens = (Token | null)[];
+const I = FIELD_INDEX;
 
 /** One imported case's identity: where its row stood and what it held when last imported. */
 interface SourceRecord {
@@ -43,21 +47,21 @@ interface SourceRecord {
 const MERGED: readonly CaseKey[] = FIELDS.map((f) => f.key).filter((k) => k !== "sagsId");
 const SENSITIVE: ReadonlySet<CaseKey> = new Set(FIELDS.filter((f) => !isLoggableColumn(TABLES.sager, f.column)).map((f) => f.key));
 
-/** FNV-1a, 32 bits, as 8 hex digits: enough to tell a changed value, not to read it. */
-function digest(s: string): string {
+/** FNV-1a, 32 bits: enough to tell a changed value, not to read it. */
+function digest(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return h >>> 0;
 }
 
-/** The stored form of a cell: "" when empty, the value, or a digest for columns the Log may not show. */
-export function cellToken(key: CaseKey, v: Scalar | undefined): string {
+/** The stored form of a cell: "" when empty, the value, or a digest for the columns the Log may not show. */
+export function cellToken(key: CaseKey, v: Scalar | undefined): Token {
   if (v === null || v === undefined || v === "") return "";
-  const s = typeof v === "boolean" ? (v ? "SAND" : "FALSK") : String(v);
-  return SENSITIVE.has(key) ? `#${digest(s)}` : s;
+  if (SENSITIVE.has(key)) return digest(typeof v === "string" ? v : String(v));
+  return typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v;
 }
 
 // ---------------------------------------------------------------- the stored state
@@ -76,19 +80,19 @@ export function importedStateOf(metadata: Record<string, unknown> | null): Sourc
     const [sagsId, sheet, row, values] = c as unknown[];
     if (typeof sagsId !== "string" || !Number.isInteger(sheet) || !Number.isInteger(row) || !Array.isArray(values)) return null;
     if ((sheet as number) < 0 || (sheet as number) >= sheets.length || values.length !== fields.length) return null;
-    const tokens: Tokens = {};
+    const tokens: Tokens = new Array<Token | null>(FIELDS.length).fill(null);
     values.forEach((v, i) => {
       const key = keys[i];
-      if (key !== undefined && typeof v === "string") tokens[key] = v;
+      if (key !== undefined && (typeof v === "string" || typeof v === "number")) tokens[I[key]] = v;
     });
     out.push({ sagsId, sheet: sheets[sheet as number], row: row as number, tokens });
   }
   return out;
 }
 
-function tokensOf(c: Case, unparsed: Partial<Record<CaseKey, string>> | null, mapped: Iterable<CaseKey>): Tokens {
-  const out: Tokens = {};
-  for (const key of mapped) if (key !== "sagsId") out[key] = cellToken(key, unparsed?.[key] ?? c[key]);
+function tokensOf(c: Case, unparsed: Partial<Record<CaseKey, string>> | null, mapped: readonly CaseKey[]): Tokens {
+  const out: Tokens = new Array<Token | null>(FIELDS.length).fill(null);
+  for (const key of mapped) out[I[key]] = cellToken(key, unparsed?.[key] ?? c[key]);
   return out;
 }
 
@@ -122,7 +126,7 @@ function matchByValues(
     const fields = mappedKeys(rows[ks[0]].letters);
     const pool = records.filter((r) => r.sheet === null || sheetOf(r) === sheet);
     const tokens = ks.map((k) => tokensOf(rows[k].case, rows[k].unparsed, fields));
-    const keyOf = (t: Tokens) => fields.map((f) => t[f] ?? "\u0001").join("\u0000");
+    const keyOf = (t: Tokens) => fields.map((f) => t[I[f]] ?? "\u0001").join("\u0000");
     const exact = new Map<string, SourceRecord[]>();
     for (const r of pool) {
       const key = keyOf(r.tokens);
@@ -144,8 +148,8 @@ function matchByValues(
       if (taken.has(r)) continue;
       atRow.set(r.row, r);
       for (const f of fields) {
-        const t = r.tokens[f];
-        if (!t) continue;
+        const t = r.tokens[I[f]];
+        if (t === null || t === "") continue;
         const key = `${f}\u0000${t}`;
         const l = index.get(key);
         if (l) l.push(r);
@@ -155,10 +159,10 @@ function matchByValues(
     for (const i of left) {
       const k = ks[i];
       const t = tokens[i];
-      const filled = fields.filter((f) => t[f] !== "");
+      const filled = fields.filter((f) => t[I[f]] !== "");
       const candidates = new Set<SourceRecord>();
       for (const f of filled) {
-        const l = index.get(`${f}\u0000${t[f]}`);
+        const l = index.get(`${f}\u0000${t[I[f]]}`);
         if (l && l.length <= 32) for (const r of l) candidates.add(r);
       }
       const same = atRow.get(rows[k].row + 1);
@@ -167,7 +171,7 @@ function matchByValues(
       let bestScore = 0;
       for (const r of candidates) {
         if (taken.has(r)) continue;
-        const score = filled.reduce((n, f) => n + (r.tokens[f] === t[f] ? 1 : 0), 0);
+        const score = filled.reduce((n, f) => n + (r.tokens[I[f]] === t[I[f]] ? 1 : 0), 0);
         const closer = best !== null && score === bestScore && Math.abs(r.row - rows[k].row - 1) < Math.abs(best.row - rows[k].row - 1);
         if (score > bestScore || closer) [best, bestScore] = [r, score];
       }
@@ -286,7 +290,7 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
           const tS = cellToken(key, src);
           const tT = cellToken(key, tab);
           if (tS === tT) continue;
-          const tB = base?.tokens[key];
+          const tB = base?.tokens[I[key]] ?? undefined;
           let take: boolean;
           if (tB !== undefined) {
             if (tS === tB) continue; // only Sager changed, or nothing
@@ -373,17 +377,19 @@ export function importedState(result: ConvertResult, earlier: readonly SourceRec
     sagsId,
     sheetIndex(sheet),
     at,
-    FIELDS.map((f) => tokens[f.key] ?? null),
+    tokens,
   ];
+  const mappedIn = new Map(Object.entries(result.fieldLetters).map(([sheet, letters]) => [sheet, mappedKeys(letters)]));
   const cases: ImportedState["cases"] = [];
   const seen = new Set<string>();
-  result.cases.forEach((c, i) => {
+  for (let i = 0; i < result.cases.length; i++) {
     const ref = result.sourceRefs[i];
-    if (!ref) return;
-    const tokens = read.get(i)?.tokens ?? tokensOf(c, result.unparsed[i], mappedKeys(result.fieldLetters[ref.sheet] ?? {}));
+    if (!ref) continue;
+    const c = result.cases[i];
+    const tokens = read.get(i)?.tokens ?? tokensOf(c, result.unparsed[i], mappedIn.get(ref.sheet) ?? []);
     cases.push(row(c.sagsId, ref.sheet, ref.row, tokens));
     seen.add(c.sagsId);
-  });
+  }
   const present = new Set(result.cases.map((c) => c.sagsId));
   for (const r of earlier) {
     if (seen.has(r.sagsId) || !present.has(r.sagsId) || r.sheet === null) continue;

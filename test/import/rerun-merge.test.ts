@@ -22,9 +22,9 @@ test("a first conversion stores every case's source row and its values, CPR and 
   const cpr = state.fields.indexOf("CPR");
   const indskrevet = state.fields.indexOf("Indskrevet");
   expect(state.cases[0][3][cpr]).toBe(cellToken("cpr", sc.cases[0].cpr));
-  expect(state.cases[0][3][cpr]).toMatch(/^#[0-9a-f]{8}$/);
+  expect(typeof state.cases[0][3][cpr]).toBe("number");
   const k = sc.cases.findIndex((c) => c.indskrevet !== null);
-  expect(state.cases[k][3][indskrevet]).toBe(String(sc.cases[k].indskrevet));
+  expect(state.cases[k][3][indskrevet]).toBe(sc.cases[k].indskrevet);
   // The source had no Sags-ID column: nothing stored for it.
   expect(state.cases[0][3][state.fields.indexOf("Sags-ID")]).toBeNull();
   const json = JSON.stringify(state);
