@@ -22,7 +22,8 @@ const out = [
   "(`src/workbook/structured-plan.ts` and the formula builders in `src/workbook/formulas/`). Formulas",
   "are shown in their canonical form; files get `_xlfn.` prefixes where Excel needs them.",
   "Besides these sheets, a conversion adds the hidden sheet `" + METADATA_SHEET + "` (the confirmed",
-  "column mapping and the source sheets, as JSON; a cache, the tables are the truth), and",
+  "column mapping, the source sheets and each imported case's source row with its last imported",
+  "values, CPR and names as digests, as JSON; a cache, the tables are the truth), and",
   "`sagsliste report` adds Nøgletal, Pladsregulering and Kvartalsoversigt.",
   "",
 ];
