@@ -216,6 +216,8 @@ export interface RerunMerge {
   logEntries(result: ConvertResult, time: number): LogEntry[];
   /** Existing cases whose cells this re-run changed. */
   changedCases(): number;
+  /** Cells changed both in Sager and in the source (Sager kept, a finding in Problemer). */
+  conflicts(): number;
   /** After the conversion: the identities and last imported values to store. */
   state(result: ConvertResult): ImportedState;
 }
@@ -329,6 +331,7 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
     merger,
     hadState: stored !== null,
     changedCases: () => new Set(changes.filter((c) => !c.conflict).map((c) => c.j)).size,
+    conflicts: () => changes.filter((c) => c.conflict).length,
     logEntries(result, time) {
       const at = (j: number) => result.cases[j]?.sagsId ?? null;
       const lines: LogEntry[] = [...changes]

@@ -58,6 +58,8 @@ export interface WorkbookConversion {
   /** Report sheets removed with them (only when keepReportSheets is false). */
   removedReports: string[];
   plan: Plan;
+  /** On a re-run: existing cases whose cells the source changed, and cells changed on both sides (kept). */
+  merged?: { changedCases: number; conflicts: number };
 }
 
 const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
@@ -200,5 +202,6 @@ export function planWorkbookConversion(
   const keepReports = keepReportSheets !== false;
   const removedReports = keepReports ? [] : ours.filter(isReportSheet).map((s) => s.name);
   const removeSheets = ours.filter((s) => !keepReports || !isReportSheet(s)).map((s) => s.name);
-  return { result, output, rerun, sourceSheets, removeSheets, removedReports, plan };
+  const merged = merge ? { changedCases: merge.changedCases(), conflicts: merge.conflicts() } : undefined;
+  return { result, output, rerun, sourceSheets, removeSheets, removedReports, plan, merged };
 }

@@ -7,6 +7,7 @@ import { readTables } from "../../src/adapters/officejs/read-tables";
 import type { SheetGrid } from "../../src/import/grid";
 import { IMPORTED_KEY, type ImportedState } from "../../src/import/rerun-merge";
 import { runImport } from "../../src/taskpane/import/import-flow";
+import { importSummary } from "../../src/taskpane/import/import-model";
 import { TABLES } from "../../src/workbook/contract";
 import { METADATA_SHEET, metadataSheet } from "../../src/workbook/metadata";
 import { columnLetters } from "../../src/workbook/plan";
@@ -64,7 +65,11 @@ test("Importér again in Excel: Sager's corrections kept, source changes applied
   expect(second.result.stats).toMatchObject({ added: 1, updated: 250 });
   const lines = checkRerun(sc, await tables(fake), logBefore);
   expect(lines).toContain(`Import | Sager |  |  | 250 rækker | 251 rækker (1 nye, 6 opdaterede)`);
-  console.log(`Log efter genkørsel i Excel:\n${lines.join("\n")}`);
+  // The page's result says the same.
+  const summary = importSummary(second).lines;
+  expect(summary).toContain("1 nye og 6 opdaterede sager.");
+  expect(summary).toContain("4 celler var ændret både i Sager og i kildearket siden sidste import: Sager er beholdt, og begge værdier står på arket Problemer.");
+  console.log(`Resultat på siden Importér:\n${summary.join("\n")}\nLog efter genkørsel i Excel:\n${lines.join("\n")}`);
 
   // Once more, unchanged: nothing added, nothing changed, no conflict repeated.
   const third = await runImport(port, choice, noSteps, today);
