@@ -261,7 +261,8 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
         });
         // 2. The row's identity from the last import: same sheet, same or most alike values.
         const open = () => rows.map((_, k) => k).filter((k) => out[k] < 0);
-        matchByValues(rows, open(), records, (k, r) => take(k, caseIndex.get(r.sagsId), r));
+        const held = records.filter((r) => caseIndex.has(r.sagsId) && !taken.has(caseIndex.get(r.sagsId)!));
+        matchByValues(rows, open(), held, (k, r) => take(k, caseIndex.get(r.sagsId), r));
         // 3. The old way (Sags-ID, CPR + unit + start date), for cases without an identity.
         const old = existingMatcher(cases, taken);
         for (const k of open()) {
