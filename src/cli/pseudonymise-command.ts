@@ -6,6 +6,8 @@ import path from "path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
 import { plainValue } from "../adapters/xlsx/cell-values";
+import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
+import { SENSITIVE_COLUMNS } from "../import/rerun-merge";
 import { headerIndex, readTable } from "../adapters/xlsx/read-tables";
 import { appendLogEntries } from "../adapters/xlsx/workbook-snapshot";
 import { LOG_ACTIONS, serialDateTime } from "../workbook/audit-log";
@@ -84,6 +86,7 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     if (mask) {
       const masker = cprMasker(key.flatMap((k) => (k.cpr ? [k.cpr] : [])));
       rewriteCells(wb, masker);
+      forgetImportedValuesIn(wb, ["CPR"]);
       appendLogEntries(wb, [{ time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${masker.changed} celler)` }]);
       await saveWorkbook(wb, out);
       process.stdout.write(`Maskerede CPR-numre i ${masker.changed} celler. Skrev ${out}.\n`);
@@ -91,6 +94,7 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     }
     const p = pseudonymiser(key);
     rewriteCells(wb, p);
+    forgetImportedValuesIn(wb, SENSITIVE_COLUMNS);
     appendLogEntries(wb, [
       { time, action: LOG_ACTIONS.pseudonymise, table: TABLES.sager, key: null, column: "CPR, Navn", from: "CPR-numre og navne", to: `sags-id (${key.length} sager, ${p.changed} celler)` },
     ]);

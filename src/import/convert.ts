@@ -40,6 +40,22 @@ export interface ConvertOptions extends MappingOptions {
   checkModulus11?: boolean;
   /** Prefix of generated Sags-IDs. Default "S-". */
   idPrefix?: string;
+  /** How source rows find and update the existing cases (default: by Sags-ID or CPR, source values win). */
+  caseMerger?: (cases: readonly Case[], findings: Finding[]) => CaseMerger;
+}
+
+/** A source row as the merge with existing cases sees it. */
+export interface MergeRow extends ValidationRow {
+  /** The row has its own Sags-ID from the source. */
+  sourceId: boolean;
+}
+
+/** Matches source rows to existing cases and merges them in place (see rerun-merge.ts). */
+export interface CaseMerger {
+  /** Per row, the index of the existing case it updates, or -1 for a new case. */
+  matchAll(rows: readonly MergeRow[]): number[];
+  /** Merge the row into existing case j; returns the unparsed source text the case keeps. */
+  merge(j: number, row: MergeRow): Partial<Record<CaseKey, string>> | null;
 }
 
 export interface ExtraColumn {
@@ -411,19 +427,22 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   const cases: Case[] = existing.map((c) => ({ ...c }));
   const unparsedOut: (Partial<Record<CaseKey, string>> | null)[] = existing.map(() => null);
   const refs: (SourceRef | null)[] = existing.map(() => null);
-  const matcher = existing.length ? existingMatcher(cases) : null;
+  const merger = existing.length && options.caseMerger ? options.caseMerger(cases, findings) : null;
+  const matcher = existing.length && !merger ? existingMatcher(cases) : null;
+  const matches = merger ? merger.matchAll(imported) : null;
   let updated = 0;
   const outIndex: number[] = new Array(imported.length);
   for (let k = 0; k < imported.length; k++) {
     const im = imported[k];
-    const j = matcher ? matcher.match(im.case, im.sourceId) : -1;
+    const j = matches ? matches[k] : matcher ? matcher.match(im.case, im.sourceId) : -1;
     if (j >= 0) {
       updated++;
       const target = cases[j];
       const rec = target as unknown as Record<string, unknown>;
       const src = im.case as unknown as Record<string, unknown>;
-      for (const f of FIELDS) if (f.key !== "sagsId" && src[f.key] !== null && src[f.key] !== "") rec[f.key] = src[f.key];
-      if (im.unparsed) {
+      if (merger) unparsedOut[j] = merger.merge(j, im);
+      else for (const f of FIELDS) if (f.key !== "sagsId" && src[f.key] !== null && src[f.key] !== "") rec[f.key] = src[f.key];
+      if (im.unparsed && !merger) {
         const keep: Partial<Record<CaseKey, string>> = {};
         let any = false;
         for (const [key, t] of Object.entries(im.unparsed) as [CaseKey, string][]) {
@@ -557,9 +576,9 @@ function mostCommon(counts: Map<string, number>): string | null {
 /**
  * Finds the existing case an imported one updates: same Sags-ID (when the source has one), else the
  * same CPR, unit and enrolment date, else the only open case of that CPR in that unit, else the same
- * name, unit and enrolment date. Each existing case is matched at most once.
+ * name, unit and enrolment date. Each existing case is matched at most once (cases in `matched` are taken).
  */
-function existingMatcher(cases: readonly Case[]) {
+export function existingMatcher(cases: readonly Case[], matched = new Set<number>()) {
   const byId = new Map<string, number>();
   const byKey = new Map<string, number[]>();
   const add = (k: string, i: number) => {
@@ -575,7 +594,6 @@ function existingMatcher(cases: readonly Case[]) {
       add(`o\u0000${c.cpr}\u0000${u}`, i);
     } else if (c.navn) add(`n\u0000${unitKey(c.navn)}\u0000${u}\u0000${c.indskrevet}`, i);
   });
-  const matched = new Set<number>();
   const free = (l: number[] | undefined) => l?.find((i) => !matched.has(i)) ?? -1;
   return {
     match(c: Case, bySourceId: boolean): number {

@@ -38,6 +38,8 @@ export interface OutputOptions {
   mapping: Mapping;
   /** The Log rows to keep (an earlier run's) and this import's entries. */
   log?: LogEntry[];
+  /** More for the metadata (the imported cases' identities, see rerun-merge.ts). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface ConvertedWorkbook {
@@ -219,6 +221,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
       sourceSheets: options.convertedSheets,
       sheetNames,
       fields: FIELDS.map((f) => f.column),
+      ...options.metadata,
     })
   );
   return { plan, data, problems, sheetNames };

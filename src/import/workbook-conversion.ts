@@ -16,6 +16,7 @@ import { convert, type ConvertOptions, type ConvertResult } from "./convert";
 import { FIELDS, type CaseKey } from "./fields";
 import type { WorkbookGrids } from "./grid";
 import type { Mapping } from "./mapping";
+import { IMPORTED_KEY, importedState, rerunMerge } from "./rerun-merge";
 import { buildConvertedWorkbook, type ConvertedWorkbook } from "./structured-output";
 
 /** A sheet and the tables on it. */
@@ -57,6 +58,8 @@ export interface WorkbookConversion {
   /** Report sheets removed with them (only when keepReportSheets is false). */
   removedReports: string[];
   plan: Plan;
+  /** On a re-run: existing cases whose cells the source changed, and cells changed on both sides (kept). */
+  merged?: { changedCases: number; conflicts: number };
 }
 
 const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
@@ -152,8 +155,10 @@ export function planWorkbookConversion(
   const { conversionDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
 
   const existing: Case[] = previous?.cases ?? [];
+  const merge = rerun ? rerunMerge(layout.metadata, earlier.texts) : null;
   const result = convert(grids, {
     ...convertOptions,
+    caseMerger: merge?.merger,
     existingCases: existing,
     saved: ignoreSavedMapping ? undefined : savedMappingOf(layout.metadata),
     units: previous?.units.map((u) => u.enhed),
@@ -161,7 +166,7 @@ export function planWorkbookConversion(
   // Text an earlier run kept in a date cell stays where it was (the case's value there is empty).
   earlier.texts.forEach((t, i) => {
     for (const [key, text] of Object.entries(t) as [CaseKey, string][]) {
-      if (i >= existing.length || result.cases[i][key] !== null) continue;
+      if (i >= existing.length || result.cases[i][key] !== null || result.unparsed[i]?.[key] !== undefined) continue;
       result.unparsed[i] = { ...(result.unparsed[i] ?? {}), [key]: text };
     }
   });
@@ -171,8 +176,9 @@ export function planWorkbookConversion(
   const attendanceAdded = result.attendance.filter((a) => !held.has(`${a.sagsId}\u0000${a.dato}`)).length;
   const log = [
     ...(rerun ? previousLog(tables.table(TABLES.log)) : []),
+    ...(merge ? merge.logEntries(result, time ?? conversionDate) : []),
     ...importLogEntries(time ?? conversionDate, [
-      { table: TABLES.sager, before: existing.length, after: result.cases.length, added: result.stats.added, updated: result.stats.updated },
+      { table: TABLES.sager, before: existing.length, after: result.cases.length, added: result.stats.added, updated: merge ? merge.changedCases() : result.stats.updated },
       ...(result.stats.attendanceRows > 0
         ? [{ table: TABLES.fremmoede, before: attendanceBefore, after: attendanceBefore + attendanceAdded, added: attendanceAdded, updated: 0 }]
         : []),
@@ -187,6 +193,7 @@ export function planWorkbookConversion(
     sourceSheets,
     convertedSheets: grids.sheets.map((s) => s.name),
     mapping: result.mapping,
+    metadata: { [IMPORTED_KEY]: merge ? merge.state(result) : importedState(result) },
   });
 
   // The Log is rebuilt with its earlier rows first, so one plan serves every engine.
@@ -195,5 +202,6 @@ export function planWorkbookConversion(
   const keepReports = keepReportSheets !== false;
   const removedReports = keepReports ? [] : ours.filter(isReportSheet).map((s) => s.name);
   const removeSheets = ours.filter((s) => !keepReports || !isReportSheet(s)).map((s) => s.name);
-  return { result, output, rerun, sourceSheets, removeSheets, removedReports, plan };
+  const merged = merge ? { changedCases: merge.changedCases(), conflicts: merge.conflicts() } : undefined;
+  return { result, output, rerun, sourceSheets, removeSheets, removedReports, plan, merged };
 }

@@ -251,6 +251,8 @@ export const messages = {
     rowsInOut: (rowsIn: number, sheets: number, cases: number): string =>
       `${rowsIn} ${rowsIn === 1 ? "række" : "rækker"} fra ${sheets} ark blev til ${cases} ${cases === 1 ? "sag" : "sager"} i tabellen Sager.`,
     rerunCounts: (added: number, updated: number): string => `${added} nye og ${updated} opdaterede sager.`,
+    rerunConflicts: (n: number, sheet: string): string =>
+      `${n} ${n === 1 ? "celle var" : "celler var"} ændret både i Sager og i kildearket siden sidste import: Sager er beholdt, og begge værdier står på arket ${sheet}.`,
     attendance: (n: number): string => `${n} fremmøderegistreringer i tabellen Fremmoede.`,
     problems: (errors: number, warnings: number, sheet: string): string =>
       `${errors} ${errors === 1 ? "fejl" : "fejl"} og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"} står på arket ${sheet}.`,

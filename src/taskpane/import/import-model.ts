@@ -138,10 +138,11 @@ export interface ImportSummary {
 }
 
 /** The result in plain Danish: rows in and out, findings, units whose places must be filled in. */
-export function importSummary(c: Pick<WorkbookConversion, "result" | "output" | "rerun" | "removedReports">): ImportSummary {
+export function importSummary(c: Pick<WorkbookConversion, "result" | "output" | "rerun" | "removedReports" | "merged">): ImportSummary {
   const s = c.result.stats;
   const lines = [m.rowsInOut(s.rowsIn, s.sheets, c.result.cases.length)];
-  if (c.rerun) lines.push(m.rerunCounts(s.added, s.updated));
+  if (c.rerun) lines.push(m.rerunCounts(s.added, c.merged?.changedCases ?? s.updated));
+  if (c.merged?.conflicts) lines.push(m.rerunConflicts(c.merged.conflicts, c.output.sheetNames.Problemer ?? "Problemer"));
   if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows));
   lines.push(s.errors + s.warnings > 0 ? m.problems(s.errors, s.warnings, c.output.sheetNames.Problemer ?? "Problemer") : m.noProblems);
   const units = c.output.data.units.filter((u) => u.fuldtidspladser === null && u.deltidspladser === null).map((u) => u.enhed);
