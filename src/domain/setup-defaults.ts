@@ -58,3 +58,31 @@ export function defaultParams(conversionDate: number): Params {
     statusintervalMdr: DEFAULT_STATUSINTERVAL_MDR,
   };
 }
+
+/** Where the period of `paramsFromData` came from. */
+export type PeriodSource = "fremmøde" | "indskrivninger" | "konverteringsdato";
+
+/**
+ * Default parameters read off the data: the period is the latest calendar year with attendance
+ * registrations, else the latest year with enrolments, else the conversion date's year. Opgørelsesdato
+ * is the last registered day of that year; without registrations, the conversion date when it lies in
+ * that year, else the year's last day. Dates outside 1990–2100 are typing errors and are passed over.
+ */
+export function paramsFromData(
+  enrolments: Iterable<number | null>,
+  registrations: Iterable<number>,
+  conversionDate: number
+): Params & { periodSource: PeriodSource } {
+  const plausible = (d: number | null): d is number => d !== null && Number.isFinite(d) && ymd(d).year >= 1990 && ymd(d).year <= 2100;
+  let lastRegistration = -Infinity;
+  for (const d of registrations) if (plausible(d) && d > lastRegistration) lastRegistration = d;
+  let lastEnrolment = -Infinity;
+  for (const d of enrolments) if (plausible(d) && d > lastEnrolment) lastEnrolment = d;
+  const source: PeriodSource = lastRegistration > -Infinity ? "fremmøde" : lastEnrolment > -Infinity ? "indskrivninger" : "konverteringsdato";
+  const anchor = source === "fremmøde" ? lastRegistration : source === "indskrivninger" ? lastEnrolment : conversionDate;
+  const { year } = ymd(anchor);
+  const start = yearStart(year);
+  const end = yearEnd(year);
+  const reference = source === "fremmøde" ? lastRegistration : conversionDate >= start && conversionDate <= end ? conversionDate : end;
+  return { ...defaultParams(reference), periodestart: start, periodeslut: end, opgoerelsesdato: reference, periodSource: source };
+}

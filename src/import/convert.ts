@@ -5,7 +5,9 @@ import type { Attendance, Case, Unit } from "../domain/model";
 import { SAGER_INPUT } from "../workbook/contract";
 import { sagerComputedNames } from "../workbook/structured-plan";
 import type { Scalar } from "../workbook/plan";
-import { buildCaseIndex, readAttendanceGrid } from "./attendance-grid";
+import { CodeBook, type AttendanceCodeMapping, type AttendanceCodeOverrides } from "./attendance-codes";
+import { buildCaseIndex, readAttendanceGrid, statusCells } from "./attendance-grid";
+import { readAttendanceRegister, type AttendanceRegisterRegion } from "./attendance-register";
 import { detect, type AttendanceGridRegion, type CaseListRegion, type Detection, type Region, type SkipReason } from "./detect";
 import { emptyWorkbookError, noHeaderError } from "./errors";
 import { caseFromValues, FIELDS, FIELD_BY_COLUMN, FIELD_INDEX, type CaseKey, type FieldDef } from "./fields";
@@ -37,6 +39,8 @@ export interface ConvertOptions extends MappingOptions {
   checkModulus11?: boolean;
   /** Prefix of generated Sags-IDs. Default "S-". */
   idPrefix?: string;
+  /** Readings of attendance codes the user confirmed (value -> status name, or null: not a status). */
+  attendanceCodes?: AttendanceCodeOverrides;
 }
 
 export interface ExtraColumn {
@@ -79,6 +83,10 @@ export interface ConvertResult {
   fieldLetters: Record<string, Partial<Record<CaseKey, string>>>;
   units: Unit[];
   attendance: Attendance[];
+  /** Registrations read per attendance sheet (grid or register), in sheet order. */
+  attendanceSources: { sheet: string; registrations: number }[];
+  /** Each distinct attendance value and the status it was read as, with a confidence. */
+  attendanceCodes: AttendanceCodeMapping[];
   findings: Finding[];
   mapping: Mapping;
   regions: Region[];
@@ -92,6 +100,8 @@ export interface Analysis {
   sheetsWithoutHeader: string[];
   /** Sheets whose case lists share one shape: offer to merge them. */
   sameShape: string[][];
+  /** Each distinct attendance value and the status proposed for it, to confirm like the columns. */
+  attendanceCodes: AttendanceCodeMapping[];
 }
 
 const PREVIEW_ROWS = 10;
@@ -116,6 +126,7 @@ export function analyse(grids: WorkbookGrids, options: ConvertOptions = {}): Ana
     preview: { headers, rows },
     sheetsWithoutHeader: detection.sheetsWithoutHeader,
     sameShape: detection.sameShape,
+    attendanceCodes: result.attendanceCodes,
   };
 }
 
@@ -202,13 +213,16 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       cell: "A1",
       severity: "advarsel",
       code: "ARK_UDEN_OVERSKRIFT",
-      message: "Arket har indhold, men ingen genkendelig overskriftsrække, og er ikke importeret. Tilføj overskrifter som 'CPR', 'Navn', 'Enhed' og 'Indskrevet', hvis det er en sagsliste.",
+      message:
+        "Arket er hverken genkendt som sagsliste eller som fremmøde og er ikke importeret. Tilføj overskrifter som 'CPR', 'Navn', 'Enhed' og 'Indskrevet', " +
+        "hvis det er en sagsliste, eller 'Sags-ID' (eller 'CPR' eller 'Navn'), 'Dato' og 'Status', hvis det er fremmøde med én række pr. borger og dag.",
       original: null,
     });
   }
 
   let caseRegions = detection.regions.filter((r): r is CaseListRegion => r.kind === "sager" && wanted(r.sheet));
   const gridRegions = detection.regions.filter((r): r is AttendanceGridRegion => r.kind === "fremmoede" && wanted(r.sheet));
+  const registerRegions = detection.regions.filter((r): r is AttendanceRegisterRegion => r.kind === "fremmoederegister" && wanted(r.sheet));
   if (options.mergeSheets === false && caseRegions.length > 1) {
     for (const r of caseRegions.slice(1)) {
       findings.push({
@@ -484,17 +498,26 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  // ---- attendance grids
+  // ---- attendance: grids and registers, their codes read once per distinct value
   const attendance: Attendance[] = [];
+  const attendanceSources: ConvertResult["attendanceSources"] = [];
+  const codes = new CodeBook(options.attendanceCodes);
   let attendanceUnknownCodes = 0;
-  if (gridRegions.length && limit === Infinity) {
+  const attendanceRegions = [...gridRegions, ...registerRegions].sort((a, b) => a.sheetIndex - b.sheetIndex);
+  if (attendanceRegions.length && limit === Infinity) {
     const index = buildCaseIndex(cases);
-    for (const region of gridRegions) {
-      const res = readAttendanceGrid(gridByName.get(region.sheet)!, region, index);
+    for (const region of attendanceRegions) {
+      const grid = gridByName.get(region.sheet)!;
+      const res = region.kind === "fremmoede" ? readAttendanceGrid(grid, region, index, codes) : readAttendanceRegister(grid, region, index, codes);
       attendance.push(...res.attendance);
       findings.push(...res.findings);
-      attendanceUnknownCodes += res.unknownCodes;
+      attendanceSources.push({ sheet: region.sheet, registrations: res.attendance.length });
     }
+    findings.push(...codes.findings());
+    attendanceUnknownCodes = codes.mappings().reduce((n, m) => n + (m.status === null ? m.count : 0), 0);
+  } else if (attendanceRegions.length) {
+    // The mapping dialog: every distinct code proposed, before any case is linked.
+    for (const region of attendanceRegions) statusCells(gridByName.get(region.sheet)!, region, (text, cell) => codes.read(text, region.sheet, cell));
   }
 
   const sorted = sortFindings(findings, sheetOrder);
@@ -510,6 +533,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     fieldLetters,
     units,
     attendance,
+    attendanceSources,
+    attendanceCodes: codes.mappings(),
     findings: sorted,
     mapping: { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),

@@ -4,6 +4,7 @@
 import { columnLetters } from "../workbook/plan";
 import { parseCpr } from "../domain/cpr";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
+import { detectAttendanceRegister, type AttendanceRegisterRegion } from "./attendance-register";
 import { headerCandidates, headerScore } from "./header-match";
 import { normaliseHeader } from "./normalise";
 import { isDateFormat, parseDateCell, parseDateText } from "./parse";
@@ -62,7 +63,7 @@ export interface AttendanceGridRegion {
   skipped: SkippedRow[];
 }
 
-export type Region = CaseListRegion | AttendanceGridRegion;
+export type Region = CaseListRegion | AttendanceGridRegion | AttendanceRegisterRegion;
 
 export interface Detection {
   regions: Region[];
@@ -447,7 +448,7 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
   return null;
 }
 
-/** Every sheet: an attendance grid, a case list, or nothing (reported). */
+/** Every sheet: an attendance grid, an attendance register (long format), a case list, or nothing (reported). */
 export function detect(grids: WorkbookGrids): Detection {
   const regions: Region[] = [];
   const sheetsWithoutHeader: string[] = [];
@@ -457,7 +458,7 @@ export function detect(grids: WorkbookGrids): Detection {
       emptySheets.push(grid.name);
       return;
     }
-    const att = detectAttendanceGrid(grid, i);
+    const att = detectAttendanceGrid(grid, i) ?? detectAttendanceRegister(grid, i);
     if (att) {
       regions.push(att);
       return;

@@ -34,6 +34,8 @@ export interface WorkbookLayout {
 export interface WorkbookConversionOptions extends Omit<ConvertOptions, "existingCases" | "saved" | "units"> {
   /** Serial day of the conversion. */
   conversionDate: number;
+  /** Opgørelsesdato chosen by the user (its year the period); by default both are read off the data. */
+  referenceDate?: number;
   /** Serial date-time of the conversion for the Log (default: the conversion date at midnight). */
   time?: number;
   presets?: readonly string[];
@@ -149,7 +151,7 @@ export function planWorkbookConversion(
   const rerun = isConverted(layout) && tables !== null;
   const previous = rerun ? structuredFromTables(tables).data : null;
   const earlier = rerun ? previousSager(tables.table(TABLES.sager)) : { extras: [], texts: [] };
-  const { conversionDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
+  const { conversionDate, referenceDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
 
   const existing: Case[] = previous?.cases ?? [];
   const result = convert(grids, {
@@ -181,6 +183,7 @@ export function planWorkbookConversion(
   const output = buildConvertedWorkbook(result, {
     log,
     conversionDate,
+    referenceDate,
     presets,
     previous,
     previousExtras: earlier.extras,

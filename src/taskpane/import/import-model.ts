@@ -3,6 +3,7 @@
 import { danishDate } from "../../domain/dates";
 import type { Analysis } from "../../import/convert";
 import { FIELDS } from "../../import/fields";
+import { attendanceSourceLine, periodLine } from "../../import/conversion-summary";
 import type { Mapping, MappingOverrides } from "../../import/mapping";
 import type { WorkbookConversion } from "../../import/workbook-conversion";
 import type { ProblemRow } from "../../workbook/problems-plan";
@@ -63,7 +64,9 @@ export function regionChoices(analysis: Pick<Analysis, "regions">): RegionChoice
   return analysis.regions.map((r) =>
     r.kind === "sager"
       ? { sheet: r.sheet, label: m.regionCases(r.sheet, r.dataRows.length, r.headerRows[r.headerRows.length - 1] + 1) }
-      : { sheet: r.sheet, label: m.regionAttendance(r.sheet, r.dataRows.length, r.dateColumns.length) }
+      : r.kind === "fremmoederegister"
+        ? { sheet: r.sheet, label: m.regionRegister(r.sheet, r.dataRows.length) }
+        : { sheet: r.sheet, label: m.regionAttendance(r.sheet, r.dataRows.length, r.dateColumns.length) }
   );
 }
 
@@ -142,7 +145,8 @@ export function importSummary(c: Pick<WorkbookConversion, "result" | "output" | 
   const s = c.result.stats;
   const lines = [m.rowsInOut(s.rowsIn, s.sheets, c.result.cases.length)];
   if (c.rerun) lines.push(m.rerunCounts(s.added, s.updated));
-  if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows));
+  if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows), ...attendanceSourceLine(c.result.attendanceSources ?? []));
+  lines.push(periodLine(c.output.period));
   lines.push(s.errors + s.warnings > 0 ? m.problems(s.errors, s.warnings, c.output.sheetNames.Problemer ?? "Problemer") : m.noProblems);
   const units = c.output.data.units.filter((u) => u.fuldtidspladser === null && u.deltidspladser === null).map((u) => u.enhed);
   if (units.length > 0) lines.push(m.unitsToFill(units.join(", ")));
