@@ -17,6 +17,8 @@ export function attendanceStatus(code: string): string | null {
   return proposeStatus(code).status;
 }
 
+const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
 export interface CaseIndex {
   byCpr: Map<string, Case[]>;
   byId: Map<string, Case>;
@@ -65,6 +67,17 @@ export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion
   let unknownCodes = 0;
   let unlinkedRows = 0;
   const letters = region.dateColumns.map((d) => columnLetters(d.index));
+  if (region.monthFrom) {
+    const { month, year, source } = region.monthFrom;
+    findings.push({
+      sheet: region.sheet,
+      cell: `${letters[0]}${region.headerRow + 1}`,
+      severity: "advarsel",
+      code: "FREMMOEDE_MAANED_UDLEDT",
+      message: `Kolonnerne har kun dagnumre. Måneden er læst som ${MONTH_NAMES[month - 1]} ${year} fra ${source}. Kontrollér, at det er rigtigt.`,
+      original: null,
+    });
+  }
   for (const r of region.dataRows) {
     let candidates: readonly Case[] | null = null;
     let keyText = "";

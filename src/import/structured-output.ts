@@ -3,7 +3,6 @@
 // tables (kept from an earlier conversion), Problemer with each finding pointing at its cell in
 // Sager, and the metadata that lets a re-run reuse the confirmed mapping. Pure: no file, no Excel.
 import { sortedByCase } from "../domain/case-blocks";
-import { ymd } from "../domain/dates";
 import { holidayYearSpan, missingHolidays } from "../domain/holidays";
 import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
 import type { Attendance, Case, Params, StructuredData, Unit } from "../domain/model";

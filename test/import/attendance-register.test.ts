@@ -4,6 +4,11 @@
 import { convert } from "../../src/import/convert";
 import { proposeStatus } from "../../src/import/attendance-codes";
 import { generateAttendanceRegister } from "../../src/sample/attendance-register";
+import { absenceFigures } from "../../src/domain/absence";
+import { isoWeekday, serial, ymd } from "../../src/domain/dates";
+import type { Case } from "../../src/domain/model";
+import { defaultAttendanceStatuses } from "../../src/domain/setup-defaults";
+import type { RawCell, SheetGrid, WorkbookGrids } from "../../src/import/grid";
 
 const key = (a: { sagsId: string; dato: number; status: string | null }) => `${a.sagsId}|${a.dato}|${a.status}`;
 
@@ -16,13 +21,110 @@ describe("attendance register in long format", () => {
       ["sager", "Sagsliste"],
       ...g.truth.perSheet.map((s) => ["fremmoederegister", s.sheet]),
     ]);
-    console.log(r.stats, r.attendanceSources, g.truth.perSheet, g.truth.unknownCitizen);
-    console.log(r.attendanceCodes.map((c) => [c.value, c.status, c.confidence, c.count]));
-    console.log(r.findings.filter((f) => f.code.startsWith("FREMM")));
+    expect(r.attendanceSources).toEqual(g.truth.perSheet.map((s) => ({ sheet: s.sheet, registrations: s.known })));
   });
 
   it("imports every registration of a known citizen with the status it means", () => {
     const got = r.attendance.map(key).sort();
     expect(got).toEqual(g.truth.attendance.map(key).sort());
+  });
+});
+
+describe("status proposals", () => {
+  it("reads codes, words, synonyms, ticks, fractions and abbreviations with a confidence", () => {
+    const p = (t: string) => [proposeStatus(t).status, proposeStatus(t).confidence];
+    expect(p("M")).toEqual(["Mødt", 1]);
+    expect(p("til stede")).toEqual(["Mødt", 0.9]);
+    expect(p("x")).toEqual(["Mødt", 0.9]);
+    expect(p("✓")).toEqual(["Mødt", 0.9]);
+    expect(p("1")).toEqual(["Mødt", 0.9]);
+    expect(p("½")).toEqual(["Delvist mødt", 0.8]);
+    expect(p("0,5")).toEqual(["Delvist mødt", 0.8]);
+    expect(p("sygdom")).toEqual(["Syg", 0.9]);
+    expect(p("syg (barn)")).toEqual(["Syg", 0.7]);
+    expect(p("ulovligt fravær")).toEqual(["Udeblevet (ulovligt fravær)", 0.9]);
+    expect(p("afspadsering")).toEqual(["Aftalt fri", 0.9]);
+    expect(p("afbud")).toEqual(["Aftalt fri", 0.6]);
+    expect(p("Fe")).toEqual(["Ferie", 0.6]);
+    expect(p("Q")).toEqual([null, 0]);
+  });
+});
+
+/** A case list sheet and the grids, each a plain grid. */
+function sheet(name: string, rows: RawCell[][]): SheetGrid {
+  return { name, cells: rows, merges: [], hiddenRows: [], hiddenCols: [] };
+}
+
+const CASES: RawCell[][] = [
+  ["Sags-ID", "Navn", "Enhed", "Indskrevet"],
+  ["A-1", "Alma Holm", "Værkstedet", serial(2025, 1, 6)],
+  ["A-2", "Bent Krogh", "Værkstedet", serial(2025, 1, 6)],
+];
+
+function convertGrid(grid: SheetGrid, overrides?: Record<string, string | null>) {
+  const grids: WorkbookGrids = { sheets: [sheet("Sager", CASES), grid] };
+  return convert(grids, overrides ? { attendanceCodes: overrides } : {});
+}
+
+describe("attendance grids as units keep them", () => {
+  const march = Array.from({ length: 31 }, (_, i) => serial(2025, 3, i + 1)).filter((d) => isoWeekday(d) <= 5);
+
+  it("reads ticks as present, so 2 sick days of 12 are 16,7 %, not 100 %, and the month from the title", () => {
+    const days = march.slice(0, 12);
+    const header: RawCell[] = ["Navn", ...days.map((d) => ymd(d).day)];
+    const alma: RawCell[] = ["Alma Holm", ...days.map((_, i) => (i < 10 ? "x" : "S"))];
+    const bent: RawCell[] = ["Bent Krogh", ...days.map((_, i) => (i < 6 ? "✓" : i < 8 ? "½" : i < 11 ? "sy" : "Q"))];
+    const r = convertGrid(sheet("Fremmøde", [["Fremmøde Marts 2025"], [], header, alma, bent]));
+    expect(r.regions.map((x) => x.kind)).toEqual(["sager", "fremmoede"]);
+    // Every cell kept: 24 registrations, the unknown "Q" verbatim.
+    expect(r.attendance).toHaveLength(24);
+    expect(r.attendance.filter((a) => a.sagsId === "A-1").map((a) => a.dato)).toEqual(days);
+    const month = r.findings.find((f) => f.code === "FREMMOEDE_MAANED_UDLEDT")!;
+    expect(month.message).toContain("marts 2025 fra titlen 'Fremmøde Marts 2025'");
+    // One finding per distinct unknown or uncertain code, never one per cell.
+    expect(r.findings.filter((f) => f.code === "FREMMOEDE_UKENDT_KODE").map((f) => f.original)).toEqual(["Q"]);
+    expect(r.findings.filter((f) => f.code === "FREMMOEDEKODE_USIKKER").map((f) => f.original)).toEqual(["sy"]);
+    const alma1 = r.cases.find((c) => c.sagsId === "A-1")! as Case;
+    const f = absenceFigures(alma1, r.attendance, defaultAttendanceStatuses(), [], serial(2025, 1, 1), serial(2025, 12, 31))!;
+    expect(f.fravaersprocent).toBeCloseTo(2 / 12, 12);
+    const bent1 = r.cases.find((c) => c.sagsId === "A-2")! as Case;
+    const b = absenceFigures(bent1, r.attendance, defaultAttendanceStatuses(), [], serial(2025, 1, 1), serial(2025, 12, 31))!;
+    // 6 present, 2 part days, 3 sick ("sy"), 1 unknown (not in the base): 3 / 11.
+    expect(b.fravaersprocent).toBeCloseTo(3 / 11, 12);
+    console.log(`gitter: Alma ${(f.fravaersprocent! * 100).toFixed(1)} % fravær (10 x, 2 S); Bent ${(b.fravaersprocent! * 100).toFixed(1)} %`);
+  });
+
+  it("takes the month from the sheet's name when columns are headed by weekday and day", () => {
+    const days = march.slice(0, 8);
+    const wd = ["ma", "ti", "on", "to", "fr"];
+    const header: RawCell[] = ["Navn", ...days.map((d) => `${wd[isoWeekday(d) - 1]} ${ymd(d).day}`)];
+    const r = convertGrid(sheet("mar-2025", [header, ["Alma Holm", ...days.map(() => "M")]]));
+    expect(r.attendance.map((a) => a.dato)).toEqual(days);
+    expect(r.findings.find((f) => f.code === "FREMMOEDE_MAANED_UDLEDT")!.message).toContain("marts 2025 fra arknavnet 'mar-2025'");
+    const named = convertGrid(sheet("Marts 25", [header, ["Alma Holm", ...days.map(() => "M")]]));
+    expect(named.attendance).toHaveLength(8);
+  });
+
+  it("reads a code the user confirmed as they chose it", () => {
+    const days = march.slice(0, 6);
+    const header: RawCell[] = ["Navn", ...days];
+    const r = convertGrid(sheet("Fremmøde", [header, ["Alma Holm", ...days.map(() => "Q")]]), { Q: "Syg" });
+    expect(r.attendance.every((a) => a.status === "Syg")).toBe(true);
+    expect(r.attendanceCodes).toEqual([expect.objectContaining({ value: "Q", status: "Syg", confidence: 1, count: 6 })]);
+    expect(r.findings.filter((f) => f.code.startsWith("FREMMOEDE"))).toEqual([]);
+  });
+});
+
+describe("citizens and sheets the import cannot place", () => {
+  it("keeps an ambiguous name in Problemer and says a sheet is neither case list nor attendance", () => {
+    const cases: RawCell[][] = [...CASES, ["A-3", "Alma Holm", "Caféen", serial(2025, 1, 6)]];
+    cases[1] = ["A-1", "Alma Holm", "Værkstedet", serial(2025, 1, 6)];
+    const register: RawCell[][] = [["Navn", "Dato", "Status"], ["Alma Holm", serial(2025, 3, 3), "mødt"], ["Bent Krogh", serial(2025, 3, 3), "syg"]];
+    const grids: WorkbookGrids = { sheets: [sheet("Sager", cases), sheet("Fremmøde", register), sheet("Noter", [["Husk at ringe til Bent"], ["Mødet er flyttet"]])] };
+    // Two citizens named Alma Holm (no CPR tells them apart): which one is meant cannot be told.
+    const r = convert(grids);
+    expect(r.attendance).toEqual([{ sagsId: "A-2", dato: serial(2025, 3, 3), status: "Syg", bemaerkning: null }]);
+    expect(r.findings.find((f) => f.code === "FREMMOEDE_TVETYDIG_BORGER")).toMatchObject({ sheet: "Fremmøde", cell: "A2", original: "Alma Holm" });
+    expect(r.findings.find((f) => f.sheet === "Noter")!.message).toMatch(/hverken genkendt som sagsliste eller som fremmøde/);
   });
 });
