@@ -86,3 +86,16 @@ export function paramsFromData(
   const reference = source === "fremmøde" ? lastRegistration : conversionDate >= start && conversionDate <= end ? conversionDate : end;
   return { ...defaultParams(reference), periodestart: start, periodeslut: end, opgoerelsesdato: reference, periodSource: source };
 }
+
+/**
+ * The period of a report for a year: that calendar year, and Opgørelsesdato its last registered day
+ * (else the year's last day, or the given date when it lies inside the year).
+ */
+export function periodOfYear(year: number, registrations: Iterable<number>, today?: number): Pick<Params, "periodestart" | "periodeslut" | "opgoerelsesdato"> {
+  const start = yearStart(year);
+  const end = yearEnd(year);
+  let last = -Infinity;
+  for (const d of registrations) if (d >= start && d <= end && d > last) last = d;
+  const reference = last > -Infinity ? last : today !== undefined && today >= start && today <= end ? today : end;
+  return { periodestart: start, periodeslut: end, opgoerelsesdato: reference };
+}

@@ -8,13 +8,13 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { findTable } from "../../src/adapters/xlsx/read-tables";
-import { structuredFromWorkbook } from "../../src/adapters/xlsx/structured-from-workbook";
+import { namedValue, structuredFromWorkbook } from "../../src/adapters/xlsx/structured-from-workbook";
 import { gridsToWorkbook } from "../../src/adapters/xlsx/write-grids";
 import { absenceFigures } from "../../src/domain/absence";
 import { serial } from "../../src/domain/dates";
 import { defaultAttendanceStatuses } from "../../src/domain/setup-defaults";
 import { generateAttendanceRegister } from "../../src/sample/attendance-register";
-import { TABLES } from "../../src/workbook/contract";
+import { DEFINED_NAMES, TABLES } from "../../src/workbook/contract";
 import { tempDir } from "../support/recalc-helpers";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
@@ -93,5 +93,21 @@ describe("sagsliste convert with an attendance register in long format", () => {
       compared++;
     }
     expect(compared).toBe(g.truth.cases.length);
+  });
+
+  it("report --year sets the period: the year, Opgørelsesdato its last registered day", async () => {
+    const report = path.join(dir, "rapport.xlsx");
+    const r = spawnSync(process.execPath, [BIN, "report", output, "--year", "2022", "-o", report], { encoding: "utf8", timeout: 120_000 });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Periode 01-01-2022–31-12-2022, Opgørelsesdato 31-12-2022.");
+    const wb = await load(report);
+    expect([namedValue(wb, DEFINED_NAMES.periodestart), namedValue(wb, DEFINED_NAMES.periodeslut), namedValue(wb, DEFINED_NAMES.opgoerelsesdato)]).toEqual([
+      serial(2022, 1, 1),
+      serial(2022, 12, 31),
+      serial(2022, 12, 31),
+    ]);
+    const again = path.join(dir, "rapport-2023.xlsx");
+    const r2 = spawnSync(process.execPath, [BIN, "report", report, "--year", "2023", "-o", again], { encoding: "utf8", timeout: 120_000 });
+    expect(r2.stdout).toContain("Periode 01-01-2023–31-12-2023, Opgørelsesdato 28-04-2023.");
   });
 });

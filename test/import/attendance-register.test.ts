@@ -2,12 +2,13 @@
 // through the code book: every registration of a known citizen in, with its status read from a code,
 // a word or a synonym; unknown citizens and unknown codes in Problemer, never dropped.
 import { convert } from "../../src/import/convert";
+import { planWorkbookConversion } from "../../src/import/workbook-conversion";
+import { absenceFigures, caseAbsence } from "../../src/domain/absence";
+import { defaultAttendanceStatuses, defaultParams } from "../../src/domain/setup-defaults";
 import { proposeStatus } from "../../src/import/attendance-codes";
 import { generateAttendanceRegister } from "../../src/sample/attendance-register";
-import { absenceFigures } from "../../src/domain/absence";
-import { isoWeekday, serial, ymd } from "../../src/domain/dates";
+import { danishDate, isoWeekday, serial, ymd } from "../../src/domain/dates";
 import type { Case } from "../../src/domain/model";
-import { defaultAttendanceStatuses } from "../../src/domain/setup-defaults";
 import type { RawCell, SheetGrid, WorkbookGrids } from "../../src/import/grid";
 
 const key = (a: { sagsId: string; dato: number; status: string | null }) => `${a.sagsId}|${a.dato}|${a.status}`;
@@ -126,5 +127,32 @@ describe("citizens and sheets the import cannot place", () => {
     expect(r.attendance).toEqual([{ sagsId: "A-2", dato: serial(2025, 3, 3), status: "Syg", bemaerkning: null }]);
     expect(r.findings.find((f) => f.code === "FREMMOEDE_TVETYDIG_BORGER")).toMatchObject({ sheet: "Fremmøde", cell: "A2", original: "Alma Holm" });
     expect(r.findings.find((f) => f.sheet === "Noter")!.message).toMatch(/hverken genkendt som sagsliste eller som fremmøde/);
+  });
+});
+
+describe("the period from the data", () => {
+  const layout = { sheets: [] as { name: string; tables: string[] }[], metadata: null };
+  const plan = (grids: WorkbookGrids, referenceDate?: number) =>
+    planWorkbookConversion({ ...layout, sheets: grids.sheets.map((s) => ({ name: s.name, tables: [] })) }, grids, null, { conversionDate: serial(2026, 12, 7), referenceDate });
+
+  it("is the latest year with registrations, Opgørelsesdato its last registered day: 2022's rates are not empty in 2026", () => {
+    const g = generateAttendanceRegister({ seed: 5, year: 2022, firstMonth: 9, months: 3 });
+    const conv = plan(g.grids);
+    const last = Math.max(...g.truth.attendance.map((a) => a.dato));
+    expect(conv.output.period).toEqual({ start: serial(2022, 1, 1), end: serial(2022, 12, 31), reference: last, source: "fremmøde" });
+    const data = conv.output.data;
+    const rates = data.cases.map((c) => caseAbsence(c, data)?.fravaersprocent ?? null);
+    expect(rates.filter((x) => x !== null).length).toBe(data.cases.length);
+    // The old default, the conversion date's year, found no registration at all.
+    const old = { ...data, params: defaultParams(serial(2026, 12, 7)) };
+    expect(data.cases.every((c) => caseAbsence(c, old)!.basisDage === 0)).toBe(true);
+    console.log(`periode fra data: ${danishDate(last)}; fraværsprocenter ${rates.map((x) => (x! * 100).toFixed(1)).join(", ")}`);
+  });
+
+  it("is the latest year with enrolments without registrations, and the chosen date's year when one is given", () => {
+    const list: RawCell[][] = [["Sags-ID", "Navn", "Enhed", "Indskrevet"], ["A-1", "Alma Holm", "Værkstedet", serial(2020, 5, 1)], ["A-2", "Bent Krogh", "Værkstedet", serial(2021, 2, 1)]];
+    const grids: WorkbookGrids = { sheets: [sheet("Sager", list)] };
+    expect(plan(grids).output.period).toEqual({ start: serial(2021, 1, 1), end: serial(2021, 12, 31), reference: serial(2021, 12, 31), source: "indskrivninger" });
+    expect(plan(grids, serial(2024, 6, 30)).output.period).toEqual({ start: serial(2024, 1, 1), end: serial(2024, 12, 31), reference: serial(2024, 6, 30), source: "valgt" });
   });
 });
