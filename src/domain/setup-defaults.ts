@@ -64,22 +64,27 @@ export type PeriodSource = "fremmøde" | "indskrivninger" | "konverteringsdato";
 
 /**
  * Default parameters read off the data: the period is the latest calendar year with attendance
- * registrations, else the latest year with enrolments, else the conversion date's year. Opgørelsesdato
- * is the last registered day of that year; without registrations, the conversion date when it lies in
- * that year, else the year's last day. Dates outside 1990–2100 are typing errors and are passed over.
+ * registrations, else the latest year in which a case is enrolled (an open case up to the conversion
+ * date), else the conversion date's year. Opgørelsesdato is the last registered day of that year;
+ * without registrations, the conversion date when it lies in that year, else the year's last day.
+ * Dates outside 1990–2100 are typing errors and are passed over.
  */
 export function paramsFromData(
-  enrolments: Iterable<number | null>,
+  enrolments: Iterable<{ indskrevet: number | null; udskrevet: number | null }>,
   registrations: Iterable<number>,
   conversionDate: number
 ): Params & { periodSource: PeriodSource } {
   const plausible = (d: number | null): d is number => d !== null && Number.isFinite(d) && ymd(d).year >= 1990 && ymd(d).year <= 2100;
   let lastRegistration = -Infinity;
   for (const d of registrations) if (plausible(d) && d > lastRegistration) lastRegistration = d;
-  let lastEnrolment = -Infinity;
-  for (const d of enrolments) if (plausible(d) && d > lastEnrolment) lastEnrolment = d;
-  const source: PeriodSource = lastRegistration > -Infinity ? "fremmøde" : lastEnrolment > -Infinity ? "indskrivninger" : "konverteringsdato";
-  const anchor = source === "fremmøde" ? lastRegistration : source === "indskrivninger" ? lastEnrolment : conversionDate;
+  let lastEnrolled = -Infinity;
+  for (const c of enrolments) {
+    if (!plausible(c.indskrevet)) continue;
+    const until = plausible(c.udskrevet) ? c.udskrevet : Math.max(c.indskrevet, conversionDate);
+    if (until > lastEnrolled) lastEnrolled = until;
+  }
+  const source: PeriodSource = lastRegistration > -Infinity ? "fremmøde" : lastEnrolled > -Infinity ? "indskrivninger" : "konverteringsdato";
+  const anchor = source === "fremmøde" ? lastRegistration : source === "indskrivninger" ? lastEnrolled : conversionDate;
   const { year } = ymd(anchor);
   const start = yearStart(year);
   const end = yearEnd(year);

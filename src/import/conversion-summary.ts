@@ -5,7 +5,7 @@ import type { ConvertedWorkbook } from "./structured-output";
 
 const PERIOD_WHY: Record<ConvertedWorkbook["period"]["source"], string> = {
   fremmøde: "seneste år med fremmøderegistreringer; Opgørelsesdato er den sidste registrerede dag",
-  indskrivninger: "seneste år med indskrivninger",
+  indskrivninger: "seneste år med indskrevne borgere",
   konverteringsdato: "konverteringsdatoens år",
   valgt: "den valgte Opgørelsesdatos år",
   tidligere: "uændret fra sidste konvertering",

@@ -141,7 +141,7 @@ function chooseParams(previous: StructuredData | null, cases: readonly Case[], a
   if (previous) [params, source] = [previous.params, "tidligere"];
   else if (options.referenceDate !== undefined) [params, source] = [defaultParams(options.referenceDate), "valgt"];
   else {
-    const { periodSource, ...p } = paramsFromData(cases.map((c) => c.indskrevet), attendance.map((a) => a.dato), options.conversionDate);
+    const { periodSource, ...p } = paramsFromData(cases, attendance.map((a) => a.dato), options.conversionDate);
     [params, source] = [p, periodSource];
   }
   return { params, period: { start: params.periodestart, end: params.periodeslut, reference: params.opgoerelsesdato, source } };

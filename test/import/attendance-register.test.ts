@@ -149,10 +149,17 @@ describe("the period from the data", () => {
     console.log(`periode fra data: ${danishDate(last)}; fraværsprocenter ${rates.map((x) => (x! * 100).toFixed(1)).join(", ")}`);
   });
 
-  it("is the latest year with enrolments without registrations, and the chosen date's year when one is given", () => {
-    const list: RawCell[][] = [["Sags-ID", "Navn", "Enhed", "Indskrevet"], ["A-1", "Alma Holm", "Værkstedet", serial(2020, 5, 1)], ["A-2", "Bent Krogh", "Værkstedet", serial(2021, 2, 1)]];
+  it("is the latest year a case is enrolled without registrations, and the chosen date's year when one is given", () => {
+    const list: RawCell[][] = [
+      ["Sags-ID", "Navn", "Enhed", "Indskrevet", "Udskrevet"],
+      ["A-1", "Alma Holm", "Værkstedet", serial(2020, 5, 1), serial(2021, 3, 31)],
+      ["A-2", "Bent Krogh", "Værkstedet", serial(2021, 2, 1), serial(2021, 10, 15)],
+    ];
     const grids: WorkbookGrids = { sheets: [sheet("Sager", list)] };
     expect(plan(grids).output.period).toEqual({ start: serial(2021, 1, 1), end: serial(2021, 12, 31), reference: serial(2021, 12, 31), source: "indskrivninger" });
+    // An open case is enrolled up to the conversion: its year is the period.
+    const open: WorkbookGrids = { sheets: [sheet("Sager", [...list, ["A-3", "Carla Dahl", "Værkstedet", serial(2021, 6, 1), null]])] };
+    expect(plan(open).output.period).toMatchObject({ start: serial(2026, 1, 1), reference: serial(2026, 12, 7), source: "indskrivninger" });
     expect(plan(grids, serial(2024, 6, 30)).output.period).toEqual({ start: serial(2024, 1, 1), end: serial(2024, 12, 31), reference: serial(2024, 6, 30), source: "valgt" });
   });
 });

@@ -146,8 +146,8 @@ export function importSummary(c: Pick<WorkbookConversion, "result" | "output" | 
   const lines = [m.rowsInOut(s.rowsIn, s.sheets, c.result.cases.length)];
   if (c.rerun) lines.push(m.rerunCounts(s.added, s.updated));
   if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows), ...attendanceSourceLine(c.result.attendanceSources ?? []));
-  lines.push(periodLine(c.output.period));
   lines.push(s.errors + s.warnings > 0 ? m.problems(s.errors, s.warnings, c.output.sheetNames.Problemer ?? "Problemer") : m.noProblems);
+  lines.push(periodLine(c.output.period));
   const units = c.output.data.units.filter((u) => u.fuldtidspladser === null && u.deltidspladser === null).map((u) => u.enhed);
   if (units.length > 0) lines.push(m.unitsToFill(units.join(", ")));
   if (c.removedReports.length > 0) lines.push(m.reportsRemoved(c.removedReports.join(", ")));
