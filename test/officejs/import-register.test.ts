@@ -5,7 +5,8 @@
 // (workbook-conversion.ts), whose numbers test/cli/attendance-register.test.ts recalculates.
 import { createOfficePlanPort } from "../../src/adapters/officejs/plan-port";
 import { readTables } from "../../src/adapters/officejs/read-tables";
-import { danishDate } from "../../src/domain/dates";
+import { danishDate, serial } from "../../src/domain/dates";
+import { buildOverview } from "../../src/taskpane/oversigt/overview-flow";
 import { generateAttendanceRegister } from "../../src/sample/attendance-register";
 import { importSummary, regionChoices } from "../../src/taskpane/import/import-model";
 import { initialChoice, readImportSource, runImport, surveySource } from "../../src/taskpane/import/import-flow";
@@ -44,5 +45,16 @@ test("Importér in Excel reads a long-format register: registrations in, the unk
   const lines = importSummary(conversion).lines;
   expect(lines).toContain(`Fremmøde: ${g.truth.perSheet.map((s) => `${s.known} fra '${s.sheet}'`).join(", ")}.`);
   expect(lines.some((l) => l.startsWith(`Periode 01-01-2023–31-12-2023, Opgørelsesdato ${danishDate(last)}`))).toBe(true);
+
+  // The Oversigt page sets the period of the year it reports on.
+  await buildOverview(port, 2022, () => undefined);
+  const after = await readTables([], [DEFINED_NAMES.periodestart, DEFINED_NAMES.periodeslut, DEFINED_NAMES.opgoerelsesdato], fakeRun(fake));
+  expect(after.names).toEqual({
+    [DEFINED_NAMES.periodestart]: serial(2022, 1, 1),
+    [DEFINED_NAMES.periodeslut]: serial(2022, 12, 31),
+    [DEFINED_NAMES.opgoerelsesdato]: serial(2022, 12, 31),
+  });
+  await buildOverview(port, 2023, () => undefined);
+  expect((await readTables([], [DEFINED_NAMES.opgoerelsesdato], fakeRun(fake))).names[DEFINED_NAMES.opgoerelsesdato]).toBe(last);
   console.log(`Importér i Excel: ${fremmoede.rows.length} registreringer i Fremmoede; ${lines.join(" | ")}`);
 });
