@@ -21,6 +21,7 @@ Tilvalg:
   --no-merge               Flet ikke ark med samme opbygning; kun det første konverteres.
   --sheets "Ark1;Ark2"     Kun disse ark.
   --map "Kilde=Kolonne;…"  Vælg selv tilknytningen, fx "Startdato=Indskrevet;Diverse=-" (- = behold som den er).
+  --codes "Kode=Status;…"  Vælg selv hvad fremmødekoder betyder, fx "afbud=Syg;Q=-" (- = ikke en status).
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
   --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato, og dens år som periode (standard: seneste år med
                            fremmøde, ellers med indskrivninger; Opgørelsesdato den sidste registrerede dag).
@@ -68,6 +69,9 @@ export function conversionJson(outcome: ConvertWorkbookOutcome, output: string) 
       attendance: result.stats.attendanceRows,
       skipped: result.stats.skipped,
     },
+    attendanceSources: result.attendanceSources,
+    attendanceCodes: result.attendanceCodes,
+    period: outcome.output.period,
     sheetNames: outcome.output.sheetNames,
     findings: outcome.output.problems,
   };
@@ -100,6 +104,7 @@ export async function runConvert(argv: string[]): Promise<number> {
         "--no-merge": "boolean",
         "--sheets": "string",
         "--map": "string",
+        "--codes": "string",
         "--instruments": "string",
         "--ref-date": "string",
         "--ignore-saved-mapping": "boolean",
@@ -126,6 +131,7 @@ export async function runConvert(argv: string[]): Promise<number> {
       mergeSheets: args.flags["--no-merge"] !== true,
       sheets: list(stringFlag(args, "--sheets")),
       overrides: parseMapFlag(stringFlag(args, "--map")),
+      attendanceCodes: parseMapFlag(stringFlag(args, "--codes")),
       presets: list(stringFlag(args, "--instruments")),
       ignoreSavedMapping: args.flags["--ignore-saved-mapping"] === true,
     });
