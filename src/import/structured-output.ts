@@ -37,6 +37,8 @@ export interface OutputOptions {
   /** The source sheets this conversion read, for the metadata. */
   convertedSheets: readonly string[];
   mapping: Mapping;
+  /** Attendance codes the user confirmed, kept for the next run like the mapping. */
+  attendanceCodes?: Readonly<Record<string, string | null>>;
   /** The Log rows to keep (an earlier run's) and this import's entries. */
   log?: LogEntry[];
 }
@@ -209,6 +211,7 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
       ...plan.metadata,
       schemaVersion: SCHEMA_VERSION,
       mapping: options.mapping,
+      ...(options.attendanceCodes && Object.keys(options.attendanceCodes).length ? { attendanceCodes: options.attendanceCodes } : {}),
       sourceSheets: options.convertedSheets,
       sheetNames,
       fields: FIELDS.map((f) => f.column),

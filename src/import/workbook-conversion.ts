@@ -93,6 +93,13 @@ export function savedMappingOf(metadata: Record<string, unknown> | null): Mappin
   return m && m.version === 1 && Array.isArray(m.columns) ? m : undefined;
 }
 
+/** The attendance codes a user confirmed in an earlier run (value -> status, or null: not a status). */
+export function savedCodesOf(metadata: Record<string, unknown> | null): Record<string, string | null> {
+  const c = metadata?.attendanceCodes;
+  if (!c || typeof c !== "object" || Array.isArray(c)) return {};
+  return Object.fromEntries(Object.entries(c as Record<string, unknown>).filter(([, v]) => v === null || typeof v === "string")) as Record<string, string | null>;
+}
+
 /** The earlier Sager's columns beyond the contract's, and date cells that hold text. */
 function previousSager(t: TableRows | null) {
   if (!t) return { extras: [], texts: [] as Partial<Record<CaseKey, string>>[] };
@@ -154,8 +161,11 @@ export function planWorkbookConversion(
   const { conversionDate, referenceDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
 
   const existing: Case[] = previous?.cases ?? [];
+  // Codes confirmed in an earlier run hold unless confirmed anew.
+  const attendanceCodes = ignoreSavedMapping ? convertOptions.attendanceCodes : { ...savedCodesOf(layout.metadata), ...convertOptions.attendanceCodes };
   const result = convert(grids, {
     ...convertOptions,
+    attendanceCodes,
     existingCases: existing,
     saved: ignoreSavedMapping ? undefined : savedMappingOf(layout.metadata),
     units: previous?.units.map((u) => u.enhed),
@@ -190,6 +200,7 @@ export function planWorkbookConversion(
     sourceSheets,
     convertedSheets: grids.sheets.map((s) => s.name),
     mapping: result.mapping,
+    attendanceCodes,
   });
 
   // The Log is rebuilt with its earlier rows first, so one plan serves every engine.

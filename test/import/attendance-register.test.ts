@@ -2,7 +2,8 @@
 // through the code book: every registration of a known citizen in, with its status read from a code,
 // a word or a synonym; unknown citizens and unknown codes in Problemer, never dropped.
 import { convert } from "../../src/import/convert";
-import { planWorkbookConversion } from "../../src/import/workbook-conversion";
+import { planWorkbookConversion, savedCodesOf } from "../../src/import/workbook-conversion";
+import { METADATA_SHEET, parseMetadata } from "../../src/workbook/metadata";
 import { absenceFigures, caseAbsence } from "../../src/domain/absence";
 import { defaultAttendanceStatuses, defaultParams } from "../../src/domain/setup-defaults";
 import { proposeStatus } from "../../src/import/attendance-codes";
@@ -161,5 +162,20 @@ describe("the period from the data", () => {
     const open: WorkbookGrids = { sheets: [sheet("Sager", [...list, ["A-3", "Carla Dahl", "Værkstedet", serial(2021, 6, 1), null]])] };
     expect(plan(open).output.period).toMatchObject({ start: serial(2026, 1, 1), reference: serial(2026, 12, 7), source: "indskrivninger" });
     expect(plan(grids, serial(2024, 6, 30)).output.period).toEqual({ start: serial(2024, 1, 1), end: serial(2024, 12, 31), reference: serial(2024, 6, 30), source: "valgt" });
+  });
+});
+
+describe("confirmed attendance codes on a re-run", () => {
+  it("are kept in the metadata and hold on the next run unless confirmed anew", () => {
+    const g = generateAttendanceRegister({ seed: 1 });
+    const layout = { sheets: g.grids.sheets.map((s) => ({ name: s.name, tables: [] })), metadata: null };
+    const first = planWorkbookConversion(layout, g.grids, null, { conversionDate: serial(2026, 12, 7), attendanceCodes: { afbud: "Syg" } });
+    const meta = first.plan.sheets.find((s) => s.name === METADATA_SHEET)!;
+    const saved = parseMetadata(meta.cells!.map((c) => c.value));
+    expect(savedCodesOf(saved)).toEqual({ afbud: "Syg" });
+    const again = planWorkbookConversion({ ...layout, metadata: saved }, g.grids, null, { conversionDate: serial(2026, 12, 7) });
+    expect(again.result.attendanceCodes.find((c) => c.value === "afbud")).toMatchObject({ status: "Syg", confidence: 1 });
+    const fresh = planWorkbookConversion({ ...layout, metadata: saved }, g.grids, null, { conversionDate: serial(2026, 12, 7), ignoreSavedMapping: true });
+    expect(fresh.result.attendanceCodes.find((c) => c.value === "afbud")).toMatchObject({ status: "Aftalt fri", confidence: 0.6 });
   });
 });
