@@ -171,7 +171,7 @@ describe("confirmed attendance codes on a re-run", () => {
     const layout = { sheets: g.grids.sheets.map((s) => ({ name: s.name, tables: [] })), metadata: null };
     const first = planWorkbookConversion(layout, g.grids, null, { conversionDate: serial(2026, 12, 7), attendanceCodes: { afbud: "Syg" } });
     const meta = first.plan.sheets.find((s) => s.name === METADATA_SHEET)!;
-    const saved = parseMetadata(meta.cells!.map((c) => c.value));
+    const saved = parseMetadata(meta.cells!.map((c) => c.value as string));
     expect(savedCodesOf(saved)).toEqual({ afbud: "Syg" });
     const again = planWorkbookConversion({ ...layout, metadata: saved }, g.grids, null, { conversionDate: serial(2026, 12, 7) });
     expect(again.result.attendanceCodes.find((c) => c.value === "afbud")).toMatchObject({ status: "Syg", confidence: 1 });
