@@ -5,6 +5,7 @@ import { serialFromIso, serialFromJsDate } from "../domain/dates";
 import { convertWorkbook, type ConvertWorkbookOutcome } from "../adapters/xlsx/convert-workbook";
 import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
 import type { MappingOverrides } from "../import/mapping";
+import { attendanceSourceLine, periodLine } from "../import/conversion-summary";
 import { serialDateTime } from "../workbook/audit-log";
 import { parseArgs, stringFlag, UsageError } from "./args";
 
@@ -22,8 +23,10 @@ Tilvalg:
   --map "Kilde=Kolonne;…"  Vælg selv tilknytningen, fx "Startdato=Indskrevet;Diverse=-" (- = behold som den er).
                            Enhed og navn læst af listens form kan afvises: "Ark!Arknavn=-", "Ark!Titel=-",
                            "Ark!Sektioner=-", "Ark!A+B=-" (se tilknytningen i --json).
+  --codes "Kode=Status;…"  Vælg selv hvad fremmødekoder betyder, fx "afbud=Syg;Q=-" (- = ikke en status).
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
-  --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato (standard: i dag).
+  --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato, og dens år som periode (standard: seneste år med
+                           fremmøde, ellers med indskrivninger; Opgørelsesdato den sidste registrerede dag).
   --ignore-saved-mapping   Brug ikke en tilknytning, der er gemt i projektmappen.`;
 
 function list(raw: string | undefined): string[] | undefined {
@@ -68,6 +71,9 @@ export function conversionJson(outcome: ConvertWorkbookOutcome, output: string) 
       attendance: result.stats.attendanceRows,
       skipped: result.stats.skipped,
     },
+    attendanceSources: result.attendanceSources,
+    attendanceCodes: result.attendanceCodes,
+    period: outcome.output.period,
     sheetNames: outcome.output.sheetNames,
     findings: outcome.output.problems,
   };
@@ -82,6 +88,8 @@ function summary(outcome: ConvertWorkbookOutcome, output: string): string {
       (s.attendanceRows ? `, ${s.attendanceRows} fremmøderegistreringer` : "") +
       ".",
     `${s.errors} fejl og ${s.warnings} advarsler står på arket ${outcome.output.sheetNames.Problemer ?? "Problemer"}.`,
+    ...attendanceSourceLine(outcome.result.attendanceSources),
+    periodLine(outcome.output.period),
   ];
   const units = outcome.output.data.units.filter((u) => u.fuldtidspladser === null && u.deltidspladser === null).map((u) => u.enhed);
   if (units.length) lines.push(`Udfyld pladserne for ${units.join(", ")} i tabellen Enheder på arket Opsætning.`);
@@ -98,6 +106,7 @@ export async function runConvert(argv: string[]): Promise<number> {
         "--no-merge": "boolean",
         "--sheets": "string",
         "--map": "string",
+        "--codes": "string",
         "--instruments": "string",
         "--ref-date": "string",
         "--ignore-saved-mapping": "boolean",
@@ -118,11 +127,13 @@ export async function runConvert(argv: string[]): Promise<number> {
 
     const wb = await loadWorkbook(input);
     const outcome = convertWorkbook(wb, {
-      conversionDate: refDate(stringFlag(args, "--ref-date")),
+      conversionDate: refDate(undefined),
+      referenceDate: stringFlag(args, "--ref-date") === undefined ? undefined : refDate(stringFlag(args, "--ref-date")),
       time: serialDateTime(new Date()),
       mergeSheets: args.flags["--no-merge"] !== true,
       sheets: list(stringFlag(args, "--sheets")),
       overrides: parseMapFlag(stringFlag(args, "--map")),
+      attendanceCodes: parseMapFlag(stringFlag(args, "--codes")),
       presets: list(stringFlag(args, "--instruments")),
       ignoreSavedMapping: args.flags["--ignore-saved-mapping"] === true,
     });

@@ -3,13 +3,15 @@
 // Never writes over its input; writes nothing at all when anything fails.
 import path from "path";
 import ExcelJS from "exceljs";
-import { ymd } from "../domain/dates";
+import { danishDate, ymd } from "../domain/dates";
+import { periodOfYear } from "../domain/setup-defaults";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { courseIncomeRows, regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
-import { structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
+import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
+import { DEFINED_NAMES } from "../workbook/contract";
 import { defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsregulering";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { earlierBudgets, reportPlan } from "../workbook/report/report-plan";
@@ -24,7 +26,8 @@ export const REPORT_HELP = `Brug: sagsliste report PROJEKTMAPPE.xlsx [--year Å�
   hver konflikt mellem dem (samme borger i to enheder, forskellige aftaler eller perioder, overskrevne
   formler), de samlede tabeller med kolonnen Kilde og rapporten over dem alle (standard:
   samlet-rapport.xlsx ved siden af den første).
-  --year       Året (standard: året for Periodestart).
+  --year       Året (standard: året for Periodestart). Sætter også Periodestart og Periodeslut
+               til året og Opgørelsesdato til årets sidste registrerede dag.
   --publish    Skriv i stedet en offentliggørelsesudgave: kun tal, diskretioneret, uden navne og CPR
                (standard: PROJEKTMAPPE-offentlig.xlsx).
   --json       Skriv referencetallene som JSON på standard-output.`;
@@ -67,6 +70,15 @@ export async function runReport(argv: string[]): Promise<number> {
     const wb = await loadWorkbook(input);
     const { data, warnings } = structuredFromWorkbook(wb);
     const year = parseYear(stringFlag(args, "--year"), ymd(data.params.periodestart).year);
+    // --year sets the period: the year, and Opgørelsesdato its last registered day.
+    let periodNote = "";
+    if (stringFlag(args, "--year") !== undefined && !publish) {
+      const p = periodOfYear(year, data.attendance.map((a) => a.dato));
+      data.params = { ...data.params, ...p };
+      for (const [name, value] of [[DEFINED_NAMES.periodestart, p.periodestart], [DEFINED_NAMES.periodeslut, p.periodeslut], [DEFINED_NAMES.opgoerelsesdato, p.opgoerelsesdato]] as const)
+        setNamedValue(wb, name, value);
+      periodNote = ` Periode ${danishDate(p.periodestart)}–${danishDate(p.periodeslut)}, Opgørelsesdato ${danishDate(p.opgoerelsesdato)}.`;
+    }
 
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
@@ -104,7 +116,7 @@ export async function runReport(argv: string[]): Promise<number> {
           };
       process.stdout.write(JSON.stringify(json, null, 2) + "\n");
     } else {
-      process.stdout.write(`Skrev ${out} (${publish ? "offentliggørelsesudgave" : "rapport"} for ${year}).\n`);
+      process.stdout.write(`Skrev ${out} (${publish ? "offentliggørelsesudgave" : "rapport"} for ${year}).${periodNote}\n`);
     }
     return 0;
   } catch (e) {

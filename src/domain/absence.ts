@@ -13,7 +13,8 @@
 // - Base = counting registrations whose status is "I basis"; absence days = those also "Fravær"
 //   (lawful and unlawful); unlawful days = those also "Ulovligt fravær". A rate over a base of 0 is
 //   empty (null), never 0 % and never an error.
-// - Uregistrerede dage = max(0, planned - registered).
+// - Uregistrerede dage = max(0, planned - registered), both counted only up to the earlier of the
+//   period's end and the reference date (Opgørelsesdato): days not yet come are not missing.
 // A case without an enrolment date has none of these figures (null: the input is missing).
 import { isoWeekday } from "./dates";
 import { holidayDates } from "./holidays";
@@ -106,7 +107,9 @@ export function absenceFigures(
   statuses: readonly AttendanceStatusRow[],
   holidays: readonly Holiday[] | ReadonlySet<number>,
   start: number,
-  end: number
+  end: number,
+  /** The reference date: Uregistrerede dage counts up to the earlier of it and `end` (default `end`). */
+  asOf: number = end
 ): AbsenceFigures | null {
   const dates = holidays instanceof Set ? holidays : holidayDates(holidays as readonly Holiday[]);
   const planned = plannedDays(c, start, end, dates);
@@ -130,8 +133,24 @@ export function absenceFigures(
     udeblivelsesdage: unlawful,
     fravaersprocent: base === 0 ? null : absent / base,
     udeblivelsesprocent: base === 0 ? null : unlawful / base,
-    uregistreredeDage: Math.max(0, planned - regs.length),
+    uregistreredeDage: unregisteredDays(c, attendance, start, Math.min(end, asOf), dates, planned, regs.length, end),
   };
+}
+
+/** max(0, planned - registered) over [start, last]; the figures over [start, end] are reused when last = end. */
+function unregisteredDays(
+  c: Pick<Case, "sagsId" | "indskrevet" | "udskrevet">,
+  attendance: readonly Attendance[],
+  start: number,
+  last: number,
+  holidays: ReadonlySet<number>,
+  planned: number,
+  registered: number,
+  end: number
+): number {
+  if (last >= end) return Math.max(0, planned - registered);
+  const p = plannedDays(c, start, last, holidays) ?? 0;
+  return Math.max(0, p - countingRegistrations(c, attendance, start, last, holidays).length);
 }
 
 /** absenceFigures over the workbook's own period (Periodestart..Periodeslut) and tables. */
@@ -142,6 +161,7 @@ export function caseAbsence(c: Case, data: StructuredData): AbsenceFigures | nul
     data.attendanceStatuses,
     data.holidays,
     data.params.periodestart,
-    data.params.periodeslut
+    data.params.periodeslut,
+    data.params.opgoerelsesdato
   );
 }

@@ -1,6 +1,6 @@
 // Danish public holidays (helligdage) and the closure days most municipal day services keep
 // (docs/domain.md): the default contents of the Helligdage table that planned days are counted against.
-import { serial } from "./dates";
+import { serial, ymd } from "./dates";
 import type { Holiday } from "./model";
 
 export const HELLIGDAG = "Helligdag";
@@ -57,6 +57,34 @@ export function danishHolidays(year: number): Holiday[] {
 export function holidaysForYears(from: number, to: number): Holiday[] {
   const out: Holiday[] = [];
   for (let y = from; y <= to; y++) out.push(...danishHolidays(y));
+  return out;
+}
+
+/** Years before and after these are typing errors (1900, 2099), which must not fill Helligdage with a century. */
+const PLAUSIBLE_YEARS = [1990, 2100] as const;
+
+/**
+ * The years a holiday table must cover for these dates: from the earliest date's year to the year
+ * after the latest (so a registration made early next year finds its holidays); null without dates.
+ */
+export function holidayYearSpan(dates: Iterable<number | null | undefined>): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of dates) {
+    if (d === null || d === undefined || !Number.isFinite(d)) continue;
+    const y = ymd(d).year;
+    if (y < PLAUSIBLE_YEARS[0] || y > PLAUSIBLE_YEARS[1]) continue;
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
+  }
+  return lo === Infinity ? null : [lo, hi + 1];
+}
+
+/** The holidays of the years in [from, to] that the table does not hold yet (a year counts as held when any row is in it). */
+export function missingHolidays(held: readonly Pick<Holiday, "dato">[], from: number, to: number): Holiday[] {
+  const years = new Set(held.map((h) => ymd(h.dato).year));
+  const out: Holiday[] = [];
+  for (let y = from; y <= to; y++) if (!years.has(y)) out.push(...danishHolidays(y));
   return out;
 }
 

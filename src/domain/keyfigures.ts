@@ -31,7 +31,8 @@ import { placesOf } from "./regulation";
  *   P (absence.ts: within the enrolment and P, on a planned working day), the absence (lawful and
  *   unlawful) resp. unlawful-absence days in the base divided by the days in the base; empty when the
  *   base is 0. n = cases active in P.
- * - Uregistrerede dage: the scope's planned days in P minus its counting registrations. (Summing the
+ * - Uregistrerede dage: the scope's planned days in P up to Opgørelsesdato minus its counting
+ *   registrations in the same days. (Summing the
  *   cases' own max(0, planned - registered) differs only where duplicate rows over-fill a case.)
  *   n = cases active in P.
  * - Statusmålinger: `Statusmaalinger` rows (one score each) dated in P of the scope's cases.
@@ -404,6 +405,8 @@ class Context {
     let unlawful = 0;
     let planned = 0;
     let registered = 0;
+    // Uregistrerede dage counts only up to the reference date: days not yet come are not missing.
+    const soFar = Math.min(p.end, data.params.opgoerelsesdato);
     for (const c of cases) {
       const own = this.attendanceByCase.get(c.sagsId.toLowerCase()) ?? [];
       const f = absenceFigures(c, own, data.attendanceStatuses, this.holidays, p.start, p.end);
@@ -411,8 +414,14 @@ class Context {
       base += f.basisDage;
       absent += f.fravaersdage;
       unlawful += f.udeblivelsesdage;
-      planned += f.planlagteDage;
-      registered += f.registreredeDage;
+      if (soFar >= p.end) {
+        planned += f.planlagteDage;
+        registered += f.registreredeDage;
+      } else {
+        const g = absenceFigures(c, own, data.attendanceStatuses, this.holidays, p.start, soFar);
+        planned += g?.planlagteDage ?? 0;
+        registered += g?.registreredeDage ?? 0;
+      }
     }
     put("Fraværsprocent", ratio(absent, base), active.length);
     put("Udeblivelsesprocent", ratio(unlawful, base), active.length);

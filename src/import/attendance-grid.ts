@@ -1,41 +1,23 @@
 // Attendance grids (citizens down, dates across, codes or words in the cells) -> one Attendance row
-// per citizen and day, linked to the case by CPR, Sags-ID or name. Unknown codes become findings.
+// per citizen and day, linked to the case by CPR, Sags-ID or name. Codes are read by the code book
+// (attendance-codes.ts): ticks mean present, a unit's own codes are proposed with a confidence.
 import { parseCpr } from "../domain/cpr";
-import { FREMMOEDESTATUSSER } from "../domain/enums";
 import type { Attendance, Case } from "../domain/model";
 import { columnLetters } from "../workbook/plan";
+import type { AttendanceRegisterRegion } from "./attendance-register";
 import type { AttendanceGridRegion } from "./detect";
 import { cellAt, isBlank } from "./detect";
 import type { Finding } from "./findings";
-import { originalText } from "./findings";
 import type { SheetGrid } from "./grid";
-import { normaliseValue, unitKey } from "./normalise";
+import { unitKey } from "./normalise";
+import { proposeStatus, type CodeBook } from "./attendance-codes";
 
-const WORDS: Record<string, string[]> = {
-  M: ["mødt", "mødte", "møde", "til stede", "tilstede", "fremmødt", "fremmøde"],
-  D: ["delvist mødt", "delvis mødt", "delvist", "delvis", "halv dag", "halv"],
-  P: ["praktik", "ekstern aktivitet", "ekstern", "praktik / ekstern aktivitet"],
-  S: ["syg", "sygdom", "sygemeldt"],
-  U: ["udeblevet", "udeblivelse", "udeblev", "ulovligt fravær", "ulovligt fravaer"],
-  F: ["ferie"],
-  A: ["aftalt fri", "fri", "afspadsering"],
-  L: ["lukket", "lukkedag"],
-};
-
-const STATUS_BY_KEY: ReadonlyMap<string, string> = (() => {
-  const m = new Map<string, string>();
-  for (const s of FREMMOEDESTATUSSER) {
-    m.set(normaliseValue(s.code), s.status);
-    m.set(normaliseValue(s.status), s.status);
-    for (const w of WORDS[s.code] ?? []) m.set(normaliseValue(w), s.status);
-  }
-  return m;
-})();
-
-/** The status name for a grid cell's code or word, or null when unknown. */
+/** The status name for a grid cell's code or word, or null when unknown (the proposal, before any confirmation). */
 export function attendanceStatus(code: string): string | null {
-  return STATUS_BY_KEY.get(normaliseValue(code)) ?? null;
+  return proposeStatus(code).status;
 }
+
+const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 
 export interface CaseIndex {
   byCpr: Map<string, Case[]>;
@@ -78,13 +60,24 @@ export interface AttendanceGridResult {
   unlinkedRows: number;
 }
 
-export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion, index: CaseIndex): AttendanceGridResult {
+export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion, index: CaseIndex, codes: CodeBook): AttendanceGridResult {
   const attendance: Attendance[] = [];
   const findings: Finding[] = [];
   let cells = 0;
   let unknownCodes = 0;
   let unlinkedRows = 0;
   const letters = region.dateColumns.map((d) => columnLetters(d.index));
+  if (region.monthFrom) {
+    const { month, year, source } = region.monthFrom;
+    findings.push({
+      sheet: region.sheet,
+      cell: `${letters[0]}${region.headerRow + 1}`,
+      severity: "advarsel",
+      code: "FREMMOEDE_MAANED_UDLEDT",
+      message: `Kolonnerne har kun dagnumre. Måneden er læst som ${MONTH_NAMES[month - 1]} ${year} fra ${source}. Kontrollér, at det er rigtigt.`,
+      original: null,
+    });
+  }
   for (const r of region.dataRows) {
     let candidates: readonly Case[] | null = null;
     let keyText = "";
@@ -127,22 +120,30 @@ export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion
       if (isBlank(v)) return;
       cells++;
       const text = String(v).trim();
-      const status = attendanceStatus(text);
-      if (!status) {
-        unknownCodes++;
-        findings.push({
-          sheet: region.sheet,
-          cell: `${letters[i]}${r + 1}`,
-          severity: "advarsel",
-          code: "FREMMOEDE_UKENDT_KODE",
-          message: `Ukendt fremmødekode. Brug en af: ${FREMMOEDESTATUSSER.map((s) => `${s.code} (${s.status})`).join(", ")}.`,
-          original: originalText(v),
-        });
-        return;
-      }
+      // Unknown codes are kept verbatim (reported once per code by the code book), never dropped.
+      const known = codes.read(text, region.sheet, `${letters[i]}${r + 1}`);
+      if (!known) unknownCodes++;
+      const status = known ?? text;
       const c = caseOn(candidates!, d.date);
       attendance.push({ sagsId: c.sagsId, dato: d.date, status, bemaerkning: null });
     });
   }
   return { attendance, findings, cells, unknownCodes, unlinkedRows };
+}
+
+/** Every non-blank status cell of an attendance sheet (grid or register), as text and address. */
+export function statusCells(grid: SheetGrid, region: AttendanceGridRegion | AttendanceRegisterRegion, visit: (text: string, cell: string) => void): void {
+  if (region.kind === "fremmoederegister") {
+    const c = region.statusColumn.index;
+    for (const r of region.dataRows) {
+      const v = cellAt(grid, r, c);
+      if (!isBlank(v)) visit(String(v).trim(), `${columnLetters(c)}${r + 1}`);
+    }
+    return;
+  }
+  for (const r of region.dataRows)
+    for (const d of region.dateColumns) {
+      const v = cellAt(grid, r, d.index);
+      if (!isBlank(v)) visit(String(v).trim(), `${columnLetters(d.index)}${r + 1}`);
+    }
 }

@@ -5,7 +5,9 @@ import type { Attendance, Case, Unit, Visitation } from "../domain/model";
 import { SAGER_INPUT } from "../workbook/contract";
 import { sagerComputedNames } from "../workbook/structured-plan";
 import type { Scalar } from "../workbook/plan";
-import { buildCaseIndex, readAttendanceGrid } from "./attendance-grid";
+import { CodeBook, type AttendanceCodeMapping, type AttendanceCodeOverrides } from "./attendance-codes";
+import { buildCaseIndex, readAttendanceGrid, statusCells } from "./attendance-grid";
+import { readAttendanceRegister, type AttendanceRegisterRegion } from "./attendance-register";
 import { detect, type AttendanceGridRegion, type CaseListRegion, type Detection, type Region, type SkipReason } from "./detect";
 import { emptyWorkbookError, noHeaderError } from "./errors";
 import { caseFromValues, FIELDS, FIELD_BY_COLUMN, FIELD_INDEX, type CaseKey, type FieldDef } from "./fields";
@@ -42,6 +44,8 @@ export interface ConvertOptions extends MappingOptions {
   idPrefix?: string;
   /** How source rows find and update the existing cases (default: by Sags-ID or CPR, source values win). */
   caseMerger?: (cases: readonly Case[], findings: Finding[]) => CaseMerger;
+  /** Readings of attendance codes the user confirmed (value -> status name, or null: not a status). */
+  attendanceCodes?: AttendanceCodeOverrides;
 }
 
 /** A source row as the merge with existing cases sees it. */
@@ -100,6 +104,10 @@ export interface ConvertResult {
   attendance: Attendance[];
   /** Waiting-list citizens (a visitation date, no start): one visitation each, Beslutning "Venteliste". */
   visitations: Visitation[];
+  /** Registrations read per attendance sheet (grid or register), in sheet order. */
+  attendanceSources: { sheet: string; registrations: number }[];
+  /** Each distinct attendance value and the status it was read as, with a confidence. */
+  attendanceCodes: AttendanceCodeMapping[];
   findings: Finding[];
   mapping: Mapping;
   regions: Region[];
@@ -113,6 +121,8 @@ export interface Analysis {
   sheetsWithoutHeader: string[];
   /** Sheets whose case lists share one shape: offer to merge them. */
   sameShape: string[][];
+  /** Each distinct attendance value and the status proposed for it, to confirm like the columns. */
+  attendanceCodes: AttendanceCodeMapping[];
 }
 
 const PREVIEW_ROWS = 10;
@@ -137,6 +147,7 @@ export function analyse(grids: WorkbookGrids, options: ConvertOptions = {}): Ana
     preview: { headers, rows },
     sheetsWithoutHeader: detection.sheetsWithoutHeader,
     sameShape: detection.sameShape,
+    attendanceCodes: result.attendanceCodes,
   };
 }
 
@@ -225,13 +236,16 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       cell: "A1",
       severity: "advarsel",
       code: "ARK_UDEN_OVERSKRIFT",
-      message: "Arket har indhold, men ingen genkendelig overskriftsrække, og er ikke importeret. Tilføj overskrifter som 'CPR', 'Navn', 'Enhed' og 'Indskrevet', hvis det er en sagsliste.",
+      message:
+        "Arket er hverken genkendt som sagsliste eller som fremmøde og er ikke importeret. Tilføj overskrifter som 'CPR', 'Navn', 'Enhed' og 'Indskrevet', " +
+        "hvis det er en sagsliste, eller 'Sags-ID' (eller 'CPR' eller 'Navn'), 'Dato' og 'Status', hvis det er fremmøde med én række pr. borger og dag.",
       original: null,
     });
   }
 
   let caseRegions = detection.regions.filter((r): r is CaseListRegion => r.kind === "sager" && wanted(r.sheet));
   const gridRegions = detection.regions.filter((r): r is AttendanceGridRegion => r.kind === "fremmoede" && wanted(r.sheet));
+  const registerRegions = detection.regions.filter((r): r is AttendanceRegisterRegion => r.kind === "fremmoederegister" && wanted(r.sheet));
   if (options.mergeSheets === false && caseRegions.length > 1) {
     for (const r of caseRegions.slice(1)) {
       findings.push({
@@ -520,17 +534,26 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  // ---- attendance grids
+  // ---- attendance: grids and registers, their codes read once per distinct value
   const attendance: Attendance[] = [];
+  const attendanceSources: ConvertResult["attendanceSources"] = [];
+  const codes = new CodeBook(options.attendanceCodes);
   let attendanceUnknownCodes = 0;
-  if (gridRegions.length && limit === Infinity) {
+  const attendanceRegions = [...gridRegions, ...registerRegions].sort((a, b) => a.sheetIndex - b.sheetIndex);
+  if (attendanceRegions.length && limit === Infinity) {
     const index = buildCaseIndex(cases);
-    for (const region of gridRegions) {
-      const res = readAttendanceGrid(gridByName.get(region.sheet)!, region, index);
+    for (const region of attendanceRegions) {
+      const grid = gridByName.get(region.sheet)!;
+      const res = region.kind === "fremmoede" ? readAttendanceGrid(grid, region, index, codes) : readAttendanceRegister(grid, region, index, codes);
       attendance.push(...res.attendance);
       findings.push(...res.findings);
-      attendanceUnknownCodes += res.unknownCodes;
+      attendanceSources.push({ sheet: region.sheet, registrations: res.attendance.length });
     }
+    findings.push(...codes.findings());
+    attendanceUnknownCodes = codes.mappings().reduce((n, m) => n + (m.status === null ? m.count : 0), 0);
+  } else if (attendanceRegions.length) {
+    // The mapping dialog: every distinct code proposed, before any case is linked.
+    for (const region of attendanceRegions) statusCells(gridByName.get(region.sheet)!, region, (text, cell) => codes.read(text, region.sheet, cell));
   }
 
   const sorted = sortFindings(findings, sheetOrder);
@@ -547,6 +570,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     units,
     attendance,
     visitations,
+    attendanceSources,
+    attendanceCodes: codes.mappings(),
     findings: sorted,
     mapping: { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),

@@ -4,6 +4,8 @@
 import { columnLetters } from "../workbook/plan";
 import { parseCpr } from "../domain/cpr";
 import type { RawCell, SheetGrid, WorkbookGrids } from "./grid";
+import { detectAttendanceRegister, type AttendanceRegisterRegion } from "./attendance-register";
+import { dayColumns, gridMonth, type GridMonth } from "./grid-month";
 import { headerCandidates, headerScore } from "./header-match";
 import { isClosingLine, isUnitHeader, sectionRows, sideTableCut } from "./list-shape";
 import { normaliseHeader } from "./normalise";
@@ -65,9 +67,11 @@ export interface AttendanceGridRegion {
   dateColumns: { index: number; date: number }[];
   dataRows: number[];
   skipped: SkippedRow[];
+  /** For columns headed by day numbers: the month they were read in, and where it was taken from. */
+  monthFrom?: GridMonth;
 }
 
-export type Region = CaseListRegion | AttendanceGridRegion;
+export type Region = CaseListRegion | AttendanceGridRegion | AttendanceRegisterRegion;
 
 export interface Detection {
   regions: Region[];
@@ -420,13 +424,21 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
   const scan = Math.min(grid.cells.length, 30);
   for (let r = 0; r < scan; r++) {
     const row = grid.cells[r] ?? [];
-    const dates: { index: number; date: number }[] = [];
+    let dates: { index: number; date: number }[] = [];
     let nonBlank = 0;
     for (let c = 0; c < row.length; c++) {
       if (isBlank(row[c])) continue;
       nonBlank++;
       const d = headerDate(grid, r, c);
       if (d !== null) dates.push({ index: c, date: d });
+    }
+    let monthFrom: GridMonth | undefined;
+    if (dates.length < GRID_MIN_DATES) {
+      // Columns headed by day numbers: the month from the title above, else the sheet's name.
+      const titles = grid.cells.slice(0, r).map(rowText).filter((t) => t !== "");
+      const gm = gridMonth(titles, grid.name);
+      const days = gm ? dayColumns(row, gm, GRID_MIN_DATES) : null;
+      if (days) [dates, monthFrom] = [days, gm!];
     }
     if (dates.length < GRID_MIN_DATES || dates.length < nonBlank * 0.6) continue;
     const firstDate = dates[0].index;
@@ -458,12 +470,12 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
       else if (keyColumns.every((k) => isBlank(drow![k.index]))) skipped.push({ row: rr, reason: "uden for tabellen", text: rowText(drow) });
       else dataRows.push(rr);
     }
-    return { kind: "fremmoede", sheet: grid.name, sheetIndex, headerRow: r, keyColumns, dateColumns: dates, dataRows, skipped };
+    return { kind: "fremmoede", sheet: grid.name, sheetIndex, headerRow: r, keyColumns, dateColumns: dates, dataRows, skipped, ...(monthFrom ? { monthFrom } : {}) };
   }
   return null;
 }
 
-/** Every sheet: an attendance grid, a case list, or nothing (reported). */
+/** Every sheet: an attendance grid, an attendance register (long format), a case list, or nothing (reported). */
 export function detect(grids: WorkbookGrids): Detection {
   const regions: Region[] = [];
   const sheetsWithoutHeader: string[] = [];
@@ -473,7 +485,7 @@ export function detect(grids: WorkbookGrids): Detection {
       emptySheets.push(grid.name);
       return;
     }
-    const att = detectAttendanceGrid(grid, i);
+    const att = detectAttendanceGrid(grid, i) ?? detectAttendanceRegister(grid, i);
     if (att) {
       regions.push(att);
       return;

@@ -3,11 +3,10 @@
 // tables (kept from an earlier conversion), Problemer with each finding pointing at its cell in
 // Sager, and the metadata that lets a re-run reuse the confirmed mapping. Pure: no file, no Excel.
 import { sortedByCase } from "../domain/case-blocks";
-import { ymd } from "../domain/dates";
-import { holidaysForYears } from "../domain/holidays";
+import { holidayYearSpan, missingHolidays } from "../domain/holidays";
 import { INSTRUMENT_PRESETS, allPresetDimensions } from "../domain/instruments";
-import type { Attendance, Case, StructuredData, Unit, Visitation } from "../domain/model";
-import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
+import type { Attendance, Case, Params, StructuredData, Unit, Visitation } from "../domain/model";
+import { defaultAttendanceStatuses, defaultParams, paramsFromData, type PeriodSource } from "../domain/setup-defaults";
 import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import type { LogEntry } from "../workbook/audit-log";
 import { metadataSheet } from "../workbook/metadata";
@@ -23,8 +22,10 @@ import type { Mapping } from "./mapping";
 import { sameUnit } from "../domain/text";
 
 export interface OutputOptions {
-  /** The conversion date (serial day): the default reference date and period. */
+  /** The conversion date (serial day). */
   conversionDate: number;
+  /** Opgørelsesdato the user chose (its year the period); else the period is read off the data. */
+  referenceDate?: number;
   /** Instrument presets for Instrumenter on a first conversion (default: all of them). */
   presets?: readonly string[];
   /** The structured data of an earlier conversion: its other tables and setup are kept. */
@@ -36,6 +37,8 @@ export interface OutputOptions {
   /** The source sheets this conversion read, for the metadata. */
   convertedSheets: readonly string[];
   mapping: Mapping;
+  /** Attendance codes the user confirmed, kept for the next run like the mapping. */
+  attendanceCodes?: Readonly<Record<string, string | null>>;
   /** The Log rows to keep (an earlier run's) and this import's entries. */
   log?: LogEntry[];
   /** More for the metadata (the imported cases' identities, see rerun-merge.ts). */
@@ -46,6 +49,8 @@ export interface ConvertedWorkbook {
   plan: Plan;
   data: StructuredData;
   problems: ProblemRow[];
+  /** The period the workbook got and where it came from ("tidligere": kept from an earlier run). */
+  period: { start: number; end: number; reference: number; source: PeriodSource | "valgt" | "tidligere" };
   /** Names of the structured sheets as placed (they may differ where the source had the name). */
   sheetNames: Record<string, string>;
 }
@@ -60,24 +65,18 @@ export function presetDimensions(presets: readonly string[] | undefined) {
   });
 }
 
+/** From the earliest date of the data (or the conversion) to the year after the latest. */
 function yearSpan(cases: readonly Case[], attendance: readonly Attendance[], conversionDate: number): [number, number] {
-  let lo = ymd(conversionDate).year;
-  let hi = lo;
-  const see = (d: number | null) => {
-    if (d === null) return;
-    const y = ymd(d).year;
-    // Typing errors (year 1900 or 2099) must not fill Helligdage with a century.
-    if (y < 1990 || y > 2100) return;
-    lo = Math.min(lo, y);
-    hi = Math.max(hi, y);
-  };
-  for (const c of cases) {
-    see(c.visitationsdato);
-    see(c.indskrevet);
-    see(c.udskrevet);
+  function* dates() {
+    yield conversionDate;
+    for (const c of cases) {
+      yield c.visitationsdato;
+      yield c.indskrevet;
+      yield c.udskrevet;
+    }
+    for (const a of attendance) yield a.dato;
   }
-  for (const a of attendance) see(a.dato);
-  return [lo, hi];
+  return holidayYearSpan(dates())!;
 }
 
 /** Earlier units first (with the places the user filled in), then the units this import found. */
@@ -155,19 +154,31 @@ function extraColumns(result: ConvertResult, previousExtras: OutputOptions["prev
   return out;
 }
 
+/** An earlier run's parameters; else the date the user chose; else the period read off the data. */
+function chooseParams(previous: StructuredData | null, cases: readonly Case[], attendance: readonly Attendance[], options: OutputOptions) {
+  let params: Params;
+  let source: ConvertedWorkbook["period"]["source"];
+  if (previous) [params, source] = [previous.params, "tidligere"];
+  else if (options.referenceDate !== undefined) [params, source] = [defaultParams(options.referenceDate), "valgt"];
+  else {
+    const { periodSource, ...p } = paramsFromData(cases, attendance.map((a) => a.dato), options.conversionDate);
+    [params, source] = [p, periodSource];
+  }
+  return { params, period: { start: params.periodestart, end: params.periodeslut, reference: params.opgoerelsesdato, source } };
+}
+
 export function buildConvertedWorkbook(result: ConvertResult, options: OutputOptions): ConvertedWorkbook {
   const previous = options.previous ?? null;
   const attendance = mergeAttendance(previous?.attendance ?? [], result.attendance);
   const [from, to] = yearSpan(result.cases, attendance, options.conversionDate);
   const previousHolidays = previous?.holidays ?? [];
-  const heldYears = new Set(previousHolidays.map((h) => ymd(h.dato).year));
-  const holidays = [...previousHolidays];
-  for (let y = from; y <= to; y++) if (!heldYears.has(y)) holidays.push(...holidaysForYears(y, y));
+  const holidays = [...previousHolidays, ...missingHolidays(previousHolidays, from, to)];
   holidays.sort((a, b) => a.dato - b.dato);
 
+  const { params, period } = chooseParams(previous, result.cases, attendance, options);
   // Attendance and measurements in case order, so the per-case formulas take their fast path (decision 0006).
   const data: StructuredData = sortedByCase({
-    params: previous?.params ?? defaultParams(options.conversionDate),
+    params,
     cases: result.cases,
     units: mergeUnits(previous?.units ?? [], result.units),
     attendance,
@@ -218,11 +229,12 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
       ...plan.metadata,
       schemaVersion: SCHEMA_VERSION,
       mapping: options.mapping,
+      ...(options.attendanceCodes && Object.keys(options.attendanceCodes).length ? { attendanceCodes: options.attendanceCodes } : {}),
       sourceSheets: options.convertedSheets,
       sheetNames,
       fields: FIELDS.map((f) => f.column),
       ...options.metadata,
     })
   );
-  return { plan, data, problems, sheetNames };
+  return { plan, data, problems, sheetNames, period };
 }

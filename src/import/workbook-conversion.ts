@@ -35,6 +35,8 @@ export interface WorkbookLayout {
 export interface WorkbookConversionOptions extends Omit<ConvertOptions, "existingCases" | "saved" | "units"> {
   /** Serial day of the conversion. */
   conversionDate: number;
+  /** Opgørelsesdato chosen by the user (its year the period); by default both are read off the data. */
+  referenceDate?: number;
   /** Serial date-time of the conversion for the Log (default: the conversion date at midnight). */
   time?: number;
   presets?: readonly string[];
@@ -92,6 +94,13 @@ export function isConverted(layout: WorkbookLayout): boolean {
 export function savedMappingOf(metadata: Record<string, unknown> | null): Mapping | undefined {
   const m = metadata?.mapping as Mapping | undefined;
   return m && m.version === 1 && Array.isArray(m.columns) ? m : undefined;
+}
+
+/** The attendance codes a user confirmed in an earlier run (value -> status, or null: not a status). */
+export function savedCodesOf(metadata: Record<string, unknown> | null): Record<string, string | null> {
+  const c = metadata?.attendanceCodes;
+  if (!c || typeof c !== "object" || Array.isArray(c)) return {};
+  return Object.fromEntries(Object.entries(c as Record<string, unknown>).filter(([, v]) => v === null || typeof v === "string")) as Record<string, string | null>;
 }
 
 /** The earlier Sager's columns beyond the contract's, and date cells that hold text. */
@@ -152,13 +161,16 @@ export function planWorkbookConversion(
   const rerun = isConverted(layout) && tables !== null;
   const previous = rerun ? structuredFromTables(tables).data : null;
   const earlier = rerun ? previousSager(tables.table(TABLES.sager)) : { extras: [], texts: [] };
-  const { conversionDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
+  const { conversionDate, referenceDate, time, presets, ignoreSavedMapping, keepReportSheets, ...convertOptions } = options;
 
   const existing: Case[] = previous?.cases ?? [];
   const merge = rerun ? rerunMerge(layout.metadata, earlier.texts) : null;
+  // Codes confirmed in an earlier run hold unless confirmed anew.
+  const attendanceCodes = ignoreSavedMapping ? convertOptions.attendanceCodes : { ...savedCodesOf(layout.metadata), ...convertOptions.attendanceCodes };
   const result = convert(grids, {
     ...convertOptions,
     caseMerger: merge?.merger,
+    attendanceCodes,
     existingCases: existing,
     saved: ignoreSavedMapping ? undefined : savedMappingOf(layout.metadata),
     units: previous?.units.map((u) => u.enhed),
@@ -187,6 +199,7 @@ export function planWorkbookConversion(
   const output = buildConvertedWorkbook(result, {
     log,
     conversionDate,
+    referenceDate,
     presets,
     previous,
     previousExtras: earlier.extras,
@@ -194,6 +207,7 @@ export function planWorkbookConversion(
     convertedSheets: grids.sheets.map((s) => s.name),
     mapping: result.mapping,
     metadata: { [IMPORTED_KEY]: merge ? merge.state(result) : importedState(result) },
+    attendanceCodes,
   });
 
   // The Log is rebuilt with its earlier rows first, so one plan serves every engine.

@@ -1,6 +1,7 @@
 // The browser preview: the task pane's shell and pages against an in-memory ExcelJS workbook, without
 // Office.js and without any request beyond its own origin. Tests read the workbook back via window.__sagsliste.
-// ?arbejdsbog=raa starts from a raw (unstructured) case list instead of the structured sample.
+// ?arbejdsbog=raa starts from a raw (unstructured) case list instead of the structured sample;
+// ?arbejdsbog=fremmoede from a case list with an attendance register in long format beside it.
 import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
 import type { SourceReader } from "../taskpane/oversigt/consolidate-flow";
@@ -8,7 +9,7 @@ import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
 import { withAuditLog } from "../taskpane/audit-port";
-import { rawSample, structuredSample } from "./sample-workbook";
+import { rawSample, registerSample, structuredSample } from "./sample-workbook";
 
 declare global {
   interface Window {
@@ -17,7 +18,8 @@ declare global {
 }
 
 const params = new URLSearchParams(window.location.search);
-const workbook = params.get("arbejdsbog") === "raa" ? rawSample() : structuredSample();
+const choice = params.get("arbejdsbog");
+const workbook = choice === "raa" ? rawSample() : choice === "fremmoede" ? registerSample() : structuredSample();
 const port = new MemoryWorkbookPort(workbook);
 window.__sagsliste = { workbook, port };
 

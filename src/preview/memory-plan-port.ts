@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { readGrids } from "../adapters/xlsx/read-grids";
 import { findTable } from "../adapters/xlsx/read-tables";
-import { namedValue } from "../adapters/xlsx/structured-from-workbook";
+import { namedValue, setNamedValue } from "../adapters/xlsx/structured-from-workbook";
 import type { ApplyPlanOptions, ApplyPlanReport, PlanPort, TablesRead } from "../taskpane/workbook-port";
 import type { Plan } from "../workbook/plan";
 
@@ -24,6 +24,7 @@ export function memoryReadTables(wb: ExcelJS.Workbook, tables: readonly string[]
 /** ExcelJS draws no charts: the overview sheet says they appear with the add-in. */
 export function memoryApplyPlan(wb: ExcelJS.Workbook, plan: Plan, options: ApplyPlanOptions): ApplyPlanReport {
   replaceSheets(wb, plan, options.removeSheets);
+  for (const [name, value] of Object.entries(options.namedValues ?? {})) setNamedValue(wb, name, value);
   return { charts: 0, warnings: [] };
 }
 

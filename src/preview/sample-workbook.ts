@@ -3,6 +3,8 @@
 // case list that has not been converted yet.
 import ExcelJS from "exceljs";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
+import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
+import { generateAttendanceRegister } from "../sample/attendance-register";
 import type { StructuredData } from "../domain/model";
 import { generateStructuredData } from "../sample/structured-data";
 import { reportHelperColumns } from "../workbook/report/noegletal";
@@ -37,4 +39,9 @@ export function rawSample(): ExcelJS.Workbook {
   ws.addRow(["Anna Eksempel", null, "1/2-23", "aktiv"]);
   ws.addRow(["Bo Prøvesen", null, "15.09.2023", "aktiv"]);
   return wb;
+}
+
+/** A case list with a long-format attendance register beside it, one sheet per month (fictitious). */
+export function registerSample(): ExcelJS.Workbook {
+  return gridsToWorkbook(generateAttendanceRegister({ seed: 3 }).grids);
 }

@@ -2,7 +2,7 @@
 // visitations) for the oracle tests, the demo and benchmarks. Deterministic: the same seed gives the
 // same data, with no Math.random and no clock. Edge cases are planted on purpose (see generate).
 import { sortedByCase } from "../domain/case-blocks";
-import { addMonths, isoWeekday, serial, yearEnd, yearStart } from "../domain/dates";
+import { addMonths, isoWeekday, serial, yearEnd, yearStart, ymd } from "../domain/dates";
 import {
   BESLUTNINGER,
   FORSOERGELSESGRUNDLAG,
@@ -10,7 +10,7 @@ import {
   LOVGRUNDLAG,
   UDSKRIVNINGSAARSAGER,
 } from "../domain/enums";
-import { holidaysForYears } from "../domain/holidays";
+import { holidaysForYears, holidayYearSpan } from "../domain/holidays";
 import { DEFAULT_INSTRUMENT, INSTRUMENT_PRESETS, SELVVURDERING } from "../domain/instruments";
 import type {
   Attendance,
@@ -133,7 +133,8 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
   const opgoerelsesdato = rng.int(periodestart, periodeslut);
   const params = { ...defaultParams(opgoerelsesdato), periodestart, periodeslut };
 
-  let holidays: Holiday[] = holidaysForYears(firstYear, lastYear);
+  // Every year a date of the data can fall in; cut to the data's own span once it is drawn.
+  let holidays: Holiday[] = holidaysForYears(firstYear - 2, lastYear + 2);
   // Closure days are the user's to remove: some workbooks keep Grundlovsdag open.
   if (rng.chance(0.3)) holidays = holidays.filter((h) => h.navn !== "Grundlovsdag");
   const holidaySet = new Set(holidays.map((h) => h.dato));
@@ -205,6 +206,10 @@ export function generateStructuredData(seed: number, options: SampleOptions = {}
       attendance.push({ sagsId: c.sagsId, dato: d, status, bemaerkning: rng.chance(0.03) ? "Ringede" : null });
     }
   });
+
+  // Helligdage covers the data: from the earliest date's year to the year after the latest.
+  const span = holidayYearSpan([...cases.flatMap((c) => [c.visitationsdato, c.indskrevet, c.udskrevet]), ...attendance.map((a) => a.dato), opgoerelsesdato])!;
+  holidays = holidays.filter((h) => ymd(h.dato).year >= span[0] && ymd(h.dato).year <= span[1]);
 
   const measurements: StatusMeasurement[] = [];
   const goals: Goal[] = [];

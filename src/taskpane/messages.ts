@@ -222,6 +222,7 @@ export const messages = {
     regionsHeading: "Fundne sagslister",
     regionCases: (sheet: string, rows: number, header: number): string => `${sheet}: ${rows} ${rows === 1 ? "række" : "rækker"}, overskrift i række ${header}`,
     regionAttendance: (sheet: string, rows: number, days: number): string => `${sheet}: fremmødeskema med ${rows} borgere og ${days} dage`,
+    regionRegister: (sheet: string, rows: number): string => `${sheet}: fremmøderegistreringer, ${rows} ${rows === 1 ? "række" : "rækker"} (én pr. borger og dag)`,
     includeSheet: (sheet: string): string => `Medtag ${sheet}`,
     merge: "Flet ark med samme opbygning til én tabel (med kolonnen Kildeark)",
     sameShape: (sheets: string): string => `Samme opbygning: ${sheets}`,

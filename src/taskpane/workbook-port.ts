@@ -108,6 +108,8 @@ export interface ApplyPlanOptions {
   removeSheets: readonly string[];
   /** Charts to draw once the plan's sheets exist (Office.js only; a file engine draws none). */
   charts?: readonly ChartSpec[];
+  /** Values to write into the cells defined names point at (the period a report sets); a missing name is skipped. */
+  namedValues?: Readonly<Record<string, number>>;
 }
 
 export interface ApplyPlanReport {

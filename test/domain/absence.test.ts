@@ -146,3 +146,25 @@ describe("absenceFigures", () => {
     );
   });
 });
+
+describe("Uregistrerede dage so far", () => {
+  it("counts only up to the earlier of Periodeslut and Opgørelsesdato: 30 on 15-03-2024, not 227", () => {
+    const holidays = holidaysForYears(2024, 2024);
+    const c = { sagsId: "S-1", indskrevet: serial(2024, 1, 2), udskrevet: null };
+    // 24 registrations in January 2024, the first 24 working days.
+    const days: number[] = [];
+    for (let d = serial(2024, 1, 2); days.length < 24; d++) if (isoWeekday(d) <= 5 && d !== serial(2024, 1, 1)) days.push(d);
+    const regs = days.map((dato) => ({ sagsId: "S-1", dato, status: "Mødt", bemaerkning: null }));
+    const year = [serial(2024, 1, 1), serial(2024, 12, 31)] as const;
+    const whole = absenceFigures(c, regs, defaultAttendanceStatuses(), holidays, ...year)!;
+    expect(whole.uregistreredeDage).toBe(227); // the whole year's 251 planned days - 24
+    const soFar = absenceFigures(c, regs, defaultAttendanceStatuses(), holidays, ...year, serial(2024, 3, 15))!;
+    expect(soFar.uregistreredeDage).toBe(30); // 54 working days 2 January - 15 March - 24
+    // The other figures stay the period's.
+    expect(soFar.planlagteDage).toBe(251);
+    expect(soFar.registreredeDage).toBe(24);
+    // A reference date after Periodeslut counts the whole period; one before the enrolment, nothing.
+    expect(absenceFigures(c, regs, defaultAttendanceStatuses(), holidays, ...year, serial(2025, 2, 1))!.uregistreredeDage).toBe(227);
+    expect(absenceFigures(c, regs, defaultAttendanceStatuses(), holidays, ...year, serial(2023, 12, 1))!.uregistreredeDage).toBe(0);
+  });
+});

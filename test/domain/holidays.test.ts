@@ -1,7 +1,8 @@
 // Danish public holidays and closure days: Easter by the anonymous Gregorian algorithm, Store bededag
 // only up to and including 2023.
-import { danishHolidays, easterSunday, holidaysForYears } from "../../src/domain/holidays";
-import { isoDate, isoWeekday } from "../../src/domain/dates";
+import { danishHolidays, easterSunday, holidaysForYears, holidayYearSpan, missingHolidays } from "../../src/domain/holidays";
+import { isoDate, isoWeekday, serial, ymd } from "../../src/domain/dates";
+import { generateStructuredData } from "../../src/sample/structured-data";
 
 describe("easterSunday", () => {
   it.each([
@@ -127,5 +128,32 @@ describe("holidaysForYears", () => {
 
   it("is empty for an empty range", () => {
     expect(holidaysForYears(2025, 2024)).toEqual([]);
+  });
+});
+
+describe("the years Helligdage covers", () => {
+  it("runs from the earliest date's year to the year after the latest, passing over typing errors", () => {
+    expect(holidayYearSpan([serial(2023, 3, 1), null, serial(2024, 12, 30)])).toEqual([2023, 2025]);
+    expect(holidayYearSpan([serial(1900, 1, 1), serial(2024, 1, 5), serial(2099 + 10, 1, 1)])).toEqual([2024, 2025]);
+    expect(holidayYearSpan([])).toBeNull();
+  });
+
+  it("adds only the years the table does not hold", () => {
+    const held = holidaysForYears(2023, 2023);
+    expect(missingHolidays(held, 2023, 2025).map((h) => h.dato)).toEqual(holidaysForYears(2024, 2025).map((h) => h.dato));
+  });
+
+  it("covers every date of the demo's overview: no registration in a year without holidays", () => {
+    const data = generateStructuredData(2024, { cases: 120 });
+    const years = new Set(data.holidays.map((h) => ymd(h.dato).year));
+    const dates = [...data.attendance.map((a) => a.dato), ...data.cases.flatMap((c) => [c.indskrevet, c.udskrevet, c.visitationsdato])].filter((d): d is number => d !== null);
+    const outside = data.attendance.filter((a) => !years.has(ymd(a.dato).year));
+    expect(outside).toHaveLength(0);
+    const latest = Math.max(...dates.map((d) => ymd(d).year));
+    expect(years.has(latest + 1)).toBe(true);
+    // A registration on 1 January of a following year falls on a holiday, not a working day.
+    const newYears = data.attendance.filter((a) => ymd(a.dato).month === 1 && ymd(a.dato).day === 1);
+    for (const a of newYears) expect(data.holidays.some((h) => h.dato === a.dato)).toBe(true);
+    console.log(`demo: Helligdage ${[...years].sort().join(", ")}; ${data.attendance.length} registreringer, 0 uden for årene; ${newYears.length} på 1. januar, alle helligdage`);
   });
 });

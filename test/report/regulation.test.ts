@@ -126,3 +126,29 @@ describe("Pladsregulering formulas (LibreOffice)", () => {
     expect(income.map((r) => r["Faktisk indtægt"])).toEqual([725_400, 710_500, 0]);
   });
 });
+
+describe("a unit inside the band (LibreOffice)", () => {
+  it("has Reguleringsbeløb 0,00 kr., with and without a Reguleringspris", async () => {
+    // Lunden: 10 full-time places, 10 citizens all year: 100 %. Engen: 20 places, 19 citizens: 95 %, the lower bound.
+    const before = serial(YEAR - 1, 12, 1);
+    const data: StructuredData = {
+      ...example("Hele afvigelsen"),
+      cases: [
+        ...Array.from({ length: 10 }, (_, i) => enrolled(`L-${i}`, "Lunden", before)),
+        ...Array.from({ length: 19 }, (_, i) => enrolled(`E-${i}`, "Engen", before)),
+      ],
+      units: [
+        unit("Lunden", "§104", { fuldtidspladser: 10, stykpris: 200_000, reguleringspris: 150_000 }),
+        unit("Engen", "§103", { fuldtidspladser: 20 }),
+      ],
+    };
+    const [wb] = await recalcPlans([structuredPlanWith(data, [buildPladsreguleringSheet(data, YEAR, [])])], "band");
+    const rows = tableRecords(findTable(wb, "Pladsregulering")!);
+    expect(rows.map((r) => [r["Enhed"], r["Belægningsprocent"], r["Inden for båndet"], r["Reguleringsbeløb"]])).toEqual([
+      ["Lunden", 1, "Ja", 0],
+      ["Engen", 0.95, "Ja", 0],
+    ]);
+    expect(regulationRows(data, YEAR).map((r) => r.reguleringsbeloeb)).toEqual([0, 0]);
+  });
+});
+

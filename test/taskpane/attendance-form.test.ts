@@ -3,7 +3,7 @@
 import { serial } from "../../src/domain/dates";
 import { holidaysForYears } from "../../src/domain/holidays";
 import type { Case } from "../../src/domain/model";
-import { dayKind, dayKindText, markAllMet, metStatus, planAttendance, registrationsOn, statusForKey, statusName } from "../../src/taskpane/forms/attendance-form";
+import { dayKind, dayKindText, holidayRowsFor, markAllMet, metStatus, planAttendance, registrationsOn, statusForKey, statusName } from "../../src/taskpane/forms/attendance-form";
 import { activeCasesOn, isActiveOn, searchCases, sameUnit } from "../../src/taskpane/forms/cases";
 import { statusesFrom } from "../../src/taskpane/forms/setup";
 
@@ -39,6 +39,19 @@ test("holidays, closure days and weekends are named", () => {
   expect(dayKind(serial(2024, 3, 16), holidays)).toEqual({ kind: "weekend" });
   expect(dayKind(day, holidays)).toEqual({ kind: "workday" });
   expect(dayKindText({ kind: "workday" })).toBeNull();
+});
+
+test("the holidays of any year are flagged, and a save in a year Helligdage lacks brings that year's and the next", () => {
+  // Helligdage holds 2023-2024 only: 25-12-2026 is still Juledag, 1 January 2025 still Nytårsdag.
+  const holidays = holidaysForYears(2023, 2024);
+  expect(dayKind(serial(2026, 12, 25), holidays)).toEqual({ kind: "holiday", name: "Juledag", type: "Helligdag" });
+  expect(dayKind(serial(2025, 1, 1), holidays)).toEqual({ kind: "holiday", name: "Nytårsdag", type: "Helligdag" });
+  // A year the table holds is read from the table alone: a closure day the user removed stays removed.
+  expect(dayKind(serial(2024, 6, 5), holidays.filter((h) => h.navn !== "Grundlovsdag"))).toEqual({ kind: "workday" });
+  const add = holidayRowsFor(serial(2026, 12, 21), holidays)!;
+  expect(add.table).toBe("Helligdage");
+  expect(add.appends!.map((r) => r.Dato)).toEqual(holidaysForYears(2026, 2027).map((h) => h.dato));
+  expect(holidayRowsFor(serial(2023, 5, 2), holidays)).toBeNull();
 });
 
 test("one key per status: the status's code, any letter case; other keys set nothing", () => {

@@ -20,12 +20,17 @@ export async function replaceSheets(
   return withExcelErrors(() =>
     run(async (context) => {
       let syncs = 0;
-      if (options.removeSheets.length > 0) {
+      const named = Object.entries(options.namedValues ?? {});
+      const namedCells = named.map(([name]) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject());
+      if (options.removeSheets.length > 0 || named.length > 0) {
         // Probed first: a sheet the user removed meanwhile is simply gone already.
         const probes = options.removeSheets.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
         await context.sync();
         syncs++;
         for (const p of probes) if (!p.isNullObject) p.delete();
+        namedCells.forEach((cell, i) => {
+          if (!cell.isNullObject) cell.values = [[named[i][1]]];
+        });
       }
       // The plan's batch joins this run: the deletions travel with its first sync.
       const report = await applyPlan(plan, (batch) => batch(context), applyOptions);

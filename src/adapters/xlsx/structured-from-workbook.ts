@@ -21,6 +21,16 @@ export function namedValue(wb: ExcelJS.Workbook, name: string): Plain | undefine
   return cellPlain(ws.getCell(`${m[2]}${m[3]}`));
 }
 
+/** Write a value into the single cell a defined name points at; false when the name is missing. */
+export function setNamedValue(wb: ExcelJS.Workbook, name: string, value: number | string): boolean {
+  const ranges = (wb.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(name)?.ranges ?? [];
+  const m = ranges[0] ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ranges[0]) : null;
+  const ws = m ? wb.getWorksheet(m[1].replace(/''/g, "'")) : undefined;
+  if (!m || !ws) return false;
+  ws.getCell(`${m[2]}${m[3]}`).value = value;
+  return true;
+}
+
 /** The workbook's tables and names as a TableSource, looked up when asked. */
 export function workbookSource(wb: ExcelJS.Workbook): TableSource {
   return { table: (name) => findTable(wb, name), name: (name) => namedValue(wb, name) };

@@ -1,8 +1,8 @@
 // The attendance form's logic, apart from React: the day's kind (weekend, holiday, closure day), the
 // registrations already made, one key per status, "alle mødt", validation with the shared schema, and the
 // rows a save writes to Fremmoede: new rows appended, a case's earlier registration of the day replaced.
-import { isoWeekday } from "../../domain/dates";
-import { LUKKEDAG } from "../../domain/holidays";
+import { isoWeekday, ymd } from "../../domain/dates";
+import { danishHolidays, LUKKEDAG, missingHolidays } from "../../domain/holidays";
 import { sameText } from "../../domain/instruments";
 import type { Holiday } from "../../domain/model";
 import { attendanceSchema } from "../../domain/schemas";
@@ -17,9 +17,29 @@ export type DayKind = { kind: "workday" } | { kind: "weekend" } | { kind: "holid
 
 /** Whether the unit normally opens on the day, and why not (holidays and closure days from Helligdage). */
 export function dayKind(day: number, holidays: readonly Holiday[]): DayKind {
-  const h = holidays.find((x) => x.dato === day);
+  const h = holidaysOfYear(day, holidays).find((x) => x.dato === day);
   if (h) return { kind: sameText(h.type, LUKKEDAG) ? "closure" : "holiday", name: h.navn, type: h.type };
   return isoWeekday(day) >= 6 ? { kind: "weekend" } : { kind: "workday" };
+}
+
+/**
+ * The holidays of the day's year: the table's rows of that year, or, when the table holds none of that
+ * year yet, the year's Danish holidays and closure days (the save adds them to Helligdage).
+ */
+export function holidaysOfYear(day: number, holidays: readonly Holiday[]): readonly Holiday[] {
+  const { year } = ymd(day);
+  const held = holidays.filter((h) => ymd(h.dato).year === year);
+  return held.length > 0 ? held : danishHolidays(year);
+}
+
+/**
+ * The Helligdage rows a registration on the day needs: the holidays of its year and the next, for the
+ * years the table does not hold yet (null when it holds both).
+ */
+export function holidayRowsFor(day: number, holidays: readonly Holiday[]): TableChange | null {
+  const { year } = ymd(day);
+  const rows = missingHolidays(holidays, year, year + 1);
+  return rows.length === 0 ? null : { table: TABLES.helligdage, appends: rows.map((h) => ({ Dato: h.dato, Navn: h.navn, Type: h.type })) };
 }
 
 export function dayKindText(k: DayKind): string | null {

@@ -1,6 +1,7 @@
 // The Import page's steps against the port: read what the workbook holds, analyse the chosen sheets
 // with the user's mapping, and convert (re-reading everything first, so a workbook edited meanwhile
 // is converted as it is now). Each port call is one Excel.run in Excel.
+import type { AttendanceCodeOverrides } from "../../import/attendance-codes";
 import { INSTRUMENT_PRESETS } from "../../domain/instruments";
 import { serialDateTime } from "../../workbook/audit-log";
 import { serialFromJsDate } from "../../domain/dates";
@@ -31,6 +32,8 @@ export interface ImportChoice {
   overrides: MappingOverrides;
   /** Instrument presets for Instrumenter on a first conversion (a re-run keeps the workbook's own). */
   presets: string[];
+  /** Attendance codes the user confirmed (value -> status, or null: not a status). */
+  attendanceCodes?: AttendanceCodeOverrides;
 }
 
 export type ImportStep = "read" | "convert" | "write";
@@ -47,6 +50,7 @@ export function analyseChoice(source: ImportSource, choice: ImportChoice): Analy
     sheets: choice.sheets,
     mergeSheets: choice.merge,
     overrides: choice.overrides,
+    attendanceCodes: choice.attendanceCodes,
     saved: savedMappingOf(source.layout.metadata),
   });
 }
@@ -74,6 +78,7 @@ export async function runImport(port: PlanPort, choice: ImportChoice, onStep: (s
     sheets: choice.sheets,
     mergeSheets: choice.merge,
     overrides: choice.overrides,
+    attendanceCodes: choice.attendanceCodes,
     presets: choice.presets,
     keepReportSheets: false,
   });

@@ -3,6 +3,7 @@
 import { danishDate } from "../../domain/dates";
 import type { Analysis } from "../../import/convert";
 import { FIELDS } from "../../import/fields";
+import { attendanceSourceLine, periodLine } from "../../import/conversion-summary";
 import type { Mapping, MappingOverrides } from "../../import/mapping";
 import type { WorkbookConversion } from "../../import/workbook-conversion";
 import type { ProblemRow } from "../../workbook/problems-plan";
@@ -63,7 +64,9 @@ export function regionChoices(analysis: Pick<Analysis, "regions">): RegionChoice
   return analysis.regions.map((r) =>
     r.kind === "sager"
       ? { sheet: r.sheet, label: m.regionCases(r.sheet, r.dataRows.length, r.headerRows[r.headerRows.length - 1] + 1) }
-      : { sheet: r.sheet, label: m.regionAttendance(r.sheet, r.dataRows.length, r.dateColumns.length) }
+      : r.kind === "fremmoederegister"
+        ? { sheet: r.sheet, label: m.regionRegister(r.sheet, r.dataRows.length) }
+        : { sheet: r.sheet, label: m.regionAttendance(r.sheet, r.dataRows.length, r.dateColumns.length) }
   );
 }
 
@@ -143,8 +146,9 @@ export function importSummary(c: Pick<WorkbookConversion, "result" | "output" | 
   const lines = [m.rowsInOut(s.rowsIn, s.sheets, c.result.cases.length)];
   if (c.rerun) lines.push(m.rerunCounts(s.added, c.merged?.changedCases ?? s.updated));
   if (c.merged?.conflicts) lines.push(m.rerunConflicts(c.merged.conflicts, c.output.sheetNames.Problemer ?? "Problemer"));
-  if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows));
+  if (s.attendanceRows > 0) lines.push(m.attendance(s.attendanceRows), ...attendanceSourceLine(c.result.attendanceSources ?? []));
   lines.push(s.errors + s.warnings > 0 ? m.problems(s.errors, s.warnings, c.output.sheetNames.Problemer ?? "Problemer") : m.noProblems);
+  lines.push(periodLine(c.output.period));
   const units = c.output.data.units.filter((u) => u.fuldtidspladser === null && u.deltidspladser === null).map((u) => u.enhed);
   if (units.length > 0) lines.push(m.unitsToFill(units.join(", ")));
   if (c.removedReports.length > 0) lines.push(m.reportsRemoved(c.removedReports.join(", ")));

@@ -2,6 +2,8 @@
 // years the data covers, build the report sheets with their charts, or the published overview.
 // Each port call is one Excel.run in Excel.
 import { ymd } from "../../domain/dates";
+import { periodOfYear } from "../../domain/setup-defaults";
+import { DEFINED_NAMES } from "../../workbook/contract";
 import type { StructuredData } from "../../domain/model";
 import type { WorkbookLayout } from "../../import/workbook-conversion";
 import { JOBCENTER_TABLE } from "../../workbook/report/pladsregulering";
@@ -72,9 +74,17 @@ export async function buildOverview(port: PlanPort, year: number, onStep: (s: Ov
   if (!src) throw new Error(messages.overviewPage.notStructured);
   onStep("plan");
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const planned = reportPlan(src.data, year, src.layout.sheets, src.source);
+  // The overview sets the period: the year, and Opgørelsesdato its last registered day.
+  const period = periodOfYear(year, src.data.attendance.map((a) => a.dato));
+  src.data.params = { ...src.data.params, ...period };
+  const namedValues: Record<string, number> = {
+    [DEFINED_NAMES.periodestart]: period.periodestart,
+    [DEFINED_NAMES.periodeslut]: period.periodeslut,
+    [DEFINED_NAMES.opgoerelsesdato]: period.opgoerelsesdato,
+  };
+  const planned = reportPlan(src.data, year, src.layout.sheets, { table: (t) => src.source.table(t), name: (n) => (n in namedValues ? namedValues[n] : src.source.name(n)) });
   onStep("write");
-  const applied = await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets, charts: planned.charts });
+  const applied = await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets, charts: planned.charts, namedValues });
   return {
     sheets: planned.plan.sheets.map((s) => s.name),
     charts: applied.charts,

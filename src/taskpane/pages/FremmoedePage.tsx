@@ -22,7 +22,7 @@ import { DateField, SelectField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
 import { useFormStyles } from "../components/form-styles";
 import { FormPage } from "../components/FormPage";
-import { dayKind, dayKindText, markAllMet, metStatus, planAttendance, registrationsOn, type AttendancePlan } from "../forms/attendance-form";
+import { dayKind, dayKindText, holidayRowsFor, markAllMet, metStatus, planAttendance, registrationsOn, type AttendancePlan } from "../forms/attendance-form";
 import { activeCasesOn, caseLabel, casesFrom } from "../forms/cases";
 import type { FormSetup } from "../forms/setup";
 import { messages } from "../messages";
@@ -90,7 +90,9 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
     if (!plan.change || day === null) return;
     setFeedback({ kind: "working", text: messages.forms.saving });
     try {
-      await writer.saveRows([plan.change]);
+      // A day in a year Helligdage does not hold yet brings that year's holidays (and the next year's).
+      const holidayRows = holidayRowsFor(day, setup.holidays);
+      await writer.saveRows(holidayRows ? [plan.change, holidayRows] : [plan.change]);
       await onSaved();
       setEntries({});
       setFeedback({ kind: "saved", text: m.saved(plan.appended, plan.replaced.length, danishDate(day)) });

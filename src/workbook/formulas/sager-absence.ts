@@ -2,7 +2,7 @@
 // the unregistered days, each beside its reference in src/domain/absence.ts (which states the rules).
 import { caseAbsence, type AbsenceFigures } from "../../domain/absence";
 import type { Case, StructuredData } from "../../domain/model";
-import { NUMFMT, TABLES, col, thisRow } from "../contract";
+import { DEFINED_NAMES, NUMFMT, TABLES, col, thisRow } from "../contract";
 import type { ComputedColumn, ComputedValue } from "../computed";
 import { HAS_ENROLMENT, WINDOW_FIRST, WINDOW_LAST } from "./sager-occupancy";
 import { blockRange, SAGER_ATTENDANCE_BLOCK } from "./case-blocks";
@@ -16,16 +16,19 @@ const f = (c: string): string => blockRange(TABLES.fremmoede, c, TABLES.sager, S
  * window in the period, on a planned working day (the computed Arbejdsdag flag), plus the given flags.
  * It runs over the case's block only; the Sags-ID criterion keeps it right on the whole table.
  */
-function registrations(flags: string[] = []): string {
+function registrations(flags: string[] = [], last: string = WINDOW_LAST): string {
   const criteria = [
     `${f("Sags-ID")},${r("Sags-ID")}`,
     `${f("Dato")},">="&${WINDOW_FIRST}`,
-    `${f("Dato")},"<="&${WINDOW_LAST}`,
+    `${f("Dato")},"<="&${last}`,
     `${f("Arbejdsdag")},1`,
     ...flags.map((flag) => `${f(flag)},1`),
   ];
   return `COUNTIFS(${criteria.join(",")})`;
 }
+
+/** The window's last day, cut at the reference date. */
+const SO_FAR = `MIN(${WINDOW_LAST},${DEFINED_NAMES.opgoerelsesdato})`;
 
 /** Days over the base (Basisdage), empty when the base is 0 (the division's #DIV/0!), as docs/domain.md asks. */
 function rate(days: string): string {
@@ -112,7 +115,11 @@ export const SAGER_ABSENCE_COLUMNS: ComputedColumn<Case>[] = [
   {
     table: TABLES.sager,
     name: "Uregistrerede dage",
-    formula: whenEnrolled(`MAX(0,${r("Planlagte dage")}-${r("Registrerede dage")})`),
+    // Only up to the earlier of the window's end and Opgørelsesdato: days not yet come are not missing.
+    // NETWORKDAYS of an empty window is negative or 0 and no registration counts there, so MAX gives 0.
+    formula: whenEnrolled(
+      `MAX(0,NETWORKDAYS(${WINDOW_FIRST},${SO_FAR},${col(TABLES.helligdage, "Dato")})-${registrations([], SO_FAR)})`
+    ),
     numFmt: NUMFMT.integer,
     reference: ref((a) => a.uregistreredeDage),
   },

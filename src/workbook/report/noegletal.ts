@@ -360,8 +360,11 @@ export function figureFormulas(def: KeyFigureDef, scope: Scope, b: Bounds): Figu
         value: share(registrations(scope, b, ["I basis", "Ulovligt fravær"]), registrations(scope, b, ["I basis"])),
         n: active,
       };
-    case "Uregistrerede dage":
-      return { value: `${plannedDays(scope, b)}-${registrations(scope, b)}`, n: active };
+    case "Uregistrerede dage": {
+      // Only up to the reference date: days not yet come are not missing.
+      const soFar: Bounds = { F: b.F, T: `MIN(${b.T},${DEFINED_NAMES.opgoerelsesdato})` };
+      return { value: `${plannedDays(scope, soFar)}-${registrations(scope, soFar)}`, n: active };
+    }
     case "Statusmålinger":
       return {
         value: `SUMPRODUCT(${sagerScope(scope)}*${measurementsPerCase(b)})`,
