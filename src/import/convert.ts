@@ -23,6 +23,8 @@ import {
   type CellOutcome,
 } from "./parse";
 import { validateRows, type ValidationRow } from "./validate";
+import { readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
+import { collapseRepeated, hiddenRowsFinding, missingPlaceFindings } from "./findings-summary";
 
 export interface ConvertOptions extends MappingOptions {
   /** Only these sheets (default: every sheet with a case list or an attendance grid). */
@@ -158,11 +160,15 @@ interface RegionPlan {
 interface Imported extends ValidationRow {
   plan: RegionPlan;
   sourceId: boolean;
+  /** The place weight the Pladstype cell said, when it said one. */
+  weight?: number;
 }
 
 const TEXT_COLLAPSE: ReadonlySet<CaseKey> = new Set<CaseKey>(["navn", "enhed", "kontaktperson", "sagsId"]);
 
-function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): CellOutcome {
+function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): MeantOutcome {
+  if (f.key === "pladstype") return readPlaceCell(v, lookupFor("Pladstype", lists?.Pladstype));
+  if (f.key === "udskrivningsaarsag") return readReasonCell(v, lookupFor("Udskrivningsårsag", lists?.["Udskrivningsårsag"]));
   switch (f.type) {
     case "date":
       return parseDateCell(v, fmt);
@@ -295,8 +301,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       const f = SKIP_FINDINGS[s.reason];
       if (f) findings.push({ sheet: region.sheet, cell: `A${s.row + 1}`, severity: "advarsel", code: f.code, message: f.message, original: s.text || null });
     }
-    for (const r of region.hiddenRows)
-      findings.push({ sheet: region.sheet, cell: `A${r + 1}`, severity: "advarsel", code: "SKJULT_RAEKKE", message: "Rækken er skjult i originalarket. Den er importeret som alle andre rækker; kontrollér at den hører med.", original: null });
+    const hidden = hiddenRowsFinding(region.sheet, region.hiddenRows);
+    if (hidden) findings.push(hidden);
     for (const c of region.columns.filter((x) => x.hidden))
       findings.push({
         sheet: region.sheet,
@@ -324,11 +330,15 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       const fmts = grid.numFmts?.[r];
       values.fill(undefined);
       let unparsed: Partial<Record<CaseKey, string>> | null = null;
+      let weight: number | undefined;
+      let words: string | undefined;
       for (const fp of fields) {
         const v = row[fp.index] ?? null;
         if (v === null) continue;
         const fmt = fmts?.[fp.index] ?? null;
         const o = parseField(fp.field, v, fmt, checkModulus11, options.lists);
+        if (o.weight !== undefined) weight = o.weight;
+        if (o.words !== undefined) words = o.words;
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
           if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
@@ -338,6 +348,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }
+      if (words !== undefined) values[FIELD_INDEX.bemaerkninger] = remarksWithReason(values[FIELD_INDEX.bemaerkninger] as string | undefined, words);
+      if (weight === undefined && values[FIELD_INDEX.pladstype] === "Fuldtid") weight = 1;
       const c = caseFromValues(values);
       const at = imported.length;
       if (multi) importedExtras[0][at] = region.sheet;
@@ -351,9 +363,11 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
         }
       }
-      imported.push({ case: c, unparsed, sheet: region.sheet, row: r, letters: plan.letters, plan, sourceId: hasIdColumn && c.sagsId !== "" });
+      imported.push({ case: c, unparsed, sheet: region.sheet, row: r, letters: plan.letters, plan, sourceId: hasIdColumn && c.sagsId !== "", weight });
     }
   }
+
+  findings.push(...missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
 
   // ---- units: one spelling per unit, the one most rows use
   const spellings = new Map<string, Map<string, { count: number; first: Imported }>>();
@@ -476,7 +490,13 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
     s.add(c.lovgrundlag);
   }
+  const partTime = unitPartTimeWeights(
+    imported.map((im) => ({ enhed: im.case.enhed, weight: im.weight, sheet: im.sheet, cell: `${im.letters.pladstype ?? "A"}${im.row + 1}` })),
+    unitKey,
+  );
+  findings.push(...partTime.findings);
   for (const u of units) {
+    u.deltidsvaegt = partTime.weights.get(unitKey(u.enhed)) ?? null;
     const s = lovByUnit.get(unitKey(u.enhed))!;
     if (s.size === 1) {
       const only = [...s][0];
@@ -497,7 +517,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  const sorted = sortFindings(findings, sheetOrder);
+  const sorted = collapseRepeated(sortFindings(findings, sheetOrder));
   const skipped = newSkipCounts();
   for (const r of caseRegions) for (const s of r.skipped) skipped[s.reason]++;
   let errors = 0;

@@ -237,7 +237,7 @@ export const messages = {
     findingsHint: "Klik på et fund for at gå til cellen.",
     findingText: (severity: string, where: string, message: string): string => `${severity} i ${where}: ${message}`,
     moreFindings: (n: number): string => `… og ${n} fund mere på arket Problemer.`,
-    severity: { fejl: "Fejl", advarsel: "Advarsel" },
+    severity: { fejl: "Fejl", advarsel: "Advarsel", info: "Til orientering" },
     selectFailed: (reason: string): string => `Cellen kunne ikke vælges: ${reason}`,
   },
   // The Oversigt page: the key figures, place regulation and the quarterly overview for a year.
