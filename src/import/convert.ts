@@ -23,8 +23,9 @@ import {
   type CellOutcome,
 } from "./parse";
 import { validateRows, type ValidationRow } from "./validate";
-import { readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
-import { collapseRepeated, hiddenRowsFinding, missingPlaceFindings } from "./findings-summary";
+import { readEnrolmentCell, readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
+import { findStatusColumn, statusFindings } from "./status-column";
+import { collapseRepeated, hiddenRowsFinding, missingPlaceFindings, unmappedColumnFinding } from "./findings-summary";
 
 export interface ConvertOptions extends MappingOptions {
   /** Only these sheets (default: every sheet with a case list or an attendance grid). */
@@ -154,6 +155,8 @@ interface RegionPlan {
   letters: Partial<Record<CaseKey, string>>;
   /** Source column index per mapped field. */
   indexOf: Partial<Record<CaseKey, number>>;
+  /** A status column ("Aktiv"/"Afsluttet"), kept as an extra column and read for its meaning. */
+  status: ColumnMapping | null;
 }
 
 /** One imported source row; doubles as the validation row (no second object per row). */
@@ -167,6 +170,7 @@ interface Imported extends ValidationRow {
 const TEXT_COLLAPSE: ReadonlySet<CaseKey> = new Set<CaseKey>(["navn", "enhed", "kontaktperson", "sagsId"]);
 
 function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): MeantOutcome {
+  if (f.key === "indskrevet") return readEnrolmentCell(v, fmt);
   if (f.key === "pladstype") return readPlaceCell(v, lookupFor("Pladstype", lists?.Pladstype));
   if (f.key === "udskrivningsaarsag") return readReasonCell(v, lookupFor("Udskrivningsårsag", lists?.["Udskrivningsårsag"]));
   switch (f.type) {
@@ -242,6 +246,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   for (const region of caseRegions) {
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
+    const status = findStatusColumn(grid, region.dataRows, cols);
     mappingColumns.push(...cols);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
@@ -265,6 +270,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
         }
         continue;
       }
+      findings.push(unmappedColumnFinding(m, region.headerRows[region.headerRows.length - 1]));
       const key = normaliseHeader(m.header) || `#${m.letter}`;
       let extra = extraByKey.get(key);
       if (extra === undefined) {
@@ -281,7 +287,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       extras.push({ index: m.index, extra });
     }
     fieldLetters[region.sheet] = letters;
-    regionPlans.push({ region, grid, fields, extras, letters, indexOf });
+    regionPlans.push({ region, grid, fields, extras, letters, indexOf, status });
 
     const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
     if (region.dataRows.length > 0) {
@@ -332,6 +338,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       let unparsed: Partial<Record<CaseKey, string>> | null = null;
       let weight: number | undefined;
       let words: string | undefined;
+      let end: number | null | undefined;
       for (const fp of fields) {
         const v = row[fp.index] ?? null;
         if (v === null) continue;
@@ -339,6 +346,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
         const o = parseField(fp.field, v, fmt, checkModulus11, options.lists);
         if (o.weight !== undefined) weight = o.weight;
         if (o.words !== undefined) words = o.words;
+        if (o.end !== undefined) end = o.end;
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
           if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
@@ -348,6 +356,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }
+      if (end != null && values[FIELD_INDEX.udskrevet] === undefined) values[FIELD_INDEX.udskrevet] = end;
       if (words !== undefined) values[FIELD_INDEX.bemaerkninger] = remarksWithReason(values[FIELD_INDEX.bemaerkninger] as string | undefined, words);
       if (weight === undefined && values[FIELD_INDEX.pladstype] === "Fuldtid") weight = 1;
       const c = caseFromValues(values);
@@ -367,6 +376,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
+  for (const p of regionPlans) if (p.status) findings.push(...statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
   findings.push(...missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
 
   // ---- units: one spelling per unit, the one most rows use

@@ -2,6 +2,7 @@
 // stay marked in Sager), hidden rows once per sheet, and a missing place size with the weight used.
 import type { Case } from "../domain/model";
 import type { Finding } from "./findings";
+import type { ColumnMapping } from "./mapping";
 
 /** A rule firing on more rows than this on one sheet becomes one finding with the count. */
 export const REPEAT_LIMIT = 20;
@@ -103,4 +104,20 @@ export function missingPlaceFindings(rows: readonly PlaceRow[], plans: readonly 
     });
   }
   return out;
+}
+
+/** Every column accounted for: an unmapped column named once, with its best guess. */
+export function unmappedColumnFinding(m: ColumnMapping, headerRow: number): Finding {
+  const name = m.header.trim() ? `'${m.header.trim()}'` : `${m.letter} (uden overskrift)`;
+  const guess = m.guess
+    ? ` Bedste gæt: ${m.guess.column} (sikkerhed ${Math.round(m.guess.confidence * 100)} %). Vælg ${m.guess.column} for kolonnen i tilknytningen, hvis det er rigtigt.`
+    : " Vælg en kolonne i Sager for den i tilknytningen, hvis den hører til en.";
+  return {
+    sheet: m.sheet,
+    cell: `${m.letter}${headerRow + 1}`,
+    severity: m.guess ? "advarsel" : "info",
+    code: "KOLONNE_IKKE_TILKNYTTET",
+    message: `Kolonnen ${name} er ikke knyttet til en kolonne i Sager og er bevaret som den er, til højre i Sager.${guess}`,
+    original: m.header || null,
+  };
 }

@@ -9,6 +9,7 @@ import { cellAt, isBlank } from "./detect";
 import { headerCandidates } from "./header-match";
 import { compact, normaliseHeader, normaliseValue } from "./normalise";
 import { parseDateCell, parseYesNoCell } from "./parse";
+import { parsePeriodText } from "./values-as-meant";
 import { buildListLookup, ENUM_LISTS, type ListLookup } from "./synonyms";
 import { ImportError } from "./errors";
 
@@ -22,6 +23,8 @@ export interface ColumnMapping {
   target: string | null;
   confidence: number;
   reason: string;
+  /** An unmapped column's best candidate below the automatic threshold, for the finding that names it. */
+  guess?: { column: string; confidence: number };
 }
 
 export interface Mapping {
@@ -51,6 +54,8 @@ interface Profile {
   nonEmpty: number;
   cpr: number;
   date: number;
+  /** Cells holding a period in one ("01.02.2023 - 31.12.2023"). */
+  period: number;
   yesNo: number;
   lists: Map<string, number>;
 }
@@ -65,7 +70,7 @@ export function lookupFor(list: string, extra: readonly string[] | undefined): L
 }
 
 function profile(grid: SheetGrid, region: CaseListRegion, col: number, lists: Record<string, readonly string[]>): Profile {
-  const p: Profile = { nonEmpty: 0, cpr: 0, date: 0, yesNo: 0, lists: new Map() };
+  const p: Profile = { nonEmpty: 0, cpr: 0, date: 0, period: 0, yesNo: 0, lists: new Map() };
   const rows = region.dataRows;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
   for (let i = 0; i < rows.length; i += step) {
@@ -77,6 +82,7 @@ function profile(grid: SheetGrid, region: CaseListRegion, col: number, lists: Re
     else {
       const d = parseDateCell(v, grid.numFmts?.[r]?.[col] ?? null);
       if (d.kind === "value" && d.value !== null && !d.note) p.date++;
+      else if (typeof v === "string" && parsePeriodText(v)) p.period++;
     }
     const yn = parseYesNoCell(v);
     if (yn.kind === "value" && yn.value !== null) p.yesNo++;
@@ -98,7 +104,7 @@ function typedShare(p: Profile, f: FieldDef): number | null {
     case "cpr":
       return p.cpr / p.nonEmpty;
     case "date":
-      return p.date / p.nonEmpty;
+      return (f.key === "indskrevet" ? p.date + p.period : p.date) / p.nonEmpty;
     case "yesno":
       return p.yesNo / p.nonEmpty;
     case "enum":
@@ -109,6 +115,8 @@ function typedShare(p: Profile, f: FieldDef): number | null {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** Date columns that are not about the enrolment: birth dates, meetings, follow-ups. */
+const RE_NOT_ENROLMENT = /f(ø|oe)d|birth|alder|møde|moede|opfølg|opfolg|samtale|revurd|status|visit|bevil/i;
 
 interface Candidate {
   col: number;
@@ -130,10 +138,13 @@ function candidatesFor(col: RegionColumn, p: Profile): Candidate[] {
     if (!text) continue;
     for (const h of headerCandidates(text)) offer(h.column, h.score * factor, h.reason);
   }
+  // A header that is the contract's own name stands, whatever the cells say (free text is read cell by cell).
+  const ownName = FIELD_BY_COLUMN.has(col.header.trim()) ? col.header.trim() : null;
   for (const c of byColumn.values()) {
     const f = FIELD_BY_COLUMN.get(c.column)!;
     const share = typedShare(p, f);
     if (share === null) continue;
+    if (share < 0.3 && c.column === ownName) continue;
     if (share < 0.3) {
       c.score *= 0.6;
       c.reason += ` Men kun ${pct(share)} af cellerne passer til kolonnetypen.`;
@@ -162,6 +173,14 @@ function candidatesFor(col: RegionColumn, p: Profile): Candidate[] {
     }
     const dateShare = p.date / p.nonEmpty;
     if (dateShare >= 0.8 && !col.header) offer("Indskrevet", 0.4, `${pct(dateShare)} af cellerne er datoer, men kolonnen har ingen overskrift.`);
+    const periodShare = p.period / p.nonEmpty;
+    if (periodShare >= 0.6)
+      offer("Indskrevet", 0.6 + 0.3 * periodShare, `${pct(periodShare)} af cellerne er perioder (fra–til): starten læses som Indskrevet og slutningen som Udskrevet.`);
+    // Dates under a header no synonym knows ("Første dag", "End date"): proposed, to be confirmed.
+    if (dateShare >= 0.8 && col.header && !byColumn.size && !RE_NOT_ENROLMENT.test(col.header)) {
+      offer("Indskrevet", 0.55, `${pct(dateShare)} af cellerne er datoer, men overskriften '${col.header.trim()}' er ukendt: foreslået som indskrivningsdato.`);
+      offer("Udskrevet", 0.5, `${pct(dateShare)} af cellerne er datoer, men overskriften '${col.header.trim()}' er ukendt: foreslået som udskrivningsdato.`);
+    }
   }
   return [...byColumn.values()].map((c) => ({ ...c, score: Math.round(c.score * 100) / 100 }));
 }
@@ -221,10 +240,15 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
   }
 
   const all: Candidate[] = [];
+  const bestBelow = new Map<number, Candidate>();
   for (const col of region.columns) {
     if (result.has(col.index)) continue;
     const p = profile(grid, region, col.index, options.lists ?? {});
-    for (const c of candidatesFor(col, p)) if (c.score >= MIN_CONFIDENCE) all.push(c);
+    for (const c of candidatesFor(col, p)) {
+      if (c.score >= MIN_CONFIDENCE) all.push(c);
+      const b = bestBelow.get(c.col);
+      if (!b || c.score > b.score) bestBelow.set(c.col, c);
+    }
   }
   const order = new Map(FIELDS.map((f, i) => [f.column, i]));
   all.sort((a, b) => b.score - a.score || a.col - b.col || order.get(a.column)! - order.get(b.column)!);
@@ -241,6 +265,7 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
         ...base(col),
         target: null,
         confidence: 0,
+        ...(bestBelow.has(col.index) ? { guess: { column: bestBelow.get(col.index)!.column, confidence: bestBelow.get(col.index)!.score } } : {}),
         reason: col.header
           ? `Overskriften '${col.header}' svarer ikke sikkert til en kolonne i Sager; kolonnen bevares som den er.`
           : "Kolonnen har ingen overskrift; den bevares som den er.",

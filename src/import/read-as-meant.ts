@@ -3,17 +3,28 @@
 // The outcome carries what the conversion needs besides the value (the weight, the words to keep).
 import type { Finding } from "./findings";
 import type { CellOutcome } from "./parse";
-import { parseListCell } from "./parse";
+import { parseDateCell, parseListCell } from "./parse";
 import type { RawCell } from "./grid";
 import type { ListLookup } from "./synonyms";
-import { formatWeight, placeWeight, readDischargeReason } from "./values-as-meant";
+import { formatWeight, parsePeriodText, placeWeight, readDischargeReason } from "./values-as-meant";
 
 export type MeantOutcome = CellOutcome & {
   /** Pladstype: the place weight the cell says (1 for "Fuldtid"). */
   weight?: number;
   /** Udskrivningsårsag read from words: the words, kept in Bemærkninger. */
   words?: string;
+  /** Indskrevet read from a period in one cell: the period's end, for Udskrevet. */
+  end?: number | null;
 };
+
+/** Indskrevet: a date, else a period "01.02.2023 - 31.12.2023" whose end is the discharge. */
+export function readEnrolmentCell(v: RawCell, fmt: string | null): MeantOutcome {
+  const o = parseDateCell(v, fmt);
+  if (o.kind !== "unparsed" || typeof v !== "string") return o;
+  const p = parsePeriodText(v);
+  if (!p || p.start === null) return o;
+  return { kind: "value", value: p.start, end: p.end };
+}
 
 const RE_DIGIT = /\d/;
 const weightMemo = new Map<string, MeantOutcome>();

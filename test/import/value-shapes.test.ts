@@ -1,0 +1,73 @@
+// Each way of keeping values that coordinators use, converted by the core: every citizen once, every
+// field as its coordinator meant it, and the findings a coordinator reads (told once when many).
+import { convert, type ConvertResult } from "../../src/import/convert";
+import { unitKey } from "../../src/import/normalise";
+import { generateValueShapes, type ValueShape } from "../../src/sample/value-shapes";
+
+const shapes = generateValueShapes();
+
+/** Compare a conversion with what the coordinator meant; returns the number of citizens checked. */
+export function expectAsMeant(shape: ValueShape, result: Pick<ConvertResult, "cases" | "findings" | "sourceRefs" | "units">): number {
+  for (const m of shape.meant) {
+    const hits = result.cases.filter((c) => c.navn === m.navn);
+    expect({ shape: shape.name, navn: m.navn, count: hits.length }).toEqual({ shape: shape.name, navn: m.navn, count: 1 });
+    const c = hits[0];
+    const picked = Object.fromEntries(Object.keys(m.fields).map((k) => [k, c[k as keyof typeof c]]));
+    expect({ shape: shape.name, navn: m.navn, ...picked }).toEqual({ shape: shape.name, navn: m.navn, ...m.fields });
+    if (m.findings) {
+      const i = result.cases.indexOf(c);
+      const row = result.sourceRefs[i]!.row;
+      const codes = result.findings
+        .filter((f) => (f.cells ?? [f.cell]).some((cell) => Number(cell.replace(/^[A-Z]+/, "")) === row))
+        .map((f) => f.code)
+        .filter((code) => m.findings!.includes(code) || code.startsWith("UDSKREVET_UDEN") || code.startsWith("PLADSTYPE_MANGLER"));
+      expect({ navn: m.navn, codes: [...new Set(codes)].sort() }).toEqual({ navn: m.navn, codes: [...m.findings].sort() });
+    }
+  }
+  for (const [code, n] of Object.entries(shape.findingCounts ?? {}))
+    expect({ shape: shape.name, code, n: result.findings.filter((f) => f.code === code).length }).toEqual({ shape: shape.name, code, n });
+  for (const [unit, w] of Object.entries(shape.unitWeights ?? {}))
+    expect(result.units.find((u) => unitKey(u.enhed) === unitKey(unit))?.deltidsvaegt).toBe(w);
+  return shape.meant.length;
+}
+
+test.each(shapes.map((s) => [s.name, s] as const))("%s: converted as meant", (_name, shape) => {
+  const result = convert(shape.grids);
+  expect(result.cases).toHaveLength(shape.meant.length);
+  expectAsMeant(shape, result);
+});
+
+test("every unmapped column is named once, with its best guess", () => {
+  const result = convert({
+    sheets: [
+      {
+        name: "Liste",
+        cells: [
+          ["Navn", "CPR", "Enhed", "Indskrevet", "Cykelnummer"],
+          ...Array.from({ length: 5 }, (_, i) => [`Borger ${i}`, null, "Køkken", 45000 + i, `C${i}`]),
+        ],
+        merges: [],
+        hiddenRows: [],
+        hiddenCols: [],
+      },
+    ],
+  });
+  const f = result.findings.filter((x) => x.code === "KOLONNE_IKKE_TILKNYTTET");
+  expect(f).toHaveLength(1);
+  expect(f[0]).toMatchObject({ cell: "E1", original: "Cykelnummer" });
+  expect(f[0].message).toContain("'Cykelnummer'");
+});
+
+test("a column headed exactly Udskrivningsårsag is mapped at full confidence", () => {
+  const shape = shapes.find((s) => s.name === "aarsag-i-ord")!;
+  const m = convert(shape.grids).mapping.columns.find((c) => c.header === "Udskrivningsårsag")!;
+  expect(m).toMatchObject({ target: "Udskrivningsårsag", confidence: 1 });
+});
+
+test("a rule firing on more than 20 rows is one finding with the count and every cell", () => {
+  const shape = shapes.find((s) => s.name === "modulus11")!;
+  const f = convert(shape.grids).findings.filter((x) => x.code === "CPR_MODULUS11");
+  expect(f).toHaveLength(1);
+  expect(f[0].cells).toHaveLength(160);
+  expect(f[0].message).toContain("160 celler");
+});
