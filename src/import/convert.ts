@@ -25,6 +25,7 @@ import {
 import { validateRows, type ValidationRow } from "./validate";
 import { readEnrolmentCell, readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
 import { findStatusColumn, statusFindings } from "./status-column";
+import { fillFindings, fillMeanings, type FillMeaning } from "./fill-meaning";
 import { collapseRepeated, hiddenRowsFinding, missingPlaceFindings, unmappedColumnFinding } from "./findings-summary";
 
 export interface ConvertOptions extends MappingOptions {
@@ -157,6 +158,8 @@ interface RegionPlan {
   indexOf: Partial<Record<CaseKey, number>>;
   /** A status column ("Aktiv"/"Afsluttet"), kept as an extra column and read for its meaning. */
   status: ColumnMapping | null;
+  /** Row colours and their meanings. */
+  fills: FillMeaning[];
 }
 
 /** One imported source row; doubles as the validation row (no second object per row). */
@@ -235,6 +238,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
 
   // ---- mapping and extra columns
   const mappingColumns: ColumnMapping[] = [];
+  const mappingFills: FillMeaning[] = [];
   const extraColumns: { header: string; key: string; fmts: Map<string, number> }[] = [];
   const extraByKey = new Map<string, number>();
   const multi = caseRegions.length > 1;
@@ -247,6 +251,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
     const status = findStatusColumn(grid, region.dataRows, cols);
+    const fills = fillMeanings(grid, region.dataRows, options.overrides, options.saved);
+    mappingFills.push(...fills);
     mappingColumns.push(...cols);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
@@ -287,7 +293,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       extras.push({ index: m.index, extra });
     }
     fieldLetters[region.sheet] = letters;
-    regionPlans.push({ region, grid, fields, extras, letters, indexOf, status });
+    regionPlans.push({ region, grid, fields, extras, letters, indexOf, status, fills });
 
     const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
     if (region.dataRows.length > 0) {
@@ -376,7 +382,11 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
-  for (const p of regionPlans) if (p.status) findings.push(...statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
+  for (const p of regionPlans) {
+    if (p.status) findings.push(...statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
+    if (p.fills.length)
+      findings.push(...fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
+  }
   findings.push(...missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
 
   // ---- units: one spelling per unit, the one most rows use
@@ -541,7 +551,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     units,
     attendance,
     findings: sorted,
-    mapping: { version: 1, columns: mappingColumns },
+    mapping: mappingFills.length ? { version: 1, columns: mappingColumns, fills: mappingFills } : { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),
     stats: {
       rowsIn: caseRegions.reduce((n, r) => n + Math.min(r.dataRows.length, limit), 0),

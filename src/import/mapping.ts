@@ -12,6 +12,7 @@ import { parseDateCell, parseYesNoCell } from "./parse";
 import { parsePeriodText } from "./values-as-meant";
 import { buildListLookup, ENUM_LISTS, type ListLookup } from "./synonyms";
 import { ImportError } from "./errors";
+import type { FillMeaning } from "./fill-meaning";
 
 export interface ColumnMapping {
   sheet: string;
@@ -30,6 +31,8 @@ export interface ColumnMapping {
 export interface Mapping {
   version: 1;
   columns: ColumnMapping[];
+  /** Row colours and what they mean (proposed, or confirmed by the user). */
+  fills?: FillMeaning[];
 }
 
 /**

@@ -96,6 +96,25 @@ export function generateValueShapes(seed = 51): ValueShape[] {
     });
   }
 
+  // 1b. A red fill meaning discharged; some red rows have an end date, some do not.
+  {
+    const bs = bases(rnd, 30);
+    const red = (i: number) => i % 3 !== 2;
+    const rows = bs.map((b, i) => [b.navn, b.cpr, b.enhed, "Fuldtid", b.start, red(i) && i % 3 === 1 ? end(b, i) : null]);
+    const grid = sheet("Borgere", ["Navn", "CPR", "Enhed", "Pladstype", "Startdato", "Slutdato"], rows, [4, 5]);
+    grid.rowFills = [null, ...bs.map((_, i) => (red(i) ? "FF0000" : null))];
+    shapes.push({
+      name: "roed-udfyldning",
+      grids: { sheets: [grid] },
+      meant: bs.map((b, i) => ({
+        navn: b.navn,
+        fields: { indskrevet: b.start, udskrevet: red(i) && i % 3 === 1 ? end(b, i) : null },
+        findings: i % 3 === 0 ? ["UDSKREVET_UDEN_DATO"] : [],
+      })),
+      findingCounts: { FARVE_TOLKET: 1 },
+    });
+  }
+
   // 2. "Første dag" / "Sidste dag".
   {
     const bs = bases(rnd, 24);

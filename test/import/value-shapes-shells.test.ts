@@ -62,6 +62,14 @@ describe("through the task pane (fake Office.js)", () => {
       const sheet = fake.addSheet(g.name);
       g.cells.forEach((row, r) => row.forEach((v, c) => v !== null && sheet.put(`${columnLetters(c)}${r + 1}`, v, g.numFmts?.[r]?.[c] ?? undefined)));
       for (const r of g.hiddenRows) sheet.hiddenRows.add(r);
+      // A coloured row: every cell of it filled, as a coordinator colours a whole row.
+      g.rowFills?.forEach((hex, r) => {
+        if (!hex) return;
+        (g.cells[r] ?? []).forEach((_, c) => {
+          const cell = sheet.get(r, c);
+          if (cell) cell.fillColor = `#${hex}`;
+        });
+      });
     }
     const port = createOfficePlanPort(fakeRun(fake), { host: fake });
     const run = await runImport(port, { sheets: shape.grids.sheets.map((s) => s.name), merge: true, overrides: {}, presets: ["Værkstedsmål"] }, () => undefined);

@@ -71,3 +71,16 @@ test("a rule firing on more than 20 rows is one finding with the count and every
   expect(f[0].cells).toHaveLength(160);
   expect(f[0].message).toContain("160 celler");
 });
+
+test("a row colour is proposed with its meaning, and a confirmed meaning stands", () => {
+  const shape = shapes.find((s) => s.name === "roed-udfyldning")!;
+  const proposed = convert(shape.grids);
+  expect(proposed.mapping.fills).toEqual([expect.objectContaining({ color: "FF0000", meaning: "udskrevet", confidence: 0.6, rows: 20 })]);
+  const decoration = convert(shape.grids, { overrides: { "Farve FF0000": null } });
+  expect(decoration.mapping.fills).toEqual([expect.objectContaining({ color: "FF0000", meaning: null, confidence: 1 })]);
+  expect(decoration.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO" || f.code === "FARVE_TOLKET")).toHaveLength(0);
+  // The saved mapping of a confirmed run is reused without asking again.
+  const again = convert(shape.grids, { saved: convert(shape.grids, { overrides: { "Farve FF0000": "udskrevet" } }).mapping });
+  expect(again.findings.filter((f) => f.code === "FARVE_TOLKET")).toHaveLength(0);
+  expect(again.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO")).toHaveLength(10);
+});
