@@ -14,6 +14,8 @@ export interface MeantCase {
   fields: Partial<Case>;
   /** Finding codes that must point at this citizen's row. */
   findings?: string[];
+  /** The place weight (Pladsvægt) the coordinator meant. */
+  weight?: number;
 }
 
 export interface ValueShape {
@@ -173,7 +175,13 @@ export function generateValueShapes(seed = 51): ValueShape[] {
     shapes.push({
       name: "pladstype",
       grids: { sheets: [sheet("Liste", ["Navn", "CPR", "Enhed", "Pladstype", "Indskrevet"], rows, [4])] },
-      meant: bs.map((b, i) => ({ navn: b.navn, fields: { pladstype: sizes[i % sizes.length][1] }, findings: sizes[i % sizes.length][0] === null ? ["PLADSTYPE_MANGLER"] : [] })),
+      meant: bs.map((b, i) => ({
+        navn: b.navn,
+        fields: { pladstype: sizes[i % sizes.length][1] },
+        findings: sizes[i % sizes.length][0] === null ? ["PLADSTYPE_MANGLER"] : [],
+        // A missing size counts as a full place, as the finding says.
+        weight: sizes[i % sizes.length][2] ?? 1,
+      })),
       unitWeights: { Køkken: 0.5 },
     });
   }

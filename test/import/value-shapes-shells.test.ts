@@ -3,6 +3,7 @@
 import { spawnSync } from "child_process";
 import path from "path";
 import ExcelJS from "exceljs";
+import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { findTable } from "../../src/adapters/xlsx/read-tables";
 import { gridsToWorkbook } from "../../src/adapters/xlsx/write-grids";
 import { createOfficePlanPort } from "../../src/adapters/officejs/plan-port";
@@ -52,6 +53,18 @@ describe("by the command line", () => {
     await wb.xlsx.readFile(output);
     const t = findTable(wb, TABLES.sager)!;
     expectRows(shape, t.headers, t.rows);
+  });
+
+  test("Pladsvægt, recalculated in LibreOffice, is the weight each place size means", async () => {
+    const shape = shapes.find((s) => s.name === "pladstype")!;
+    const [recalced] = await recalculate([path.join(dir, `${shape.name}-ud.xlsx`)], path.join(dir, "recalc"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(recalced);
+    const t = findTable(wb, TABLES.sager)!;
+    const navn = t.headers.indexOf("Navn");
+    const w = t.headers.indexOf("Pladsvægt");
+    const got = Object.fromEntries(t.rows.map((r) => [r[navn], r[w]]));
+    expect(got).toEqual(Object.fromEntries(shape.meant.map((m) => [m.navn, m.weight])));
   });
 });
 

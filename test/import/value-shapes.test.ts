@@ -2,6 +2,7 @@
 // field as its coordinator meant it, and the findings a coordinator reads (told once when many).
 import { convert, type ConvertResult } from "../../src/import/convert";
 import { unitKey } from "../../src/import/normalise";
+import { placeWeight } from "../../src/domain/occupancy";
 import { generateValueShapes, type ValueShape } from "../../src/sample/value-shapes";
 
 const shapes = generateValueShapes();
@@ -12,6 +13,7 @@ export function expectAsMeant(shape: ValueShape, result: Pick<ConvertResult, "ca
     const hits = result.cases.filter((c) => c.navn === m.navn);
     expect({ shape: shape.name, navn: m.navn, count: hits.length }).toEqual({ shape: shape.name, navn: m.navn, count: 1 });
     const c = hits[0];
+    if (m.weight !== undefined) expect({ navn: m.navn, weight: placeWeight(c, result.units) }).toEqual({ navn: m.navn, weight: m.weight });
     const picked = Object.fromEntries(Object.keys(m.fields).map((k) => [k, c[k as keyof typeof c]]));
     expect({ shape: shape.name, navn: m.navn, ...picked }).toEqual({ shape: shape.name, navn: m.navn, ...m.fields });
     if (m.findings) {
