@@ -20,7 +20,6 @@ import {
   parseListCell,
   parseTextCell,
   parseYesNoCell,
-  type CellOutcome,
 } from "./parse";
 import { validateRows, type ValidationRow } from "./validate";
 import { readEnrolmentCell, readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";

@@ -3,6 +3,7 @@
 import type { Case } from "../domain/model";
 import type { Finding } from "./findings";
 import type { ColumnMapping } from "./mapping";
+import { STATUS_REASON } from "./status-column";
 
 /** A rule firing on more rows than this on one sheet becomes one finding with the count. */
 export const REPEAT_LIMIT = 20;
@@ -109,6 +110,15 @@ export function missingPlaceFindings(rows: readonly PlaceRow[], plans: readonly 
 /** Every column accounted for: an unmapped column named once, with its best guess. */
 export function unmappedColumnFinding(m: ColumnMapping, headerRow: number): Finding {
   const name = m.header.trim() ? `'${m.header.trim()}'` : `${m.letter} (uden overskrift)`;
+  if (m.reason.startsWith(STATUS_REASON))
+    return {
+      sheet: m.sheet,
+      cell: `${m.letter}${headerRow + 1}`,
+      severity: "info",
+      code: "STATUSKOLONNE",
+      message: `Kolonnen ${name} er læst som borgernes status og bevaret som den er, til højre i Sager. ${m.reason} Vælg 'behold som den er' for kolonnen i tilknytningen, hvis den ikke skal læses sådan.`,
+      original: m.header || null,
+    };
   const guess = m.guess
     ? ` Bedste gæt: ${m.guess.column} (sikkerhed ${Math.round(m.guess.confidence * 100)} %). Vælg ${m.guess.column} for kolonnen i tilknytningen, hvis det er rigtigt.`
     : " Vælg en kolonne i Sager for den i tilknytningen, hvis den hører til en.";

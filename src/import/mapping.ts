@@ -9,7 +9,7 @@ import { cellAt, isBlank } from "./detect";
 import { headerCandidates } from "./header-match";
 import { compact, normaliseHeader, normaliseValue } from "./normalise";
 import { parseDateCell, parseYesNoCell } from "./parse";
-import { parsePeriodText } from "./values-as-meant";
+import { isMaskedCpr, parsePeriodText } from "./values-as-meant";
 import { buildListLookup, ENUM_LISTS, type ListLookup } from "./synonyms";
 import { ImportError } from "./errors";
 import type { FillMeaning } from "./fill-meaning";
@@ -49,6 +49,9 @@ export interface MappingOptions {
   lists?: Record<string, readonly string[]>;
 }
 
+/** The reason of a column the user mapped (or kept as it is) by hand. */
+export const USER_CHOICE = "Valgt af brugeren.";
+
 /** Below this a column is not mapped automatically (it is kept as an extra column instead). */
 export const MIN_CONFIDENCE = 0.5;
 const SAMPLE_ROWS = 300;
@@ -81,7 +84,7 @@ function profile(grid: SheetGrid, region: CaseListRegion, col: number, lists: Re
     const v = cellAt(grid, r, col);
     if (isBlank(v)) continue;
     p.nonEmpty++;
-    if ((typeof v === "string" || typeof v === "number") && parseCpr(v).ok) p.cpr++;
+    if ((typeof v === "string" || typeof v === "number") && (parseCpr(v).ok || (typeof v === "string" && isMaskedCpr(v)))) p.cpr++;
     else {
       const d = parseDateCell(v, grid.numFmts?.[r]?.[col] ?? null);
       if (d.kind === "value" && d.value !== null && !d.note) p.date++;
@@ -238,7 +241,7 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
       ...base(col),
       target,
       confidence: 1,
-      reason: o.found ? "Valgt af brugeren." : "Samme tilknytning som ved sidste import.",
+      reason: o.found ? USER_CHOICE : "Samme tilknytning som ved sidste import.",
     });
   }
 

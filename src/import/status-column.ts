@@ -4,7 +4,7 @@
 import type { Case } from "../domain/model";
 import type { Finding } from "./findings";
 import type { RawCell, SheetGrid } from "./grid";
-import type { ColumnMapping } from "./mapping";
+import { USER_CHOICE, type ColumnMapping } from "./mapping";
 import { normaliseValue } from "./normalise";
 
 export type StatusMeaning = "udskrevet" | "venteliste" | "aktiv";
@@ -25,11 +25,14 @@ export function statusMeaning(v: RawCell): StatusMeaning | null {
 }
 
 const RE_STATUS_HEADER = /status|forloeb|aktiv|tilstand/;
+/** How the mapping's reason for a status column begins. */
+export const STATUS_REASON = "Statuskolonne";
 
 /** The unmapped column of a region that is a status column (by header or by its cells), if any. */
 export function findStatusColumn(grid: SheetGrid, dataRows: readonly number[], columns: ColumnMapping[]): ColumnMapping | null {
   for (const m of columns) {
-    if (m.target !== null) continue;
+    // Kept as it is by the user's own choice: not read for a meaning either.
+    if (m.target !== null || m.reason === USER_CHOICE) continue;
     let filled = 0;
     let read = 0;
     const step = Math.max(1, Math.floor(dataRows.length / 300));
@@ -42,7 +45,7 @@ export function findStatusColumn(grid: SheetGrid, dataRows: readonly number[], c
     if (filled === 0) continue;
     const share = read / filled;
     if (share >= 0.8 || (share >= 0.5 && RE_STATUS_HEADER.test(normaliseValue(m.header)))) {
-      m.reason = `Statuskolonne (${Math.round(share * 100)} % af cellerne læst): 'Afsluttet', 'Udskrevet' og lignende betyder udskrevet, 'Venteliste' venter, 'Aktiv' aktiv. Kolonnen bevares som den er; en udskrevet sag uden dato bliver et fund.`;
+      m.reason = `${STATUS_REASON} (${Math.round(share * 100)} % af cellerne læst): 'Afsluttet', 'Udskrevet' og lignende betyder udskrevet, 'Venteliste' venter, 'Aktiv' aktiv. Kolonnen bevares som den er; en udskrevet sag uden dato bliver et fund.`;
       return m;
     }
   }
