@@ -86,3 +86,26 @@ test("a row colour is proposed with its meaning, and a confirmed meaning stands"
   expect(again.findings.filter((f) => f.code === "FARVE_TOLKET")).toHaveLength(0);
   expect(again.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO")).toHaveLength(10);
 });
+
+test("a status column is read with its meaning told once, and kept as it is when the user says so", () => {
+  const shape = shapes.find((s) => s.name === "status-afsluttet")!;
+  const read = convert(shape.grids);
+  const told = read.findings.filter((f) => f.code === "STATUSKOLONNE");
+  expect(told).toHaveLength(1);
+  expect(told[0]).toMatchObject({ cell: "G1", severity: "info" });
+  expect(read.mapping.columns.find((c) => c.header === "Status")!.reason).toMatch(/^Statuskolonne/);
+  const kept = convert(shape.grids, { overrides: { Status: null } });
+  expect(kept.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO" || f.code === "STATUSKOLONNE")).toHaveLength(0);
+});
+
+test("dates under headers no synonym knows are proposed by their content, to be confirmed", () => {
+  const rows = Array.from({ length: 6 }, (_, i) => [`Borger ${i}`, "Køkken", "Fuldtid", 45000 + i, i % 2 ? 45100 + i : null]);
+  const result = convert({
+    sheets: [{ name: "Liste", cells: [["Navn", "Enhed", "Pladstype", "Kom", "Gik"], ...rows], numFmts: [[], ...rows.map(() => [null, null, null, "dd-mm-yyyy", "dd-mm-yyyy"])], merges: [], hiddenRows: [], hiddenCols: [] }],
+  });
+  const byHeader = Object.fromEntries(result.mapping.columns.map((c) => [c.header, c]));
+  expect(byHeader.Kom).toMatchObject({ target: "Indskrevet", confidence: 0.55 });
+  expect(byHeader.Gik).toMatchObject({ target: "Udskrevet", confidence: 0.5 });
+  expect(result.findings.filter((f) => f.code === "KOLONNE_USIKKER").map((f) => f.cell)).toEqual(["D1", "E1"]);
+  expect(result.cases.map((c) => c.udskrevet)).toEqual(rows.map((r) => r[4]));
+});
