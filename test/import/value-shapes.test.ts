@@ -3,6 +3,8 @@
 import { convert, type ConvertResult } from "../../src/import/convert";
 import { unitKey } from "../../src/import/normalise";
 import { placeWeight } from "../../src/domain/occupancy";
+import { buildConvertedWorkbook } from "../../src/import/structured-output";
+import { repeatedCellsFormats } from "../../src/workbook/problems-plan";
 import { generateValueShapes, type ValueShape } from "../../src/sample/value-shapes";
 
 const shapes = generateValueShapes();
@@ -108,4 +110,27 @@ test("dates under headers no synonym knows are proposed by their content, to be 
   expect(byHeader.Gik).toMatchObject({ target: "Udskrevet", confidence: 0.5 });
   expect(result.findings.filter((f) => f.code === "KOLONNE_USIKKER").map((f) => f.cell)).toEqual(["D1", "E1"]);
   expect(result.cases.map((c) => c.udskrevet)).toEqual(rows.map((r) => r[4]));
+});
+
+test("the cells of a finding told once stay marked: one format per run, live while the finding stands", () => {
+  const cells = ["B2", "B3", "B4", "B7", "D9", null, "B8"];
+  expect(repeatedCellsFormats("Sager", "Sager!B2", cells)).toEqual([
+    { range: "B2:B4", formula: '=COUNTIF(Problemceller,"Sager!B2")>0', fill: "FFC7CE", fontColor: "9C0006" },
+    { range: "B7:B8", formula: '=COUNTIF(Problemceller,"Sager!B2")>0', fill: "FFC7CE", fontColor: "9C0006" },
+    { range: "D9", formula: '=COUNTIF(Problemceller,"Sager!B2")>0', fill: "FFC7CE", fontColor: "9C0006" },
+  ]);
+  // Scattered cells beyond the limit: each column's span, so a plan never holds thousands of formats.
+  const scattered = Array.from({ length: 100 }, (_, i) => `E${2 + 2 * i}`);
+  expect(repeatedCellsFormats("Sager", "Sager!E2", scattered).map((f) => f.range)).toEqual(["E2:E200"]);
+});
+
+test("the converted workbook marks all 160 cells of the one modulus-11 finding", () => {
+  const shape = shapes.find((s) => s.name === "modulus11")!;
+  const result = convert(shape.grids);
+  const out = buildConvertedWorkbook(result, { conversionDate: 45500, sourceSheets: ["Liste"], convertedSheets: ["Liste"], mapping: result.mapping });
+  const mod11 = out.problems.filter((p) => p.code === "CPR_MODULUS11");
+  expect(mod11).toHaveLength(1);
+  const sager = out.plan.sheets.find((s) => s.tables.some((t) => t.name === "Sager"))!;
+  const marks = (sager.conditionalFormats ?? []).filter((f) => f.formula.includes(`"${mod11[0].target}"`));
+  expect(marks.map((f) => f.range)).toEqual(["B2:B161"]);
 });
