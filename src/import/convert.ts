@@ -354,7 +354,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
         if (o.end !== undefined) end = o.end;
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
-          if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
+          // Words read as a reason may name people: they stay in the case's Bemærkninger, not in Problemer.
+          if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: o.words === undefined ? cellText(v, fmt) : null });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
           if (fp.field.type !== "date") values[fp.position] = o.text;

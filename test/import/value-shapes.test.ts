@@ -134,3 +134,11 @@ test("the converted workbook marks all 160 cells of the one modulus-11 finding",
   const marks = (sager.conditionalFormats ?? []).filter((f) => f.formula.includes(`"${mod11[0].target}"`));
   expect(marks.map((f) => f.range)).toEqual(["B2:B161"]);
 });
+
+test("words read as a discharge reason stay in the case's Bemærkninger, never in a finding", () => {
+  const shape = shapes.find((s) => s.name === "aarsag-i-ord")!;
+  const result = convert(shape.grids);
+  const words = shape.meant.map((m) => (m.fields.bemaerkninger as string).replace(/^.*: /, ""));
+  for (const f of result.findings) for (const w of words) expect(`${f.message} ${f.original ?? ""}`).not.toContain(w);
+  expect(result.findings.filter((f) => f.code === "AARSAG_LAEST")).toHaveLength(20);
+});
