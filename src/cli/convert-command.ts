@@ -20,6 +20,8 @@ Tilvalg:
   --no-merge               Flet ikke ark med samme opbygning; kun det første konverteres.
   --sheets "Ark1;Ark2"     Kun disse ark.
   --map "Kilde=Kolonne;…"  Vælg selv tilknytningen, fx "Startdato=Indskrevet;Diverse=-" (- = behold som den er).
+                           En rækkefarves betydning vælges på samme måde: "Farve FF0000=udskrevet"
+                           (udskrevet, venteliste, aktiv eller - for ingen betydning).
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
   --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato (standard: i dag).
   --ignore-saved-mapping   Brug ikke en tilknytning, der er gemt i projektmappen.`;
@@ -57,6 +59,7 @@ export function conversionJson(outcome: ConvertWorkbookOutcome, output: string) 
     rerun: outcome.rerun,
     regions: result.regions,
     mapping: result.mapping.columns,
+    fills: result.mapping.fills ?? [],
     rows: {
       in: result.stats.rowsIn,
       out: result.stats.rowsOut,

@@ -55,6 +55,21 @@ describe("by the command line", () => {
     expectRows(shape, t.headers, t.rows);
   });
 
+  test("a row colour's meaning is proposed in the JSON and confirmed with --map", () => {
+    const input = path.join(dir, "roed-udfyldning.xlsx");
+    const run = (extra: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, "convert", input, "-o", path.join(dir, "farve-ud.xlsx"), "--json", ...extra], { encoding: "utf8", timeout: 120_000 });
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as { fills: { color: string; meaning: string | null; confidence: number }[]; findings: { code: string }[] };
+    };
+    const proposed = run([]);
+    expect(proposed.fills).toEqual([expect.objectContaining({ color: "FF0000", meaning: "udskrevet", confidence: 0.6 })]);
+    expect(proposed.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO")).toHaveLength(10);
+    const declined = run(["--map", "Farve FF0000=-"]);
+    expect(declined.fills).toEqual([expect.objectContaining({ color: "FF0000", meaning: null, confidence: 1 })]);
+    expect(declined.findings.filter((f) => f.code === "UDSKREVET_UDEN_DATO" || f.code === "FARVE_TOLKET")).toHaveLength(0);
+  });
+
   test("Pladsvægt, recalculated in LibreOffice, is the weight each place size means", async () => {
     const shape = shapes.find((s) => s.name === "pladstype")!;
     const [recalced] = await recalculate([path.join(dir, `${shape.name}-ud.xlsx`)], path.join(dir, "recalc"));
