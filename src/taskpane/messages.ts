@@ -210,6 +210,8 @@ export const messages = {
     mappingHeading: "Kolonner",
     mappingHint: "Vælg for hver kolonne i sagslisten, hvilken kolonne i Sager den skal blive til.",
     keep: "Behold som den er",
+    fillLabel: (color: string, rows: number, sheet: string): string => `Rækker med baggrundsfarven ${color} på ${sheet} (${rows})`,
+    fillMeanings: { udskrevet: "Udskrevet", venteliste: "På venteliste", aktiv: "Aktiv", ingen: "Ingen betydning" },
     columnLabel: (letter: string, header: string, sheet: string): string => `Kolonne ${letter} '${header || "uden overskrift"}' på ${sheet}`,
     confidence: (pct: number): string => `Sikkerhed ${pct} %`,
     previewHeading: "Forhåndsvisning af de første rækker i Sager",
