@@ -7,7 +7,7 @@ import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
 import { withAuditLog } from "../taskpane/audit-port";
-import { rawSample, structuredSample } from "./sample-workbook";
+import { colouredSample, rawSample, structuredSample } from "./sample-workbook";
 
 declare global {
   interface Window {
@@ -16,7 +16,8 @@ declare global {
 }
 
 const params = new URLSearchParams(window.location.search);
-const workbook = params.get("arbejdsbog") === "raa" ? rawSample() : structuredSample();
+const chosen = params.get("arbejdsbog");
+const workbook = chosen === "raa" ? rawSample() : chosen === "farver" ? colouredSample() : structuredSample();
 const port = new MemoryWorkbookPort(workbook);
 window.__sagsliste = { workbook, port };
 
