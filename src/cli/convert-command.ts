@@ -24,6 +24,8 @@ Tilvalg:
                            Enhed og navn læst af listens form kan afvises: "Ark!Arknavn=-", "Ark!Titel=-",
                            "Ark!Sektioner=-", "Ark!A+B=-" (se tilknytningen i --json).
   --codes "Kode=Status;…"  Vælg selv hvad fremmødekoder betyder, fx "afbud=Syg;Q=-" (- = ikke en status).
+                           En rækkefarves betydning vælges på samme måde: "Farve FF0000=udskrevet"
+                           (udskrevet, venteliste, aktiv eller - for ingen betydning).
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
   --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato, og dens år som periode (standard: seneste år med
                            fremmøde, ellers med indskrivninger; Opgørelsesdato den sidste registrerede dag).
@@ -62,6 +64,7 @@ export function conversionJson(outcome: ConvertWorkbookOutcome, output: string) 
     rerun: outcome.rerun,
     regions: result.regions,
     mapping: result.mapping.columns,
+    fills: result.mapping.fills ?? [],
     rows: {
       in: result.stats.rowsIn,
       out: result.stats.rowsOut,

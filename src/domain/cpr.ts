@@ -23,8 +23,9 @@ export interface CprFail {
 export type CprResult = CprOk | CprFail;
 
 const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
-const TEN_DIGITS = /^(\d{6})[-\s./]?(\d{4})$/;
-const NINE_DIGITS = /^(\d{5})[-\s./]?(\d{4})$/;
+// Any dash: "010190–1234" with an en dash (word processors turn "-" into one) is the same number.
+const TEN_DIGITS = /^(\d{6})\s*[-\s./\u2010-\u2015\u2212]?\s*(\d{4})$/;
+const NINE_DIGITS = /^(\d{5})\s*[-\s./\u2010-\u2015\u2212]?\s*(\d{4})$/;
 
 /** Full birth year from the two-digit year and the 7th digit (the CPR office's century table). */
 export function cprBirthYear(yy: number, seventh: number): number {

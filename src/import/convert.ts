@@ -25,9 +25,12 @@ import {
   parseListCell,
   parseTextCell,
   parseYesNoCell,
-  type CellOutcome,
 } from "./parse";
 import { validateRows, type ValidationRow } from "./validate";
+import { readEnrolmentCell, readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
+import { findStatusColumn, statusFindings } from "./status-column";
+import { fillFindings, fillMeanings, type FillMeaning } from "./fill-meaning";
+import { collapseRepeated, hiddenRowsFinding, missingPlaceFindings, unmappedColumnFinding } from "./findings-summary";
 
 export interface ConvertOptions extends MappingOptions {
   /** Only these sheets (default: every sheet with a case list or an attendance grid). */
@@ -186,17 +189,26 @@ interface RegionPlan {
   indexOf: Partial<Record<CaseKey, number>>;
   /** The unit and name the list's shape gives (section rows, title, sheet name, two name columns). */
   meaning: ListMeaning;
+  /** A status column ("Aktiv"/"Afsluttet"), kept as an extra column and read for its meaning. */
+  status: ColumnMapping | null;
+  /** Row colours and their meanings. */
+  fills: FillMeaning[];
 }
 
 /** One imported source row; doubles as the validation row (no second object per row). */
 interface Imported extends ValidationRow {
   plan: RegionPlan;
   sourceId: boolean;
+  /** The place weight the Pladstype cell said, when it said one. */
+  weight?: number;
 }
 
 const TEXT_COLLAPSE: ReadonlySet<CaseKey> = new Set<CaseKey>(["navn", "enhed", "kontaktperson", "sagsId"]);
 
-function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): CellOutcome {
+function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): MeantOutcome {
+  if (f.key === "indskrevet") return readEnrolmentCell(v, fmt);
+  if (f.key === "pladstype") return readPlaceCell(v, lookupFor("Pladstype", lists?.Pladstype));
+  if (f.key === "udskrivningsaarsag") return readReasonCell(v, lookupFor("Udskrivningsårsag", lists?.["Udskrivningsårsag"]));
   switch (f.type) {
     case "date":
       return parseDateCell(v, fmt);
@@ -262,6 +274,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
 
   // ---- mapping and extra columns
   const mappingColumns: ColumnMapping[] = [];
+  const mappingFills: FillMeaning[] = [];
   const extraColumns: { header: string; key: string; fmts: Map<string, number> }[] = [];
   const extraByKey = new Map<string, number>();
   const multi = caseRegions.length > 1;
@@ -274,6 +287,9 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
     const meaning = listMeaning(grid, region, cols, options, caseRegions.length);
+    const status = findStatusColumn(grid, region.dataRows, cols);
+    const fills = fillMeanings(grid, region.dataRows, options.overrides, options.saved);
+    mappingFills.push(...fills);
     mappingColumns.push(...cols, ...meaning.proposals);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
@@ -297,6 +313,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
         }
         continue;
       }
+      findings.push(unmappedColumnFinding(m, region.headerRows[region.headerRows.length - 1]));
       const key = normaliseHeader(m.header) || `#${m.letter}`;
       let extra = extraByKey.get(key);
       if (extra === undefined) {
@@ -313,7 +330,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       extras.push({ index: m.index, extra });
     }
     fieldLetters[region.sheet] = letters;
-    regionPlans.push({ region, grid, fields, extras, letters, indexOf, meaning });
+    regionPlans.push({ region, grid, fields, extras, letters, indexOf, meaning, status, fills });
     findings.push(...shapeFindings(region, letters, meaning));
 
     const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
@@ -334,8 +351,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       const f = SKIP_FINDINGS[s.reason];
       if (f) findings.push({ sheet: region.sheet, cell: `A${s.row + 1}`, severity: "advarsel", code: f.code, message: f.message, original: s.text || null });
     }
-    for (const r of region.hiddenRows)
-      findings.push({ sheet: region.sheet, cell: `A${r + 1}`, severity: "advarsel", code: "SKJULT_RAEKKE", message: "Rækken er skjult i originalarket. Den er importeret som alle andre rækker; kontrollér at den hører med.", original: null });
+    const hidden = hiddenRowsFinding(region.sheet, region.hiddenRows);
+    if (hidden) findings.push(hidden);
     for (const c of region.columns.filter((x) => x.hidden))
       findings.push({
         sheet: region.sheet,
@@ -363,14 +380,21 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       const fmts = grid.numFmts?.[r];
       values.fill(undefined);
       let unparsed: Partial<Record<CaseKey, string>> | null = null;
+      let weight: number | undefined;
+      let words: string | undefined;
+      let end: number | null | undefined;
       for (const fp of fields) {
         const v = row[fp.index] ?? null;
         if (v === null) continue;
         const fmt = fmts?.[fp.index] ?? null;
         const o = parseField(fp.field, v, fmt, checkModulus11, options.lists);
+        if (o.weight !== undefined) weight = o.weight;
+        if (o.words !== undefined) words = o.words;
+        if (o.end !== undefined) end = o.end;
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
-          if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
+          // Words read as a reason may name people: they stay in the case's Bemærkninger, not in Problemer.
+          if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: o.words === undefined ? cellText(v, fmt) : null });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
           if (fp.field.type !== "date") values[fp.position] = o.text;
@@ -378,6 +402,9 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
         }
       }
       plan.meaning.apply(values, row, r);
+      if (end != null && values[FIELD_INDEX.udskrevet] === undefined) values[FIELD_INDEX.udskrevet] = end;
+      if (words !== undefined) values[FIELD_INDEX.bemaerkninger] = remarksWithReason(values[FIELD_INDEX.bemaerkninger] as string | undefined, words);
+      if (weight === undefined && values[FIELD_INDEX.pladstype] === "Fuldtid") weight = 1;
       const c = caseFromValues(values);
       const at = imported.length;
       if (multi) importedExtras[0][at] = region.sheet;
@@ -391,9 +418,16 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           counts.set(fmt, (counts.get(fmt) ?? 0) + 1);
         }
       }
-      imported.push({ case: c, unparsed, sheet: region.sheet, row: r, letters: plan.letters, plan, sourceId: hasIdColumn && c.sagsId !== "" });
+      imported.push({ case: c, unparsed, sheet: region.sheet, row: r, letters: plan.letters, plan, sourceId: hasIdColumn && c.sagsId !== "", weight });
     }
   }
+
+  for (const p of regionPlans) {
+    if (p.status) findings.push(...statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
+    if (p.fills.length)
+      findings.push(...fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
+  }
+  findings.push(...missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
 
   // ---- units: one spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use
   const spellingCount = new Map<string, { count: number; first: Imported }>();
@@ -526,7 +560,13 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
     s.add(c.lovgrundlag);
   }
+  const partTime = unitPartTimeWeights(
+    imported.map((im) => ({ enhed: im.case.enhed, weight: im.weight, sheet: im.sheet, cell: `${im.letters.pladstype ?? "A"}${im.row + 1}` })),
+    unitKey,
+  );
+  findings.push(...partTime.findings);
   for (const u of units) {
+    u.deltidsvaegt = partTime.weights.get(unitKey(u.enhed)) ?? null;
     const s = lovByUnit.get(unitKey(u.enhed))!;
     if (s.size === 1) {
       const only = [...s][0];
@@ -556,7 +596,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     for (const region of attendanceRegions) statusCells(gridByName.get(region.sheet)!, region, (text, cell) => codes.read(text, region.sheet, cell));
   }
 
-  const sorted = sortFindings(findings, sheetOrder);
+  const sorted = collapseRepeated(sortFindings(findings, sheetOrder));
   const skipped = newSkipCounts();
   for (const r of caseRegions) for (const s of r.skipped) skipped[s.reason]++;
   let errors = 0;
@@ -573,7 +613,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     attendanceSources,
     attendanceCodes: codes.mappings(),
     findings: sorted,
-    mapping: { version: 1, columns: mappingColumns },
+    mapping: mappingFills.length ? { version: 1, columns: mappingColumns, fills: mappingFills } : { version: 1, columns: mappingColumns },
     regions: detection.regions.filter((r) => wanted(r.sheet)),
     stats: {
       rowsIn: caseRegions.reduce((n, r) => n + Math.min(r.dataRows.length, limit), 0),

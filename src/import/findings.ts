@@ -1,7 +1,8 @@
 // Findings: what the import tells the user, one per source cell, written to the `Problemer` sheet.
 // Codes are stable ASCII so that code and users can filter on them; messages are Danish and say what to do.
 
-export type Severity = "fejl" | "advarsel";
+/** "info": read as meant, told once so the user knows (a masked CPR, a place size read as a weight). */
+export type Severity = "fejl" | "advarsel" | "info";
 
 export interface Finding {
   /** Source sheet name. */
@@ -13,6 +14,8 @@ export interface Finding {
   message: string;
   /** The source cell's text as the user sees it, or null when the cell was empty. */
   original: string | null;
+  /** A rule that fired on many rows, told once: every source cell it fired on (cell is the first). */
+  cells?: string[];
 }
 
 /** Text of a raw cell for the "Oprindelig værdi" column. */

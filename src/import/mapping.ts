@@ -9,8 +9,10 @@ import { cellAt, isBlank } from "./detect";
 import { headerCandidates } from "./header-match";
 import { compact, normaliseHeader, normaliseValue } from "./normalise";
 import { parseDateCell, parseYesNoCell } from "./parse";
+import { isMaskedCpr, parsePeriodText } from "./values-as-meant";
 import { buildListLookup, ENUM_LISTS, type ListLookup } from "./synonyms";
 import { ImportError } from "./errors";
+import type { FillMeaning } from "./fill-meaning";
 
 export interface ColumnMapping {
   sheet: string;
@@ -22,11 +24,15 @@ export interface ColumnMapping {
   target: string | null;
   confidence: number;
   reason: string;
+  /** An unmapped column's best candidate below the automatic threshold, for the finding that names it. */
+  guess?: { column: string; confidence: number };
 }
 
 export interface Mapping {
   version: 1;
   columns: ColumnMapping[];
+  /** Row colours and what they mean (proposed, or confirmed by the user). */
+  fills?: FillMeaning[];
 }
 
 /**
@@ -43,6 +49,9 @@ export interface MappingOptions {
   lists?: Record<string, readonly string[]>;
 }
 
+/** The reason of a column the user mapped (or kept as it is) by hand. */
+export const USER_CHOICE = "Valgt af brugeren.";
+
 /** Below this a column is not mapped automatically (it is kept as an extra column instead). */
 export const MIN_CONFIDENCE = 0.5;
 const SAMPLE_ROWS = 300;
@@ -51,6 +60,8 @@ interface Profile {
   nonEmpty: number;
   cpr: number;
   date: number;
+  /** Cells holding a period in one ("01.02.2023 - 31.12.2023"). */
+  period: number;
   yesNo: number;
   lists: Map<string, number>;
 }
@@ -65,7 +76,7 @@ export function lookupFor(list: string, extra: readonly string[] | undefined): L
 }
 
 function profile(grid: SheetGrid, region: CaseListRegion, col: number, lists: Record<string, readonly string[]>): Profile {
-  const p: Profile = { nonEmpty: 0, cpr: 0, date: 0, yesNo: 0, lists: new Map() };
+  const p: Profile = { nonEmpty: 0, cpr: 0, date: 0, period: 0, yesNo: 0, lists: new Map() };
   const rows = region.dataRows;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
   for (let i = 0; i < rows.length; i += step) {
@@ -73,10 +84,11 @@ function profile(grid: SheetGrid, region: CaseListRegion, col: number, lists: Re
     const v = cellAt(grid, r, col);
     if (isBlank(v)) continue;
     p.nonEmpty++;
-    if ((typeof v === "string" || typeof v === "number") && parseCpr(v).ok) p.cpr++;
+    if ((typeof v === "string" || typeof v === "number") && (parseCpr(v).ok || (typeof v === "string" && isMaskedCpr(v)))) p.cpr++;
     else {
       const d = parseDateCell(v, grid.numFmts?.[r]?.[col] ?? null);
       if (d.kind === "value" && d.value !== null && !d.note) p.date++;
+      else if (typeof v === "string" && parsePeriodText(v)) p.period++;
     }
     const yn = parseYesNoCell(v);
     if (yn.kind === "value" && yn.value !== null) p.yesNo++;
@@ -98,7 +110,7 @@ function typedShare(p: Profile, f: FieldDef): number | null {
     case "cpr":
       return p.cpr / p.nonEmpty;
     case "date":
-      return p.date / p.nonEmpty;
+      return (f.key === "indskrevet" ? p.date + p.period : p.date) / p.nonEmpty;
     case "yesno":
       return p.yesNo / p.nonEmpty;
     case "enum":
@@ -109,6 +121,8 @@ function typedShare(p: Profile, f: FieldDef): number | null {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** Date columns that are not about the enrolment: birth dates, meetings, follow-ups. */
+const RE_NOT_ENROLMENT = /f(ø|oe)d|birth|alder|møde|moede|opfølg|opfolg|samtale|revurd|status|visit|bevil/i;
 
 interface Candidate {
   col: number;
@@ -130,10 +144,13 @@ function candidatesFor(col: RegionColumn, p: Profile): Candidate[] {
     if (!text) continue;
     for (const h of headerCandidates(text)) offer(h.column, h.score * factor, h.reason);
   }
+  // A header that is the contract's own name stands, whatever the cells say (free text is read cell by cell).
+  const ownName = FIELD_BY_COLUMN.has(col.header.trim()) ? col.header.trim() : null;
   for (const c of byColumn.values()) {
     const f = FIELD_BY_COLUMN.get(c.column)!;
     const share = typedShare(p, f);
     if (share === null) continue;
+    if (share < 0.3 && c.column === ownName) continue;
     if (share < 0.3) {
       c.score *= 0.6;
       c.reason += ` Men kun ${pct(share)} af cellerne passer til kolonnetypen.`;
@@ -162,6 +179,14 @@ function candidatesFor(col: RegionColumn, p: Profile): Candidate[] {
     }
     const dateShare = p.date / p.nonEmpty;
     if (dateShare >= 0.8 && !col.header) offer("Indskrevet", 0.4, `${pct(dateShare)} af cellerne er datoer, men kolonnen har ingen overskrift.`);
+    const periodShare = p.period / p.nonEmpty;
+    if (periodShare >= 0.6)
+      offer("Indskrevet", 0.6 + 0.3 * periodShare, `${pct(periodShare)} af cellerne er perioder (fra–til): starten læses som Indskrevet og slutningen som Udskrevet.`);
+    // Dates under a header no synonym knows ("Første dag", "End date"): proposed, to be confirmed.
+    if (dateShare >= 0.8 && col.header && !byColumn.size && !RE_NOT_ENROLMENT.test(col.header)) {
+      offer("Indskrevet", 0.55, `${pct(dateShare)} af cellerne er datoer, men overskriften '${col.header.trim()}' er ukendt: foreslået som indskrivningsdato.`);
+      offer("Udskrevet", 0.5, `${pct(dateShare)} af cellerne er datoer, men overskriften '${col.header.trim()}' er ukendt: foreslået som udskrivningsdato.`);
+    }
   }
   return [...byColumn.values()].map((c) => ({ ...c, score: Math.round(c.score * 100) / 100 }));
 }
@@ -216,15 +241,20 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
       ...base(col),
       target,
       confidence: 1,
-      reason: o.found ? "Valgt af brugeren." : "Samme tilknytning som ved sidste import.",
+      reason: o.found ? USER_CHOICE : "Samme tilknytning som ved sidste import.",
     });
   }
 
   const all: Candidate[] = [];
+  const bestBelow = new Map<number, Candidate>();
   for (const col of region.columns) {
     if (result.has(col.index)) continue;
     const p = profile(grid, region, col.index, options.lists ?? {});
-    for (const c of candidatesFor(col, p)) if (c.score >= MIN_CONFIDENCE) all.push(c);
+    for (const c of candidatesFor(col, p)) {
+      if (c.score >= MIN_CONFIDENCE) all.push(c);
+      const b = bestBelow.get(c.col);
+      if (!b || c.score > b.score) bestBelow.set(c.col, c);
+    }
   }
   const order = new Map(FIELDS.map((f, i) => [f.column, i]));
   all.sort((a, b) => b.score - a.score || a.col - b.col || order.get(a.column)! - order.get(b.column)!);
@@ -241,6 +271,7 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
         ...base(col),
         target: null,
         confidence: 0,
+        ...(bestBelow.has(col.index) ? { guess: { column: bestBelow.get(col.index)!.column, confidence: bestBelow.get(col.index)!.score } } : {}),
         reason: col.header
           ? `Overskriften '${col.header}' svarer ikke sikkert til en kolonne i Sager; kolonnen bevares som den er.`
           : "Kolonnen har ingen overskrift; den bevares som den er.",

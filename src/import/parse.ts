@@ -7,6 +7,7 @@ import type { RawCell } from "./grid";
 import type { Severity } from "./findings";
 import { compact, normaliseValue, similarity, tidy } from "./normalise";
 import type { ListLookup } from "./synonyms";
+import { isMaskedCpr, maskedCprText, meansNoDate, withoutSubsection } from "./values-as-meant";
 
 export interface Note {
   code: string;
@@ -125,7 +126,7 @@ export function parseDateCell(v: RawCell, numFmt?: string | null): CellOutcome {
   if (typeof v === "boolean") return { kind: "unparsed", text: v ? "SAND" : "FALSK", note: NOTE_DATE };
   let r = dateTextCache.get(v);
   if (r === undefined) {
-    if (v.trim() === "") r = EMPTY;
+    if (v.trim() === "" || meansNoDate(v)) r = EMPTY;
     else {
       const s = parseDateText(v);
       r =
@@ -206,8 +207,18 @@ const NOTE_CPR_RESTORED: Note = {
 const NOTE_CPR_MOD11: Note = {
   code: "CPR_MODULUS11",
   severity: "advarsel",
-  message: "CPR-nummeret består ikke modulus 11-kontrollen. Det kan være korrekt (numre fra 2007 og senere), men kontrollér det.",
+  message: "CPR-nummeret består ikke modulus 11-kontrollen, og borgeren er født før 2007, hvor alle numre bestod den. Kontrollér nummeret.",
 };
+const NOTE_CPR_MASKED: Note = {
+  code: "CPR_MASKERET",
+  severity: "info",
+  message: "CPR-nummeret er maskeret (DDMMÅÅ-XXXX) og er bevaret sådan. Borgeren kan ikke findes på CPR-nummer; skriv det fulde nummer, hvis sagen skal kunne matches.",
+};
+
+/** Numbers issued since 1 January 2007 need not pass modulus 11; earlier ones all did. */
+export function modulus11Applies(birthYear: number): boolean {
+  return birthYear < 2007;
+}
 
 export interface CprParseOptions {
   /** Report numbers that fail the modulus-11 check (a warning only). Default true. */
@@ -218,10 +229,11 @@ export function parseCprCell(v: RawCell, options: CprParseOptions = {}): CellOut
   if (v === null) return EMPTY;
   if (typeof v === "boolean") return { kind: "unparsed", text: v ? "SAND" : "FALSK", note: NOTE_CPR_FORMAT };
   if (typeof v === "string" && v.trim() === "") return EMPTY;
+  if (typeof v === "string" && isMaskedCpr(v)) return { kind: "value", value: maskedCprText(v), note: NOTE_CPR_MASKED };
   const r = parseCpr(v);
   if (!r.ok) return { kind: "unparsed", text: String(v), note: r.reason === "dato" ? NOTE_CPR_DATE : NOTE_CPR_FORMAT };
   if (r.restored) return { kind: "value", value: r.cpr, note: NOTE_CPR_RESTORED };
-  if (!r.modulus11 && options.checkModulus11 !== false) return { kind: "value", value: r.cpr, note: NOTE_CPR_MOD11 };
+  if (!r.modulus11 && options.checkModulus11 !== false && modulus11Applies(r.birthYear)) return { kind: "value", value: r.cpr, note: NOTE_CPR_MOD11 };
   return { kind: "value", value: r.cpr };
 }
 
@@ -239,7 +251,7 @@ function unknownValueNote(list: string, values: readonly string[]): Note {
 
 /** Match a value against a list: exact synonym, a synonym followed by more words, or a near spelling. */
 export function matchListValue(lookup: ListLookup, text: string): { value: string; interpreted: boolean } | null {
-  const n = normaliseValue(text);
+  const n = normaliseValue(withoutSubsection(text));
   if (n === "") return null;
   const exact = lookup.exact.get(n) ?? lookup.exact.get(compact(n));
   if (exact !== undefined) return { value: exact, interpreted: false };

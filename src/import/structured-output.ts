@@ -10,8 +10,8 @@ import { defaultAttendanceStatuses, defaultParams, paramsFromData, type PeriodSo
 import { SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import type { LogEntry } from "../workbook/audit-log";
 import { metadataSheet } from "../workbook/metadata";
-import { address, columnLetters, parseAddress, type Plan, type Scalar, type TablePlan } from "../workbook/plan";
-import { flaggedCellsFormat, problemCellsName, problemsSheet, type ProblemRow } from "../workbook/problems-plan";
+import { address, columnLetters, parseAddress, type ConditionalFormatPlan, type Plan, type Scalar, type TablePlan } from "../workbook/plan";
+import { flaggedCellsFormat, problemCellsName, problemsSheet, repeatedCellsFormats, type ProblemRow } from "../workbook/problems-plan";
 import { reportHelperColumns } from "../workbook/report/noegletal";
 import { avoidSheetClashes } from "../workbook/sheet-names";
 import { buildStructuredPlan, SCHEMA_VERSION } from "../workbook/structured-plan";
@@ -110,8 +110,8 @@ function mergeAttendance(previous: readonly Attendance[], found: readonly Attend
 
 const SAGER_COLUMN_OF: Readonly<Record<CaseKey, number>> = FIELD_INDEX;
 
-/** Where each finding's source cell landed in Sager, e.g. "Sager!I12". */
-function problemRows(result: ConvertResult, sagerSheet: string): ProblemRow[] {
+/** Where each finding's source cell landed in Sager, e.g. "Sager!I12"; `marks` for findings told once for many cells. */
+function problemRows(result: ConvertResult, sagerSheet: string, marks: ConditionalFormatPlan[] = []): ProblemRow[] {
   const caseAt = new Map<string, number>();
   result.sourceRefs.forEach((ref, i) => {
     if (ref) caseAt.set(`${ref.sheet}\u0000${ref.row}`, i);
@@ -120,13 +120,19 @@ function problemRows(result: ConvertResult, sagerSheet: string): ProblemRow[] {
   for (const [sheet, letters] of Object.entries(result.fieldLetters)) {
     for (const [key, letter] of Object.entries(letters) as [CaseKey, string][]) fieldAt.set(`${sheet}\u0000${letter}`, key);
   }
+  const cellOf = (sheet: string, cell: string): string | null => {
+    const { row } = parseAddress(cell);
+    const letter = cell.replace(/\d+$/, "");
+    const i = caseAt.get(`${sheet}\u0000${row + 1}`);
+    const key = fieldAt.get(`${sheet}\u0000${letter}`);
+    return i !== undefined && key !== undefined ? address(i + 1, SAGER_COLUMN_OF[key]) : null;
+  };
   return result.findings.map((f: Finding) => {
-    const { row } = parseAddress(f.cell);
-    const letter = f.cell.replace(/\d+$/, "");
-    const i = caseAt.get(`${f.sheet}\u0000${row + 1}`);
-    const key = fieldAt.get(`${f.sheet}\u0000${letter}`);
-    const target = i !== undefined && key !== undefined ? `${sagerSheet}!${address(i + 1, SAGER_COLUMN_OF[key])}` : null;
-    return { ...f, target };
+    const cell = cellOf(f.sheet, f.cell);
+    const target = cell === null ? null : `${sagerSheet}!${cell}`;
+    if (f.cells && target !== null) marks.push(...repeatedCellsFormats(sagerSheet, target, f.cells.map((c) => cellOf(f.sheet, c))));
+    const { cells: _cells, ...row } = f;
+    return { ...row, target };
   });
 }
 
@@ -216,13 +222,15 @@ export function buildConvertedWorkbook(result: ConvertResult, options: OutputOpt
   [...structured.sheets.map((s) => s.name), SHEETS.problemer].forEach((name, i) => (sheetNames[name] = plan.sheets[i].name));
 
   const sagerSheet = plan.sheets.find((s) => s.tables.some((t) => t.name === TABLES.sager))!;
-  const problems = problemRows(result, sagerSheet.name);
+  const marks: ConditionalFormatPlan[] = [];
+  const problems = problemRows(result, sagerSheet.name, marks);
   const problemsAt = plan.sheets.findIndex((s) => s.tables.some((t) => t.name === TABLES.problemer));
   plan.sheets[problemsAt] = problemsSheet(problems, plan.sheets[problemsAt].name);
   const lastRow = Math.max(1, sager.rows.length) + 1;
   sagerSheet.conditionalFormats = [
     ...(sagerSheet.conditionalFormats ?? []),
     flaggedCellsFormat(sagerSheet.name, `A2:${columnLetters(SAGER_INPUT.length - 1)}${lastRow}`),
+    ...marks,
   ];
   plan.sheets.push(
     metadataSheet({

@@ -42,11 +42,13 @@ export const HEADER_SYNONYMS: Record<string, Spelling[]> = {
   Indskrevet: [
     "Indskrevet", "Indskrivningsdato", "Indskrivnings dato", "Indskr. dato", "Indskr.dato", "Indskr.", "Startdato",
     "Start dato", "Opstart", "Opstartsdato", "Dato for indskrivning", "Indskrivning Dato", "Indskrevet dato", "Påbegyndt",
-    "Fra dato", "Startet", ["Start", 0.9], ["Indskrivning", 0.9], ["Fra", 0.7], ["Ind", 0.7], ["Begyndt", 0.8],
+    "Fra dato", "Startet", "Første dag", "Første fremmødedag", "Start date", "Startdate", "Begin date", "Fra og med",
+    ["Periode", 0.8], ["Forløbsperiode", 0.8], ["Indskrivningsperiode", 0.85], ["Start", 0.9], ["Indskrivning", 0.9], ["Fra", 0.7], ["Ind", 0.7], ["Begyndt", 0.8],
   ],
   Udskrevet: [
     "Udskrevet", "Udskrivningsdato", "Udskrivnings dato", "Udskr. dato", "Udskr.dato", "Udskr.", "Slutdato", "Slut dato",
     "Stopdato", "Ophørsdato", "Dato for udskrivning", "Udskrivning Dato", "Udskrevet dato", "Til dato", "Afsluttet",
+    "Sidste dag", "Sidste fremmødedag", "End date", "Enddate", "Stop date", "Til og med",
     ["Slut", 0.9], ["Stop", 0.8], ["Ophør", 0.9], ["Udskrivning", 0.9], ["Til", 0.7], ["Ud", 0.7],
   ],
   Udskrivningsårsag: [

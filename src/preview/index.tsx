@@ -9,7 +9,7 @@ import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
 import { withAuditLog } from "../taskpane/audit-port";
-import { rawSample, registerSample, structuredSample } from "./sample-workbook";
+import { colouredSample, rawSample, registerSample, structuredSample } from "./sample-workbook";
 
 declare global {
   interface Window {
@@ -19,7 +19,8 @@ declare global {
 
 const params = new URLSearchParams(window.location.search);
 const choice = params.get("arbejdsbog");
-const workbook = choice === "raa" ? rawSample() : choice === "fremmoede" ? registerSample() : structuredSample();
+const workbook =
+  choice === "raa" ? rawSample() : choice === "fremmoede" ? registerSample() : choice === "farver" ? colouredSample() : structuredSample();
 const port = new MemoryWorkbookPort(workbook);
 window.__sagsliste = { workbook, port };
 

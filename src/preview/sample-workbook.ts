@@ -7,6 +7,7 @@ import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
 import { generateAttendanceRegister } from "../sample/attendance-register";
 import type { StructuredData } from "../domain/model";
 import { generateStructuredData } from "../sample/structured-data";
+import { generateValueShapes } from "../sample/value-shapes";
 import { reportHelperColumns } from "../workbook/report/noegletal";
 import { buildStructuredPlan } from "../workbook/structured-plan";
 
@@ -28,6 +29,11 @@ export function structuredSample(): ExcelJS.Workbook {
   // With the report's helper columns, as a conversion writes them, so the Oversigt page works too.
   applyPlan(wb, buildStructuredPlan(sampleData(), { extraComputedColumns: reportHelperColumns() }));
   return wb;
+}
+
+/** A raw case list whose red rows mean discharged, some of them without an end date. */
+export function colouredSample(): ExcelJS.Workbook {
+  return gridsToWorkbook(generateValueShapes().find((s) => s.name === "roed-udfyldning")!.grids);
 }
 
 /** A raw case list as users keep it: a title row above the header, no tables. */

@@ -233,6 +233,8 @@ export const messages = {
     mappingHeading: "Kolonner",
     mappingHint: "Vælg for hver kolonne i sagslisten, hvilken kolonne i Sager den skal blive til.",
     keep: "Behold som den er",
+    fillLabel: (color: string, rows: number, sheet: string): string => `Rækker med baggrundsfarven ${color} på ${sheet} (${rows})`,
+    fillMeanings: { udskrevet: "Udskrevet", venteliste: "På venteliste", aktiv: "Aktiv", ingen: "Ingen betydning" },
     columnLabel: (letter: string, header: string, sheet: string): string => `Kolonne ${letter} '${header || "uden overskrift"}' på ${sheet}`,
     /** A unit or name read from the list's shape (sheet name, title row, section rows, two name columns). */
     shapeLabel: (what: string, sheet: string): string => `${what} på ${sheet}`,
@@ -264,7 +266,7 @@ export const messages = {
     findingsHint: "Klik på et fund for at gå til cellen.",
     findingText: (severity: string, where: string, message: string): string => `${severity} i ${where}: ${message}`,
     moreFindings: (n: number): string => `… og ${n} fund mere på arket Problemer.`,
-    severity: { fejl: "Fejl", advarsel: "Advarsel" },
+    severity: { fejl: "Fejl", advarsel: "Advarsel", info: "Til orientering" },
     selectFailed: (reason: string): string => `Cellen kunne ikke vælges: ${reason}`,
   },
   // The Oversigt page: the key figures, place regulation and the quarterly overview for a year.

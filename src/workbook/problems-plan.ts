@@ -8,7 +8,7 @@ export interface ProblemRow {
   sheet: string;
   /** A1 address of that cell. */
   cell: string;
-  severity: "fejl" | "advarsel";
+  severity: "fejl" | "advarsel" | "info";
   code: string;
   message: string;
   original: string | null;
@@ -52,4 +52,43 @@ export function flaggedCellsFormat(sheet: string, dataRange: string): Conditiona
     fill: "FFC7CE",
     fontColor: "9C0006",
   };
+}
+
+/** At most this many formats per finding told once; beyond it the column's span between first and last cell is marked. */
+export const MAX_RUNS_PER_FINDING = 40;
+
+/**
+ * The cells of a finding told once for many rows, still marked while that one finding stands: one
+ * format per run of adjacent cells in a column, each testing that the finding's first cell is listed.
+ */
+export function repeatedCellsFormats(sheet: string, target: string, cells: readonly (string | null)[]): ConditionalFormatPlan[] {
+  const byColumn = new Map<string, number[]>();
+  for (const c of cells) {
+    if (c === null) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(c);
+    if (!m) continue;
+    const l = byColumn.get(m[1]);
+    if (l) l.push(Number(m[2]));
+    else byColumn.set(m[1], [Number(m[2])]);
+  }
+  const runs: string[] = [];
+  for (const [letter, rows] of byColumn) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    let prev = rows[0];
+    for (const r of [...rows.slice(1), Infinity]) {
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      runs.push(start === prev ? `${letter}${start}` : `${letter}${start}:${letter}${prev}`);
+      start = prev = r;
+    }
+  }
+  const ranges =
+    runs.length <= MAX_RUNS_PER_FINDING
+      ? runs
+      : [...byColumn].map(([letter, rows]) => `${letter}${rows[0]}:${letter}${rows[rows.length - 1]}`);
+  const formula = `=COUNTIF(${PROBLEM_CELLS_NAME},"${target.replace(/"/g, '""')}")>0`;
+  return ranges.map((range) => ({ range, formula, fill: "FFC7CE", fontColor: "9C0006" }));
 }

@@ -147,6 +147,7 @@ describe("the icons", () => {
 
 describe("the production build's pages", () => {
   type Factory = (env: Record<string, string>, argv: { mode: string }) => Promise<{ entry: Record<string, string> }>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js")) as Factory;
 
   it("leave out the browser preview, which development builds and the tests keep", async () => {

@@ -37,6 +37,8 @@ export interface FakeCell {
   bold?: boolean;
   fontSize?: number;
   fontColor?: string;
+  /** Solid fill as "#RRGGBB" (none: Excel reports "#FFFFFF"). */
+  fillColor?: string;
 }
 
 export interface FakeValidation {
@@ -833,6 +835,16 @@ export class FakeRange extends FakeObject<RangeState> {
       const areas = st.sheet.merges.filter((m) => m.r0 <= st.r1 && m.r1 >= st.r0 && m.c0 <= st.c1 && m.c1 >= st.c0);
       return areas.length ? { sheet: st.sheet, areas } : null;
     });
+  }
+  /** Cell fills only (ExcelApi 1.9): what the grid reader asks for. */
+  getCellProperties(spec: { format?: { fill?: { color?: boolean } } }): { value: { format: { fill: { color: string } } }[][] } {
+    const result = { value: [] as { format: { fill: { color: string } } }[][] };
+    this.ctx.enqueue("call", this.label, "getCellProperties", [spec], () => {
+      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "getCellProperties requires ExcelApi 1.9");
+      const st = this.s();
+      result.value = this.each(st, (r, c) => ({ format: { fill: { color: st.sheet.get(r, c)?.fillColor ?? "#FFFFFF" } } }));
+    });
+    return result;
   }
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return this.child(new FakeRangeAreas(this.ctx, `${this.label}.special(${cellType})`, true), "getSpecialCellsOrNullObject", [cellType], (st) => {

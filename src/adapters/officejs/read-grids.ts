@@ -4,7 +4,7 @@
 // Syncs: one for the sheet names, one for every sheet's used range at once, then the cells in blocks
 // of at most `cellsPerSync` cells (one sync for an ordinary case list; Excel on the web also limits the
 // size of a response).
-import type { RawCell, SheetGrid, WorkbookGrids } from "../../import/grid";
+import { fillHex, type RawCell, type SheetGrid, type WorkbookGrids } from "../../import/grid";
 import { columnIndex, columnLetters } from "../../workbook/plan";
 import { withExcelErrors } from "./errors";
 import { excelRun, officeHost, type ExcelRun, type OfficeHost } from "./host";
@@ -44,7 +44,8 @@ function a1(area: Area): string {
 interface SheetRead {
   name: string;
   used: Excel.Range | null;
-  blocks: { top: number; range: Excel.Range }[];
+  /** With each block, the fills of its first column (ExcelApi 1.9): a row's colour can mean its status. */
+  blocks: { top: number; range: Excel.Range; fills?: { value: { format?: { fill?: { color?: string } } }[][] } }[];
   merged?: Excel.RangeAreas;
   visible?: Excel.RangeAreas;
   rowProbes?: Excel.Range[];
@@ -97,7 +98,9 @@ export async function readGrids(run: ExcelRun = excelRun, options: ReadOptions =
             queued = 0;
           }
           const range = used.getCell(top, 0).getResizedRange(n - 1, used.columnCount - 1).load("values,numberFormat");
-          r.blocks.push({ top, range });
+          const first = used.getCell(top, 0).getResizedRange(n - 1, 0);
+          const fills = canSpecial ? first.getCellProperties({ format: { fill: { color: true } } }) : undefined;
+          r.blocks.push({ top, range, fills });
           queued += n * used.columnCount;
         }
       }
@@ -141,6 +144,18 @@ function toGrid(r: SheetRead): SheetGrid {
   }
   grid.cells = cells;
   grid.numFmts = numFmts;
+  const fills: (string | null)[] = new Array<string | null>(cells.length).fill(null);
+  let anyFill = false;
+  for (const block of r.blocks) {
+    block.fills?.value.forEach((row, i) => {
+      const hex = fillHex(row[0]?.format?.fill?.color);
+      if (hex && row0 + block.top + i < fills.length) {
+        fills[row0 + block.top + i] = hex;
+        anyFill = true;
+      }
+    });
+  }
+  if (anyFill) grid.rowFills = fills;
 
   if (r.merged && !r.merged.isNullObject) grid.merges = parseAreas(r.merged.address).map(a1);
 

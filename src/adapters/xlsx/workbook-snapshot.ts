@@ -145,7 +145,7 @@ export function readProblemRows(wb: ExcelJS.Workbook): ProblemRow[] {
     .map((r) => ({
       sheet: text(r[idx.sheet]) ?? "",
       cell: text(r[idx.cell]) ?? "",
-      severity: r[idx.severity] === "advarsel" ? "advarsel" : "fejl",
+      severity: r[idx.severity] === "advarsel" || r[idx.severity] === "info" ? (r[idx.severity] as "advarsel" | "info") : "fejl",
       code: text(r[idx.code]) ?? "",
       message: text(r[idx.message]) ?? "",
       original: text(r[idx.original]),

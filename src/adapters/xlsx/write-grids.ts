@@ -22,6 +22,12 @@ export function gridsToWorkbook(grids: WorkbookGrids): ExcelJS.Workbook {
     for (const m of sheet.merges) ws.mergeCells(m);
     for (const r of sheet.hiddenRows) ws.getRow(r + 1).hidden = true;
     for (const c of sheet.hiddenCols) ws.getColumn(c + 1).hidden = true;
+    // A row's fill on every cell of the row, as a coordinator colours a whole row.
+    sheet.rowFills?.forEach((hex, r) => {
+      if (!hex) return;
+      const width = Math.max(1, sheet.cells[r]?.length ?? 1);
+      for (let c = 0; c < width; c++) ws.getCell(r + 1, c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex}` } };
+    });
   }
   return wb;
 }

@@ -5,6 +5,7 @@ import type { Analysis } from "../../import/convert";
 import { FIELDS } from "../../import/fields";
 import { attendanceSourceLine, periodLine } from "../../import/conversion-summary";
 import type { Mapping, MappingOverrides } from "../../import/mapping";
+import { fillKey } from "../../import/fill-meaning";
 import type { WorkbookConversion } from "../../import/workbook-conversion";
 import type { ProblemRow } from "../../workbook/problems-plan";
 import type { Scalar } from "../../workbook/plan";
@@ -43,6 +44,39 @@ export function mappingRows(mapping: Mapping): MappingRow[] {
     confidence: Math.round(c.confidence * 100),
     reason: c.reason,
   }));
+}
+
+export interface FillRow {
+  /** "Farve FF0000": the override key of a row colour. */
+  key: string;
+  label: string;
+  /** "udskrevet", "venteliste", "aktiv" or FILL_NONE. */
+  value: string;
+  confidence: number;
+  reason: string;
+}
+
+/** The Dropdown value of a colour without meaning. */
+export const FILL_NONE = "ingen";
+
+/** The row colours of the lists and what they are read as, to confirm like a column. */
+export function fillRows(mapping: Mapping): FillRow[] {
+  return (mapping.fills ?? []).map((f) => ({
+    key: fillKey(f.color),
+    label: m.fillLabel(f.color, f.rows, f.sheet),
+    value: f.meaning ?? FILL_NONE,
+    confidence: Math.round(f.confidence * 100),
+    reason: f.reason,
+  }));
+}
+
+export function fillOptions(): TargetOption[] {
+  return Object.entries(m.fillMeanings).map(([value, label]) => ({ value, label }));
+}
+
+/** The user's choice of a colour's meaning. */
+export function chooseFill(overrides: MappingOverrides, key: string, value: string): MappingOverrides {
+  return { ...overrides, [key]: value === FILL_NONE ? null : value };
 }
 
 /** The user's choice for one column; choosing a column another one had leaves that one to the mapper. */

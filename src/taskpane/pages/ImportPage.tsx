@@ -41,6 +41,9 @@ import {
   findingItems,
   importSummary,
   mappingRows,
+  fillRows,
+  fillOptions,
+  chooseFill,
   offerMerge,
   previewTable,
   regionChoices,
@@ -231,6 +234,22 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
               </Field>
             );
           })}
+          {fillRows(analysis.value.mapping).map((row) => (
+            <Field key={row.key} label={row.label} hint={`${m.confidence(row.confidence)}. ${row.reason}`}>
+              <Dropdown
+                data-farve={row.key}
+                value={fillOptions().find((o) => o.value === row.value)?.label ?? row.value}
+                selectedOptions={[row.value]}
+                onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseFill(choice.overrides, row.key, d.optionValue) })}
+              >
+                {fillOptions().map((o) => (
+                  <Option key={o.value} value={o.value} text={o.label}>
+                    {o.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ))}
         </section>
       )}
 
