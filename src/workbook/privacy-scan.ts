@@ -1,0 +1,166 @@
+// The privacy scan: before a published overview or a pseudonymised copy is written, every text it holds
+// (each part of the package, its JSON) is searched for CPR numbers in any spelling and for the names of
+// the source's citizens. Pure: texts and citizens in, findings with their part and place out. The
+// adapters gather the texts (src/adapters/xlsx/package-parts.ts for files, planTexts below for a plan).
+import type { Plan } from "./plan";
+
+/** A citizen of the source: the numbers and names that must not leave it. */
+export interface Citizen {
+  sagsId: string;
+  cpr: string | null;
+  navn: string | null;
+}
+
+/** One text of the output and where it stands: the part of the package and the place in it. */
+export interface ScanText {
+  part: string;
+  location: string;
+  text: string;
+}
+
+export interface PrivacyFinding {
+  part: string;
+  location: string;
+  kind: "cpr" | "navn";
+  /** The case whose number or name was found, or null for a CPR number of no known case. */
+  sagsId: string | null;
+}
+
+/** Separators Danish CPR numbers are written with: hyphen, en and em dash, non-breaking hyphen, spaces. */
+export const CPR_SEPARATOR = "[-\u2010\u2011\u2012\u2013\u2014 \u00a0]";
+
+/** Ten digits as DDMMYY-SSSS in any spelling, not inside a longer number or a decimal fraction. */
+const CPR_10 = new RegExp(`(?<![\\d.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|[.,]\\d)`, "g");
+/** Nine digits: a CPR number stored as a number loses its leading zero. */
+const DIGITS_9 = /(?<![\d.,])\d{9}(?!\d|[.,]\d)/g;
+
+/** The ten digits of a CPR number written in any of its spellings (nine digits: the zero put back). */
+export function cprDigits(cpr: string): string | null {
+  const d = cpr.replace(/\D/g, "");
+  if (d.length === 10) return d;
+  if (d.length === 9) return "0" + d;
+  return null;
+}
+
+/** Does DDMMYY read as a day of a month? */
+export function plausibleCprDate(sixDigits: string): boolean {
+  const day = Number(sixDigits.slice(0, 2));
+  const month = Number(sixDigits.slice(2, 4));
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+/** Between a name's words: spaces, or how names are joined in e-mail addresses and links. */
+const NAME_GAP = "(?:\\s|%20|[+._])+";
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The words of a name, tidied. */
+export function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w !== "");
+}
+
+/**
+ * A pattern that finds any of these names as names: whole words, any case, the words separated by
+ * spaces, %20, +, . or _ (links and e-mail addresses). Only names of two words or more: a one-word
+ * name is an ordinary word too, and is matched only where a column says it is a name.
+ */
+export function namesPattern(names: readonly string[]): RegExp | null {
+  const multi = [...new Set(names.map((n) => nameWords(n).join(" ").toLowerCase()))].filter((n) => n.includes(" "));
+  if (multi.length === 0) return null;
+  multi.sort((a, b) => b.length - a.length);
+  const alternatives = multi.map((n) => nameWords(n).map(escapeRegExp).join(NAME_GAP));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+}
+
+/** The key of a found name: its words in lower case, one space apart. */
+export function nameKey(found: string): string {
+  return found
+    .split(new RegExp(NAME_GAP, "u"))
+    .filter((w) => w !== "")
+    .join(" ")
+    .toLowerCase();
+}
+
+/** Header and footer codes (&L, &C, &R, &P, &"font"...) stand glued to the text; keep them apart. */
+function withoutHeaderCodes(text: string): string {
+  return text.replace(/&(?:"[^"]*"|\d+|[A-Za-z])/g, " ");
+}
+
+/** Every CPR number and citizen name in the texts. A text is searched as it is and with %-escapes undone. */
+export function scanTexts(texts: readonly ScanText[], citizens: readonly Citizen[]): PrivacyFinding[] {
+  const byCpr = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const c of citizens) {
+    const d = c.cpr ? cprDigits(c.cpr) : null;
+    if (d) byCpr.set(d, c.sagsId);
+    if (c.navn && c.navn.trim() !== "") byName.set(nameWords(c.navn).join(" ").toLowerCase(), c.sagsId);
+  }
+  const names = namesPattern([...byName.keys()]);
+  const findings: PrivacyFinding[] = [];
+  const seen = new Set<string>();
+  const add = (t: ScanText, kind: PrivacyFinding["kind"], sagsId: string | null) => {
+    const key = `${t.part}\u0000${t.location}\u0000${kind}\u0000${sagsId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({ part: t.part, location: t.location, kind, sagsId });
+  };
+  for (const t of texts) {
+    const variants = [t.text];
+    if (t.text.includes("%")) {
+      try {
+        variants.push(decodeURIComponent(t.text));
+      } catch {
+        // Not a valid escape: the text as it is was searched.
+      }
+    }
+    if (t.text.includes("&")) variants.push(withoutHeaderCodes(t.text));
+    for (const text of variants) {
+      for (const m of text.matchAll(CPR_10)) {
+        const id = byCpr.get(m[1] + m[2]);
+        if (id !== undefined) add(t, "cpr", id);
+        else if (plausibleCprDate(m[1])) add(t, "cpr", null);
+      }
+      for (const m of text.matchAll(DIGITS_9)) {
+        const id = byCpr.get("0" + m[0]);
+        if (id !== undefined) add(t, "cpr", id);
+      }
+      if (names) for (const m of text.matchAll(names)) add(t, "navn", byName.get(nameKey(m[0])) ?? null);
+    }
+  }
+  return findings;
+}
+
+/** One Danish line per finding: where, and what (the case id, never the number or name itself). */
+export function describeFinding(f: PrivacyFinding): string {
+  const what = f.kind === "cpr" ? (f.sagsId ? `CPR-nummeret på sag ${f.sagsId}` : "et CPR-nummer") : f.sagsId ? `navnet på borgeren i sag ${f.sagsId}` : "et borgernavn";
+  return `${f.part}, ${f.location}: ${what}`;
+}
+
+/** A short Danish account of the findings (the first few in full). */
+export function describeFindings(findings: readonly PrivacyFinding[], max = 10): string {
+  const lines = findings.slice(0, max).map((f) => `  ${describeFinding(f)}`);
+  if (findings.length > max) lines.push(`  ... og ${findings.length - max} steder mere`);
+  return lines.join("\n");
+}
+
+/** Every text a plan would write: sheet, table and column names, cell values and table rows. */
+export function planTexts(plan: Plan): ScanText[] {
+  const out: ScanText[] = [];
+  for (const s of plan.sheets) {
+    out.push({ part: `ark ${s.name}`, location: "arkets navn", text: s.name });
+    for (const c of s.cells ?? []) {
+      const v = c.value;
+      const text = v !== null && typeof v === "object" ? v.formula : v === null ? "" : String(v);
+      if (text !== "") out.push({ part: `ark ${s.name}`, location: `celle ${c.address}`, text });
+    }
+    for (const t of s.tables) {
+      out.push({ part: `ark ${s.name}`, location: `tabel ${t.name}`, text: [t.name, ...t.columns.map((c) => c.name)].join(" ") });
+      t.rows.forEach((r, i) => {
+        const text = r.map((v) => (v === null ? "" : String(v))).join(" ");
+        out.push({ part: `ark ${s.name}`, location: `tabel ${t.name} række ${i + 1}`, text });
+      });
+    }
+  }
+  for (const n of plan.names) out.push({ part: "definerede navne", location: n.name, text: `${n.name} ${n.refersTo}` });
+  return out;
+}
