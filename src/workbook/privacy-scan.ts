@@ -136,10 +136,19 @@ export function describeFinding(f: PrivacyFinding): string {
   return `${f.part}, ${f.location}: ${what}`;
 }
 
-/** A short Danish account of the findings (the first few in full). */
-export function describeFindings(findings: readonly PrivacyFinding[], max = 10): string {
-  const lines = findings.slice(0, max).map((f) => `  ${describeFinding(f)}`);
-  if (findings.length > max) lines.push(`  ... og ${findings.length - max} steder mere`);
+/** A short Danish account of the findings: per part how many places, and the first of them in full. */
+export function describeFindings(findings: readonly PrivacyFinding[], perPart = 3): string {
+  const byPart = new Map<string, PrivacyFinding[]>();
+  for (const f of findings) {
+    const list = byPart.get(f.part);
+    if (list) list.push(f);
+    else byPart.set(f.part, [f]);
+  }
+  const lines: string[] = [];
+  for (const [part, list] of byPart) {
+    if (list.length > perPart) lines.push(`  ${part}: ${list.length} steder, heriblandt:`);
+    for (const f of list.slice(0, perPart)) lines.push(`  ${describeFinding(f)}`);
+  }
   return lines.join("\n");
 }
 

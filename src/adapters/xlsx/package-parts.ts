@@ -6,7 +6,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import type JSZipType from "jszip";
-import type { ScanText } from "../../workbook/privacy-scan";
+import { scanTexts, type Citizen, type PrivacyFinding, type ScanText } from "../../workbook/privacy-scan";
 
 type JSZipCtor = typeof JSZipType;
 const JSZip: JSZipCtor = (() => {
@@ -214,4 +214,9 @@ export async function saveBytes(bytes: Buffer, file: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(tmp, bytes);
   await fs.rename(tmp, file);
+}
+
+/** What the privacy scan finds in every part of the package and in the other texts given (a JSON output). */
+export async function scanPackage(bytes: Buffer, citizens: readonly Citizen[], other: readonly ScanText[] = []): Promise<PrivacyFinding[]> {
+  return scanTexts([...(await packageTexts(bytes)), ...other], citizens);
 }

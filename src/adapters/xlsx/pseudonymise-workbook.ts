@@ -6,9 +6,9 @@
 import type ExcelJS from "exceljs";
 import { HEADER_SYNONYMS } from "../../import/synonyms";
 import { normaliseHeader } from "../../import/normalise";
-import { scanTexts, type Citizen, type PrivacyFinding } from "../../workbook/privacy-scan";
+import type { Citizen, PrivacyFinding } from "../../workbook/privacy-scan";
 import { plainValue } from "./cell-values";
-import { packageTexts, rewritePackage, workbookBytes } from "./package-parts";
+import { rewritePackage, scanPackage, workbookBytes } from "./package-parts";
 
 export interface CellRewriter {
   text(v: string): string;
@@ -135,6 +135,6 @@ export async function rewrittenPackage(
   citizens: readonly Citizen[]
 ): Promise<{ bytes: Buffer; otherPlaces: number; findings: PrivacyFinding[] }> {
   const { bytes, changed } = await rewritePackage(await workbookBytes(wb), rewriteText);
-  const findings = scanTexts(await packageTexts(bytes), citizens);
+  const findings = await scanPackage(bytes, citizens);
   return { bytes, otherPlaces: changed, findings };
 }
