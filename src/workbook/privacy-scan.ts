@@ -30,9 +30,9 @@ export interface PrivacyFinding {
 export const CPR_SEPARATOR = "[-\u2010\u2011\u2012\u2013\u2014 \u00a0]";
 
 /** Ten digits as DDMMYY-SSSS in any spelling, not inside a longer number or a decimal fraction. */
-const CPR_10 = new RegExp(`(?<![\\d.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|[.,]\\d)`, "g");
+const CPR_10 = new RegExp(`(?<!\\d)(?<!\\d[.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|\\.\\d)`, "g");
 /** Nine digits: a CPR number stored as a number loses its leading zero. */
-const DIGITS_9 = /(?<![\d.,])\d{9}(?!\d|[.,]\d)/g;
+const DIGITS_9 = /(?<!\d)(?<!\d[.,])\d{9}(?!\d|\.\d)/g;
 
 /** The ten digits of a CPR number written in any of its spellings (nine digits: the zero put back). */
 export function cprDigits(cpr: string): string | null {

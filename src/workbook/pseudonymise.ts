@@ -12,9 +12,9 @@ export interface PseudonymKeyRow {
 }
 
 /** A CPR number in running text: six digits, an optional hyphen, dash or space, four digits. */
-const CPR_IN_TEXT = new RegExp(`(?<![\\d.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|[.,]\\d)`, "g");
+const CPR_IN_TEXT = new RegExp(`(?<!\\d)(?<!\\d[.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|\\.\\d)`, "g");
 /** Nine digits in running text: a CPR number that lost its leading zero (replaced when it is known). */
-const NINE_DIGITS = /(?<![\d.,])\d{9}(?!\d|[.,]\d)/g;
+const NINE_DIGITS = /(?<!\d)(?<!\d[.,])\d{9}(?!\d|\.\d)/g;
 
 const digitsOf = cprDigits;
 

@@ -19,6 +19,7 @@ describe("privacy scan", () => {
     ["101901234", "with 9 digits (the leading zero lost)"],
     ["Ring om 010190\u20131234 i morgen", "in running text"],
     ["https://sag.kommune.dk/borger?cpr=0101901234", "in a link"],
+    ['"Ingen,010190-1234,Andet"', "in a validation list"],
   ])("finds the CPR number %s %s", (text) => {
     expect(found(text)).toEqual(["cpr S-0001"]);
   });
@@ -39,7 +40,7 @@ describe("privacy scan", () => {
   });
 
   it("finds nothing in figures, decimals, dates, other names and one-word names standing alone", () => {
-    for (const text of ["0.83333333333333337", "45292", "2024-01-01", "1234567890.5", "Mette Hansens", "Hansen Mette", "Birk", "Træsort: Birk", "12345678901"]) {
+    for (const text of ["0.83333333333333337", "45292", "2024-01-01", "1234567890.5", "Mette Hansens", "Hansen Mette", "Birk", "Træsort: Birk", "12345678901", "0,0101901234"]) {
       expect([text, found(text)]).toEqual([text, []]);
     }
   });

@@ -26,7 +26,9 @@ const LAST_NAME_HEADERS = new Set(["Efternavn", "Mellemnavn", "Mellem- og eftern
 
 interface NameColumns {
   headerRow: number;
+  /** Columns of whole names, where a known name of one word is a name too. */
   columns: Set<number>;
+  /** A first name and a surname column: only the two together are a citizen's name. */
   first: number | null;
   last: number | null;
 }
@@ -45,16 +47,10 @@ function nameColumns(ws: ExcelJS.Worksheet): NameColumns | null {
       const h = normaliseHeader(textOf(cell));
       if (h === "") return;
       if (FULL_NAME_HEADERS.has(h)) found.columns.add(col);
-      if (FIRST_NAME_HEADERS.has(h)) {
-        found.columns.add(col);
-        found.first ??= col;
-      }
-      if (LAST_NAME_HEADERS.has(h)) {
-        found.columns.add(col);
-        found.last ??= col;
-      }
+      if (FIRST_NAME_HEADERS.has(h)) found.first ??= col;
+      if (LAST_NAME_HEADERS.has(h)) found.last ??= col;
     });
-    if (found.columns.size > 0) return found;
+    if (found.columns.size > 0 || found.first !== null || found.last !== null) return found;
   }
   return null;
 }
