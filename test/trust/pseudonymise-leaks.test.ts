@@ -237,6 +237,28 @@ describe("pseudonymise reaches every place", () => {
     leak.check(await loadWorkbook(out));
   });
 
+  it("every place at once: the copy's scan finds nothing, and --mask-cpr leaves no full CPR number in any of them", async () => {
+    const input = await workbookWith("all", (wb) => leaks.forEach((l) => l.plant(wb)));
+    expect((await scanPackage(await fs.readFile(input), citizens)).length).toBeGreaterThan(leaks.length);
+    const out = path.join(dir, "all-copy.xlsx");
+    const r = await capture(() => runPseudonymise([input, "-o", out, "--key", path.join(dir, "all-key.csv")]));
+    expect(r.err).toBe("");
+    expect(await scanPackage(await fs.readFile(out), citizens)).toEqual([]);
+    for (const l of leaks) l.check(await loadWorkbook(out));
+
+    const masked = path.join(dir, "all-masked.xlsx");
+    const m = await capture(() => runPseudonymise([input, "--mask-cpr", "-o", masked]));
+    expect(m.err).toBe("");
+    expect(m.code).toBe(0);
+    const cprsOnly = citizens.map((c) => ({ ...c, navn: null }));
+    expect(await scanPackage(await fs.readFile(masked), cprsOnly)).toEqual([]);
+    const wb = await loadWorkbook(masked);
+    expect(wb.getWorksheet("Sager")!.headerFooter.oddHeader).toBe(`&L${NAME}&R010190-XXXX`);
+    expect(wb.keywords).toBe("010190-XXXX");
+    expect(text(wb.getWorksheet("Noter")!.getCell("A2"))).toBe("Borger 010190-XXXX mødte ikke op");
+    expect(tableRecords(readTable(wb, "Problemer"))[0]["Oprindelig værdi"]).toBe("010190-XXXX");
+  });
+
   it("leaves a cell that equals a one-word name alone outside a name column", async () => {
     const input = await workbookWith("birk", (wb) => {
       const ws = wb.addWorksheet("Materialer");
