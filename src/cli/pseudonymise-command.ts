@@ -23,15 +23,16 @@ export const PSEUDONYMISE_HELP = `Brug: sagsliste pseudonymise IND.xlsx -o UD.xl
   kommentarer, links (tekst og adresse), sidehoveder og -fødder, valideringslister, arknavne,
   definerede navne og dokumentegenskaber. CPR-numre genkendes med og uden bindestreg eller tankestreg,
   og også med 9 cifre (uden foranstillet nul). Andre CPR-lignende numre i fritekst bliver til XXXXXX-XXXX.
-  Nøglen (Sags-ID;CPR;Navn) skrives i en separat CSV-fil. Kun nøglefilen kan føre kopien tilbage til
-  borgerne; kopien indeholder intet andet, der kan. Opbevar nøglen adskilt fra kopien.
-  Før kopien skrives, gennemsøges hver del af den for CPR-numre og navne; findes der et, skrives
-  intet, og der står hvor.
+  Nøglen (Sags-ID;CPR;Navn) skrives i en separat CSV-fil, og kun den fører sags-id tilbage til CPR-numre
+  og navne: kopien indeholder ingen af CPR-numrene eller navnene fra Sager. Opbevar nøglen adskilt fra
+  kopien. Før kopien skrives, gennemsøges hver del af den for CPR-numre og navne; findes der et,
+  skrives hverken kopi eller nøgle, og der står hvor.
   --mask-cpr  Maskér i stedet CPR-numre som DDMMYY-XXXX (navne bevares). Uden -o ændres
               projektmappen selv.
-  Navne genkendes som navne: et navn på to eller flere ord (fx fornavn og efternavn) overalt, også
-  når fornavn og efternavn står i hver sin kolonne; et navn på ét ord kun i en navnekolonne (Navn,
-  Fornavn, Efternavn). Et fornavn alene i en bemærkning genkendes ikke; gennemse bemærkninger selv.`;
+  Navne genkendes som navne: et navn på to eller flere ord overalt; et navn på ét ord kun i en
+  navnekolonne (fx Navn eller Borger); fornavn og efternavn i hver sin kolonne, når de tilsammen er en
+  borgers navn. En celle, der blot er lig et navn på ét ord (fx "Birk" som træsort), ændres ikke.
+  Et fornavn alene i en bemærkning genkendes ikke; gennemse bemærkninger selv.`;
 
 /** Fail loudly, before anything is written, when the copy still holds a CPR number or a name. */
 function refuseLeaks(findings: readonly PrivacyFinding[], out: string): void {
