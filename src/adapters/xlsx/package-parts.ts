@@ -197,7 +197,7 @@ export async function rewritePackage(bytes: Buffer, rewrite: (text: string) => s
       });
       return newAttrs === attrs ? token : token.replace(attrs, newAttrs);
     });
-    if (touched) zip.file(name, out);
+    if (touched) zip.file(name, out, { createFolders: false });
   }
   const written = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes: written, changed };
