@@ -152,6 +152,20 @@ export function describeFindings(findings: readonly PrivacyFinding[], perPart = 
   return lines.join("\n");
 }
 
+/** One short Danish sentence per part: how many places, the first few, and whose number or name. */
+export function summariseFindings(findings: readonly PrivacyFinding[], perPart = 3): string {
+  const byPart = new Map<string, PrivacyFinding[]>();
+  for (const f of findings) byPart.set(f.part, [...(byPart.get(f.part) ?? []), f]);
+  return [...byPart]
+    .map(([part, list]) => {
+      const places = list.slice(0, perPart).map((f) => f.location).join(", ");
+      const cases = [...new Set(list.map((f) => f.sagsId).filter((id): id is string => id !== null))].slice(0, perPart);
+      const whose = cases.length > 0 ? `, sag ${cases.join(", ")}` : "";
+      return `${part}: ${list.length === 1 ? "1 sted" : `${list.length} steder`} (${places}${list.length > perPart ? " …" : ""}${whose})`;
+    })
+    .join("; ");
+}
+
 /** Every text a plan would write: sheet, table and column names, cell values and table rows. */
 export function planTexts(plan: Plan): ScanText[] {
   const out: ScanText[] = [];

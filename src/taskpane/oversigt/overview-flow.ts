@@ -5,7 +5,7 @@
 import { ymd } from "../../domain/dates";
 import type { StructuredData } from "../../domain/model";
 import type { WorkbookLayout } from "../../import/workbook-conversion";
-import { describeFinding, planTexts, scanTexts } from "../../workbook/privacy-scan";
+import { planTexts, scanTexts, summariseFindings } from "../../workbook/privacy-scan";
 import { JOBCENTER_TABLE } from "../../workbook/report/pladsregulering";
 import { publishedSheetPlan, REPORT_NAMES, REPORT_REQUIRED_COLUMNS, reportPlan } from "../../workbook/report/report-plan";
 import {
@@ -92,7 +92,7 @@ export async function publishOverview(port: PlanPort, year: number, onStep: (s: 
   const planned = publishedSheetPlan(src.data, year, src.layout.sheets);
   // Scan what is about to be written; write nothing when it holds a CPR number or a citizen's name.
   const findings = scanTexts(planTexts(planned.plan), src.data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn })));
-  if (findings.length > 0) throw new Error(messages.overviewPage.publishLeak(findings.length, findings.slice(0, 5).map(describeFinding).join("; ")));
+  if (findings.length > 0) throw new Error(messages.overviewPage.publishLeak(summariseFindings(findings)));
   onStep("write");
   await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets });
   return { sheet: planned.plan.sheets[0].name };
