@@ -74,7 +74,7 @@ export async function runReport(argv: string[]): Promise<number> {
       publishedJson = JSON.stringify(json, null, 2);
       const jsonLines = publishedJson.split("\n").map((text, i) => ({ part: "--json", location: `linje ${i + 1}`, text }));
       const citizens = data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn }));
-      const findings = await scanPackage(publishedBytes, citizens, jsonLines);
+      const findings = scanPackage(publishedBytes, citizens, jsonLines);
       if (findings.length > 0) {
         throw new WorkbookFileError(
           `${out} er ikke skrevet: offentliggørelsesudgaven ville indeholde CPR-numre eller navne ${findings.length} steder:\n${describeFindings(findings)}\n` +

@@ -16,6 +16,11 @@ export interface ScanText {
   part: string;
   location: string;
   text: string;
+  /**
+   * The pieces the text is joined from (a row's cells): a finding is placed in the piece that holds it,
+   * or in the whole when it only shows joined (a first name and a surname in two cells).
+   */
+  cells?: { location: string; text: string }[];
 }
 
 export interface PrivacyFinding {
@@ -49,36 +54,91 @@ export function plausibleCprDate(sixDigits: string): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
+/** A word of a name (letters and digits, joined by a hyphen or an apostrophe), or %20 between words. */
+const WORD = /%20|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 /** Between a name's words: spaces, or how names are joined in e-mail addresses and links. */
-const NAME_GAP = "(?:\\s|%20|[+._])+";
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const NAME_GAP = /^(?:\s|%20|[+._])+$/;
 
 /** The words of a name, tidied. */
 export function nameWords(name: string): string[] {
   return name.split(/\s+/).filter((w) => w !== "");
 }
 
-/**
- * A pattern that finds any of these names as names: whole words, any case, the words separated by
- * spaces, %20, +, . or _ (links and e-mail addresses). Only names of two words or more: a one-word
- * name is an ordinary word too, and is matched only where a column says it is a name.
- */
-export function namesPattern(names: readonly string[]): RegExp | null {
-  const multi = [...new Set(names.map((n) => nameWords(n).join(" ").toLowerCase()))].filter((n) => n.includes(" "));
-  if (multi.length === 0) return null;
-  multi.sort((a, b) => b.length - a.length);
-  const alternatives = multi.map((n) => nameWords(n).map(escapeRegExp).join(NAME_GAP));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu");
-}
-
-/** The key of a found name: its words in lower case, one space apart. */
-export function nameKey(found: string): string {
-  return found
-    .split(new RegExp(NAME_GAP, "u"))
-    .filter((w) => w !== "")
+/** A name's key: its words in lower case, one space apart ("J. Hansen" and "j hansen" agree). */
+export function nameKey(name: string): string {
+  return [...name.matchAll(WORD)]
+    .map((m) => m[0])
+    .filter((w) => w !== "%20")
     .join(" ")
     .toLowerCase();
+}
+
+export interface NameMatch {
+  start: number;
+  end: number;
+  /** The key of the name found (see nameKey). */
+  key: string;
+}
+
+/**
+ * Finds names as names: whole words, any case, the words separated by spaces, %20, +, . or _ (links
+ * and e-mail addresses). Only names of two words or more: a one-word name is an ordinary word too, and
+ * is matched only where a column says it is a name. Word by word with a lookup, so a text costs the
+ * same however many names there are.
+ */
+export class NameFinder {
+  private readonly byFirst = new Map<string, string[][]>();
+  readonly size: number;
+
+  constructor(names: Iterable<string>) {
+    const keys = new Set<string>();
+    for (const n of names) {
+      const key = nameKey(n);
+      if (key.includes(" ")) keys.add(key);
+    }
+    for (const key of keys) {
+      const words = key.split(" ");
+      const list = this.byFirst.get(words[0]);
+      if (list) list.push(words);
+      else this.byFirst.set(words[0], [words]);
+    }
+    // Longest names first, so "Mette Hansen Ali" is found before "Mette Hansen".
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    this.size = keys.size;
+  }
+
+  find(text: string): NameMatch[] {
+    if (this.size === 0) return [];
+    const words = [...text.matchAll(WORD)].filter((m) => m[0] !== "%20");
+    const out: NameMatch[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const candidates = this.byFirst.get(words[i][0].toLowerCase());
+      if (!candidates) continue;
+      const hit = candidates.find((name) => {
+        if (i + name.length > words.length) return false;
+        for (let k = 1; k < name.length; k++) {
+          const prev = words[i + k - 1];
+          const word = words[i + k];
+          if (word[0].toLowerCase() !== name[k]) return false;
+          if (!NAME_GAP.test(text.slice(prev.index! + prev[0].length, word.index))) return false;
+        }
+        return true;
+      });
+      if (!hit) continue;
+      const last = words[i + hit.length - 1];
+      out.push({ start: words[i].index!, end: last.index! + last[0].length, key: hit.join(" ") });
+      i += hit.length - 1;
+    }
+    return out;
+  }
+
+  /** The text with every name found replaced. */
+  replace(text: string, by: (key: string) => string): string {
+    const found = this.find(text);
+    let out = text;
+    for (let i = found.length - 1; i >= 0; i--) out = out.slice(0, found[i].start) + by(found[i].key) + out.slice(found[i].end);
+    return out;
+  }
 }
 
 /** Header and footer codes (&L, &C, &R, &P, &"font"...) stand glued to the text; keep them apart. */
@@ -93,9 +153,9 @@ export function scanTexts(texts: readonly ScanText[], citizens: readonly Citizen
   for (const c of citizens) {
     const d = c.cpr ? cprDigits(c.cpr) : null;
     if (d) byCpr.set(d, c.sagsId);
-    if (c.navn && c.navn.trim() !== "") byName.set(nameWords(c.navn).join(" ").toLowerCase(), c.sagsId);
+    if (c.navn && c.navn.trim() !== "") byName.set(nameKey(c.navn), c.sagsId);
   }
-  const names = namesPattern([...byName.keys()]);
+  const names = new NameFinder(byName.keys());
   const findings: PrivacyFinding[] = [];
   const seen = new Set<string>();
   const add = (t: ScanText, kind: PrivacyFinding["kind"], sagsId: string | null) => {
@@ -104,28 +164,42 @@ export function scanTexts(texts: readonly ScanText[], citizens: readonly Citizen
     seen.add(key);
     findings.push({ part: t.part, location: t.location, kind, sagsId });
   };
-  for (const t of texts) {
-    const variants = [t.text];
-    if (t.text.includes("%")) {
+  const hits = (text: string): { kind: PrivacyFinding["kind"]; sagsId: string | null }[] => {
+    const out: { kind: PrivacyFinding["kind"]; sagsId: string | null }[] = [];
+    const variants = [text];
+    if (text.includes("%")) {
       try {
-        variants.push(decodeURIComponent(t.text));
+        variants.push(decodeURIComponent(text));
       } catch {
         // Not a valid escape: the text as it is was searched.
       }
     }
-    if (t.text.includes("&")) variants.push(withoutHeaderCodes(t.text));
-    for (const text of variants) {
-      for (const m of text.matchAll(CPR_10)) {
+    if (text.includes("&")) variants.push(withoutHeaderCodes(text));
+    for (const v of variants) {
+      for (const m of v.matchAll(CPR_10)) {
         const id = byCpr.get(m[1] + m[2]);
-        if (id !== undefined) add(t, "cpr", id);
-        else if (plausibleCprDate(m[1])) add(t, "cpr", null);
+        if (id !== undefined) out.push({ kind: "cpr", sagsId: id });
+        else if (plausibleCprDate(m[1])) out.push({ kind: "cpr", sagsId: null });
       }
-      for (const m of text.matchAll(DIGITS_9)) {
+      for (const m of v.matchAll(DIGITS_9)) {
         const id = byCpr.get("0" + m[0]);
-        if (id !== undefined) add(t, "cpr", id);
+        if (id !== undefined) out.push({ kind: "cpr", sagsId: id });
       }
-      if (names) for (const m of text.matchAll(names)) add(t, "navn", byName.get(nameKey(m[0])) ?? null);
+      for (const m of names.find(v)) out.push({ kind: "navn", sagsId: byName.get(m.key) ?? null });
     }
+    return out;
+  };
+  for (const t of texts) {
+    const found = hits(t.text);
+    if (found.length === 0) continue;
+    const placed = new Set<string>();
+    for (const c of t.cells ?? []) {
+      for (const h of hits(c.text)) {
+        add({ ...t, location: c.location }, h.kind, h.sagsId);
+        placed.add(`${h.kind}\u0000${h.sagsId}`);
+      }
+    }
+    for (const h of found) if (!placed.has(`${h.kind}\u0000${h.sagsId}`)) add(t, h.kind, h.sagsId);
   }
   return findings;
 }

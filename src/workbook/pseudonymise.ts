@@ -3,7 +3,7 @@
 // hides the serial number (DDMMYY-XXXX). Both reach every cell, not only Sager: the original sheets,
 // Problemer's "Oprindelig værdi" and free-text notes hold the same numbers and names. Names are matched
 // as names: a name of two words or more wherever it stands, a one-word name only in a name column.
-import { CPR_SEPARATOR, cprDigits, nameKey, namesPattern, nameWords } from "./privacy-scan";
+import { CPR_SEPARATOR, cprDigits, NameFinder, nameKey } from "./privacy-scan";
 
 export interface PseudonymKeyRow {
   sagsId: string;
@@ -18,7 +18,6 @@ const NINE_DIGITS = /(?<!\d)(?<!\d[.,])\d{9}(?!\d|\.\d)/g;
 
 const digitsOf = cprDigits;
 
-const tidyName = (s: string): string => nameWords(s).join(" ");
 
 export interface Pseudonymiser {
   /** The text's new value: case ids for known CPR numbers and names, other CPR-like numbers hidden. */
@@ -41,14 +40,13 @@ export function pseudonymiser(key: readonly PseudonymKeyRow[]): Pseudonymiser {
   for (const k of key) {
     const d = k.cpr ? digitsOf(k.cpr) : null;
     if (d) byCpr.set(d, k.sagsId);
-    if (k.navn && tidyName(k.navn) !== "") byName.set(tidyName(k.navn).toLowerCase(), k.sagsId);
+    if (k.navn && nameKey(k.navn) !== "") byName.set(nameKey(k.navn), k.sagsId);
   }
-  // Longest names first, so "Mette Hansen Ali" is replaced before "Mette Hansen".
-  const namePattern = namesPattern([...byName.keys()]);
+  const names = new NameFinder(byName.keys());
   const rewrite = (value: string): string => {
     let out = value.replace(CPR_IN_TEXT, (_, a: string, b: string) => byCpr.get(a + b) ?? UNKNOWN_CPR);
     out = out.replace(NINE_DIGITS, (m) => byCpr.get("0" + m) ?? m);
-    if (namePattern) out = out.replace(namePattern, (m) => byName.get(nameKey(m)) ?? m);
+    out = names.replace(out, (key) => byName.get(key)!);
     return out;
   };
 
@@ -60,12 +58,12 @@ export function pseudonymiser(key: readonly PseudonymKeyRow[]): Pseudonymiser {
       return out;
     },
     nameCell(value) {
-      const out = byName.get(tidyName(value).toLowerCase()) ?? rewrite(value);
+      const out = byName.get(nameKey(value)) ?? rewrite(value);
       if (out !== value) self.changed++;
       return out;
     },
     caseOfName(name) {
-      return byName.get(tidyName(name).toLowerCase());
+      return byName.get(nameKey(name));
     },
     number(value) {
       if (!Number.isInteger(value) || value < 1e8 || value >= 1e10) return value;

@@ -2,18 +2,53 @@
 // shared strings, defined names, comments, headers and footers, validation lists, links, document
 // properties, chart caches), and a pseudonymised copy rewrites them all after ExcelJS has written the
 // cells, so that nothing the ExcelJS model leaves out or keeps as it found it slips through.
-// The zip is read and written with the JSZip that ExcelJS itself uses.
+// The zip is read and written with Node's zlib (native-zip.ts).
 import { promises as fs } from "fs";
-import path from "path";
-import type JSZipType from "jszip";
+import zlib from "zlib";
 import { scanTexts, type Citizen, type PrivacyFinding, type ScanText } from "../../workbook/privacy-scan";
+import { zipFiles } from "./native-zip";
 
-type JSZipCtor = typeof JSZipType;
-const JSZip: JSZipCtor = (() => {
-  const exceljsDir = path.dirname(require.resolve("exceljs/package.json"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve("jszip", { paths: [exceljsDir] })) as JSZipCtor;
-})();
+export interface ZipEntry {
+  name: string;
+  bytes: Buffer;
+}
+
+/** The files of a zip, read through its central directory and inflated by zlib. */
+export function unzip(zip: Buffer): ZipEntry[] {
+  const bad = (): never => {
+    throw new Error("Projektmappen kan ikke læses som zip-fil; den er måske beskadiget.");
+  };
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) bad();
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) bad();
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    at += 46 + nameLength + extra + comment;
+    if (name.endsWith("/")) continue;
+    if (zip.readUInt32LE(local) !== 0x04034b50) bad();
+    const from = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(from, from + compressed);
+    if (method === 0) out.push({ name, bytes: Buffer.from(data) });
+    else if (method === 8) out.push({ name, bytes: zlib.inflateRawSync(data) });
+    else bad();
+  }
+  return out;
+}
 
 /** Parts that are text (XML, relationships, VML drawings of comments). */
 const TEXT_PART = /\.(xml|rels|vml)$/i;
@@ -46,9 +81,49 @@ interface Open {
   texts: string[];
 }
 
-/** The texts of one XML part, each with the place it stands. Cells of a sheet also as whole rows. */
+const SHEET_DATA = /<sheetData\b[^>]*?(?:\/>|>[\s\S]*?<\/sheetData>)/;
+const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const attr = (attrs: string, name: string): string | null => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs);
+  return m ? decodeXml(m[1]) : null;
+};
+const inner = (xml: string, tag: string): string => {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
+  return m ? decodeXml(m[1]) : "";
+};
+
+/** The rows of a sheet's data: each row's cells joined, and each cell (formula and value) on its own. */
+function sheetDataTexts(part: string, sheetData: string, shared: readonly string[]): ScanText[] {
+  const out: ScanText[] = [];
+  for (const row of sheetData.matchAll(ROW)) {
+    if (!row[2]) continue;
+    const cells: { location: string; text: string }[] = [];
+    for (const c of row[2].matchAll(CELL)) {
+      const body = c[2] ?? "";
+      if (body === "") continue;
+      const type = attr(c[1], "t") ?? "n";
+      const v = inner(body, "v");
+      const value =
+        type === "s" ? (shared[Number(v)] ?? "") : type === "inlineStr" ? [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => decodeXml(t[1])).join("") : v;
+      const f = inner(body, "f");
+      const text = f === "" ? value : `${f} ${value}`;
+      if (text.trim() !== "") cells.push({ location: `celle ${attr(c[1], "r") ?? "?"}`, text });
+    }
+    const text = cells.map((c) => c.text).join(" ");
+    if (text.trim() !== "") out.push({ part, location: `række ${attr(row[1], "r") ?? "?"}`, text, cells });
+  }
+  return out;
+}
+
+/** The texts of one XML part, each with the place it stands; a sheet's data row by row. */
 function xmlTexts(part: string, xml: string, shared: readonly string[]): ScanText[] {
   const out: ScanText[] = [];
+  const data = SHEET_DATA.exec(xml);
+  if (data) {
+    out.push(...sheetDataTexts(part, data[0], shared));
+    xml = xml.slice(0, data.index) + xml.slice(data.index + data[0].length);
+  }
   const stack: Open[] = [];
   const refOf = (): string | null => {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].ref) return stack[i].ref;
@@ -58,9 +133,6 @@ function xmlTexts(part: string, xml: string, shared: readonly string[]): ScanTex
     const ref = refOf();
     return ref ? `${ref} (${what})` : what;
   };
-  // The cell and row being read in a sheet.
-  let cell: { ref: string; type: string; f: string; v: string; inline: string[] } | null = null;
-  let row: { ref: string; values: string[] } | null = null;
   const push = (location: string, text: string) => {
     if (text.trim() !== "") out.push({ part, location, text });
   };
@@ -70,53 +142,25 @@ function xmlTexts(part: string, xml: string, shared: readonly string[]): ScanTex
       const t = cdata ?? decodeXml(text!);
       const top = stack.at(-1);
       if (!top || t.trim() === "") continue;
-      const name = localName(top.name);
-      if (cell && top.name === "f") cell.f += t;
-      else if (cell && top.name === "v") cell.v += t;
-      else if (cell && name === "t") cell.inline.push(t);
-      else push(where(name), t);
+      push(where(localName(top.name)), t);
       for (let i = stack.length - 1; i >= 0; i--) if (BLOCKS.has(localName(stack[i].name))) stack[i].texts.push(t);
       continue;
     }
     if (rawName === undefined) continue;
     if (closing) {
       const open = stack.pop();
-      if (!open) continue;
-      const name = localName(open.name);
-      if (BLOCKS.has(name) && open.texts.length > 1) push(where(name), open.texts.join(""));
-      if (open.name === "c" && cell) {
-        const value = cell.type === "s" ? (shared[Number(cell.v)] ?? "") : cell.type === "inlineStr" ? cell.inline.join("") : cell.v;
-        push(`celle ${cell.ref}`, [cell.f, value].filter((x) => x !== "").join(" "));
-        row?.values.push(value);
-        cell = null;
-      }
-      if (open.name === "row" && row) {
-        push(`række ${row.ref}`, row.values.join(" "));
-        row = null;
-      }
+      if (open && BLOCKS.has(localName(open.name)) && open.texts.length > 1) push(where(localName(open.name)), open.texts.join(""));
       continue;
     }
     const attributes: Record<string, string> = {};
     for (const a of (attrs ?? "").matchAll(ATTRIBUTE)) attributes[a[1]] = decodeXml(a[3] ?? a[4] ?? "");
-    const ref = attributes.ref ?? (rawName === "c" ? attributes.r : null) ?? null;
-    const open: Open = { name: rawName, ref, texts: [] };
-    for (const [k, v] of Object.entries(attributes)) {
-      if (k.startsWith("xmlns") || k === "r" || k === "ref" || k === "sqref") continue;
-      stack.push(open);
-      push(where(`${localName(rawName)} ${k}`), v);
-      stack.pop();
-    }
-    if (rawName === "row") row = { ref: attributes.r ?? "?", values: [] };
-    if (rawName === "c") cell = { ref: attributes.r ?? "?", type: attributes.t ?? "n", f: "", v: "", inline: [] };
-    if (selfClosing) {
-      if (rawName === "c" && cell) {
-        row?.values.push("");
-        cell = null;
-      }
-      if (rawName === "row") row = null;
-      continue;
-    }
+    const open: Open = { name: rawName, ref: attributes.ref ?? null, texts: [] };
     stack.push(open);
+    for (const [k, v] of Object.entries(attributes)) {
+      if (k.startsWith("xmlns") || k === "ref" || k === "sqref") continue;
+      push(where(`${localName(rawName)} ${k}`), v);
+    }
+    if (selfClosing) stack.pop();
   }
   return out;
 }
@@ -127,10 +171,12 @@ export interface PackagePart {
 }
 
 /** The text parts of a package (binary parts such as images hold no text to scan). */
-export async function packageParts(bytes: Buffer): Promise<PackagePart[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir && TEXT_PART.test(n));
-  return Promise.all(names.map(async (name) => ({ name, text: await zip.file(name)!.async("string") })));
+export function packageParts(bytes: Buffer): PackagePart[] {
+  return textParts(unzip(bytes));
+}
+
+function textParts(entries: readonly ZipEntry[]): PackagePart[] {
+  return entries.filter((e) => TEXT_PART.test(e.name)).map((e) => ({ name: e.name, text: e.bytes.toString("utf8") }));
 }
 
 function sharedStringsOf(parts: readonly PackagePart[]): string[] {
@@ -142,65 +188,92 @@ function sharedStringsOf(parts: readonly PackagePart[]): string[] {
 }
 
 /** Every text of every part of the package, each with its part and place. */
-export async function packageTexts(bytes: Buffer): Promise<ScanText[]> {
-  const parts = await packageParts(bytes);
+export function packageTexts(bytes: Buffer): ScanText[] {
+  return partsTexts(packageParts(bytes));
+}
+
+function partsTexts(parts: readonly PackagePart[]): ScanText[] {
   const shared = sharedStringsOf(parts);
   return parts.flatMap((p) => [{ part: p.name, location: "delens navn", text: p.name }, ...xmlTexts(p.name, p.text, shared)]);
 }
 
 const HEADER_FOOTER = /^(odd|even|first)(Header|Footer)$/;
+const FORMULA = /(<f\b[^>]*>)([^<]*)(<\/f>)/g;
+
+/** A formula's quoted texts and quoted sheet names rewritten; the rest of it is left as it is. */
+const rewriteFormula = (formula: string, rewrite: (text: string) => string): string => formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, (q) => rewrite(q));
 
 /**
- * Rewrite every text of every part: text nodes and attribute values. Cell values (`v` of a cell) are
- * left to the cell model, whose types they follow; in a formula only its quoted texts and sheet names
- * are rewritten; in headers and footers the text between the codes (&L, &C, &R ...).
+ * One XML part rewritten: its text nodes and attribute values. A sheet's cell values are left to the
+ * cell model, whose types they follow; of its data only the formulas' quoted texts and sheet names are
+ * rewritten; in headers and footers the text between the codes (&L, &C, &R ...).
  */
-export async function rewritePackage(bytes: Buffer, rewrite: (text: string) => string): Promise<{ bytes: Buffer; changed: number }> {
-  const zip = await JSZip.loadAsync(bytes);
-  let changed = 0;
-  const count = (before: string, after: string): string => {
-    if (after !== before) changed++;
-    return after;
-  };
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir && TEXT_PART.test(n));
-  for (const name of names) {
-    const xml = await zip.file(name)!.async("string");
-    const stack: string[] = [];
-    let touched = false;
-    const out = xml.replace(TOKEN, (token, cdata: string | undefined, closing: string, rawName: string | undefined, attrs: string | undefined, selfClosing: string, text: string | undefined) => {
-      if (text !== undefined) {
-        const top = stack.at(-1) ?? "";
-        if (top === "v" && stack.at(-2) === "c") return token;
-        const plain = decodeXml(text);
-        let next: string;
-        if (top === "f") next = plain.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, (q) => rewrite(q));
-        else if (HEADER_FOOTER.test(top)) next = plain.replace(/(&(?:"[^"]*"|\d+|[A-Za-z]))|([^&]+)/g, (s, code: string) => (code ? s : rewrite(s)));
-        else next = rewrite(plain);
-        if (next === plain) return token;
-        touched = true;
-        return encodeXml(count(plain, next));
-      }
-      if (cdata !== undefined || rawName === undefined) return token;
-      if (closing) {
-        stack.pop();
-        return token;
-      }
-      if (!selfClosing) stack.push(rawName);
-      if (!attrs) return token;
-      const newAttrs = attrs.replace(ATTRIBUTE, (a, key: string, _q: string, dq: string | undefined, sq: string | undefined) => {
-        if (key.startsWith("xmlns")) return a;
-        const plain = decodeXml(dq ?? sq ?? "");
-        const next = rewrite(plain);
-        if (next === plain) return a;
-        touched = true;
-        return `${key}="${encodeXml(count(plain, next))}"`;
-      });
-      return newAttrs === attrs ? token : token.replace(attrs, newAttrs);
+function rewriteXml(xml: string, rewrite: (text: string) => string, count: () => void): string {
+  const data = SHEET_DATA.exec(xml);
+  if (data) {
+    const rows = data[0].replace(FORMULA, (whole, open: string, body: string, close: string) => {
+      const plain = decodeXml(body);
+      const next = rewriteFormula(plain, rewrite);
+      if (next === plain) return whole;
+      count();
+      return open + encodeXml(next) + close;
     });
-    if (touched) zip.file(name, out, { createFolders: false });
+    return rewriteXml(xml.slice(0, data.index), rewrite, count) + rows + rewriteXml(xml.slice(data.index + data[0].length), rewrite, count);
   }
-  const written = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { bytes: written, changed };
+  const stack: string[] = [];
+  return xml.replace(TOKEN, (token, cdata: string | undefined, closing: string, rawName: string | undefined, attrs: string | undefined, selfClosing: string, text: string | undefined) => {
+    if (text !== undefined) {
+      const top = stack.at(-1) ?? "";
+      const plain = decodeXml(text);
+      let next: string;
+      if (top === "f") next = rewriteFormula(plain, rewrite);
+      else if (HEADER_FOOTER.test(top)) next = plain.replace(/(&(?:"[^"]*"|\d+|[A-Za-z]))|([^&]+)/g, (s, code: string) => (code ? s : rewrite(s)));
+      else next = rewrite(plain);
+      if (next === plain) return token;
+      count();
+      return encodeXml(next);
+    }
+    if (cdata !== undefined || rawName === undefined) return token;
+    if (closing) {
+      stack.pop();
+      return token;
+    }
+    if (!selfClosing) stack.push(rawName);
+    if (!attrs) return token;
+    const newAttrs = attrs.replace(ATTRIBUTE, (a, key: string, _q: string, dq: string | undefined, sq: string | undefined) => {
+      if (key.startsWith("xmlns")) return a;
+      const plain = decodeXml(dq ?? sq ?? "");
+      const next = rewrite(plain);
+      if (next === plain) return a;
+      count();
+      return `${key}="${encodeXml(next)}"`;
+    });
+    return newAttrs === attrs ? token : token.replace(attrs, newAttrs);
+  });
+}
+
+export interface RewrittenPackage {
+  bytes: Buffer;
+  /** Texts rewritten outside the cells. */
+  changed: number;
+  /** Every text of the rewritten package, for the scan. */
+  texts: ScanText[];
+}
+
+/** Rewrite every text part of the package (see rewriteXml), and zip it again. */
+export async function rewritePackage(bytes: Buffer, rewrite: (text: string) => string): Promise<RewrittenPackage> {
+  let changed = 0;
+  const count = () => void changed++;
+  const entries = unzip(bytes);
+  const parts: PackagePart[] = [];
+  const files = entries.map((e) => {
+    if (!TEXT_PART.test(e.name)) return e;
+    const xml = e.bytes.toString("utf8");
+    const text = rewriteXml(xml, rewrite, count);
+    parts.push({ name: e.name, text });
+    return text === xml ? e : { name: e.name, bytes: Buffer.from(text, "utf8") };
+  });
+  return { bytes: await zipFiles(files), changed, texts: partsTexts(parts) };
 }
 
 /** The package ExcelJS writes for a workbook, as bytes. */
@@ -217,6 +290,6 @@ export async function saveBytes(bytes: Buffer, file: string): Promise<void> {
 }
 
 /** What the privacy scan finds in every part of the package and in the other texts given (a JSON output). */
-export async function scanPackage(bytes: Buffer, citizens: readonly Citizen[], other: readonly ScanText[] = []): Promise<PrivacyFinding[]> {
-  return scanTexts([...(await packageTexts(bytes)), ...other], citizens);
+export function scanPackage(bytes: Buffer, citizens: readonly Citizen[], other: readonly ScanText[] = []): PrivacyFinding[] {
+  return scanTexts([...packageTexts(bytes), ...other], citizens);
 }

@@ -6,9 +6,9 @@
 import type ExcelJS from "exceljs";
 import { HEADER_SYNONYMS } from "../../import/synonyms";
 import { normaliseHeader } from "../../import/normalise";
-import type { Citizen, PrivacyFinding } from "../../workbook/privacy-scan";
+import { scanTexts, type Citizen, type PrivacyFinding } from "../../workbook/privacy-scan";
 import { plainValue } from "./cell-values";
-import { rewritePackage, scanPackage, workbookBytes } from "./package-parts";
+import { rewritePackage, workbookBytes } from "./package-parts";
 
 export interface CellRewriter {
   text(v: string): string;
@@ -130,7 +130,6 @@ export async function rewrittenPackage(
   rewriteText: (text: string) => string,
   citizens: readonly Citizen[]
 ): Promise<{ bytes: Buffer; otherPlaces: number; findings: PrivacyFinding[] }> {
-  const { bytes, changed } = await rewritePackage(await workbookBytes(wb), rewriteText);
-  const findings = await scanPackage(bytes, citizens);
-  return { bytes, otherPlaces: changed, findings };
+  const { bytes, changed, texts } = await rewritePackage(await workbookBytes(wb), rewriteText);
+  return { bytes, otherPlaces: changed, findings: scanTexts(texts, citizens) };
 }
