@@ -1,50 +1,48 @@
 // `sagsliste pseudonymise`: a copy of a structured workbook in which CPR numbers and citizens' names are
 // replaced by case ids everywhere, with the key in a separate CSV file; or, with --mask-cpr, the
-// workbook with every CPR number masked as DDMMYY-XXXX (in place unless -o says otherwise).
+// workbook with every CPR number masked as DDMMYY-XXXX (in place unless -o says otherwise). Either way
+// the package is scanned before it is written, and nothing is written when the scan finds anything.
 import { promises as fs } from "fs";
 import path from "path";
 import type ExcelJS from "exceljs";
-import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
-import { plainValue } from "../adapters/xlsx/cell-values";
+import { loadWorkbook } from "../adapters/xlsx/files";
 import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
+import { saveBytes } from "../adapters/xlsx/package-parts";
+import { rewriteWorkbookCells, rewrittenPackage } from "../adapters/xlsx/pseudonymise-workbook";
 import { SENSITIVE_COLUMNS } from "../import/rerun-merge";
 import { headerIndex, readTable } from "../adapters/xlsx/read-tables";
 import { appendLogEntries } from "../adapters/xlsx/workbook-snapshot";
 import { LOG_ACTIONS, serialDateTime } from "../workbook/audit-log";
 import { TABLES } from "../workbook/contract";
+import { describeFindings, type PrivacyFinding } from "../workbook/privacy-scan";
 import { cprMasker, keyCsv, pseudonymiser, type PseudonymKeyRow } from "../workbook/pseudonymise";
 import { parseArgs, stringFlag, UsageError } from "./args";
 
 export const PSEUDONYMISE_HELP = `Brug: sagsliste pseudonymise IND.xlsx -o UD.xlsx --key NØGLE.csv
        sagsliste pseudonymise IND.xlsx --mask-cpr [-o UD.xlsx]
-  Skriver en kopi, hvor CPR-numre og borgernes navne er erstattet af sags-id i alle ark (også de
-  oprindelige ark, Problemer og bemærkninger). Nøglen (Sags-ID;CPR;Navn) skrives i en separat CSV-fil:
-  opbevar den adskilt fra kopien. Andre CPR-lignende numre i fritekst bliver til XXXXXX-XXXX.
-  --mask-cpr  Maskér i stedet CPR-numre som DDMMYY-XXXX. Uden -o ændres projektmappen selv.
-  Navne i fritekst genkendes kun som hele for- og efternavne fra Sager; gennemse bemærkninger selv.`;
+  Skriver en kopi, hvor CPR-numre og borgernes navne fra Sager er erstattet af sags-id overalt i
+  projektmappen: alle ark (også skjulte og de oprindelige ark), Problemer, bemærkninger, formelresultater,
+  kommentarer, links (tekst og adresse), sidehoveder og -fødder, valideringslister, arknavne,
+  definerede navne og dokumentegenskaber. CPR-numre genkendes med og uden bindestreg eller tankestreg,
+  og også med 9 cifre (uden foranstillet nul). Andre CPR-lignende numre i fritekst bliver til XXXXXX-XXXX.
+  Nøglen (Sags-ID;CPR;Navn) skrives i en separat CSV-fil, og kun den fører sags-id tilbage til CPR-numre
+  og navne: kopien indeholder ingen af CPR-numrene eller navnene fra Sager. Opbevar nøglen adskilt fra
+  kopien. Før kopien skrives, gennemsøges hver del af den for CPR-numre og navne; findes der et,
+  skrives hverken kopi eller nøgle, og der står hvor.
+  --mask-cpr  Maskér i stedet CPR-numre som DDMMYY-XXXX (navne bevares). Uden -o ændres
+              projektmappen selv.
+  Navne genkendes som navne: et navn på to eller flere ord overalt; et navn på ét ord kun i en
+  navnekolonne (fx Navn eller Borger); fornavn og efternavn i hver sin kolonne, når de tilsammen er en
+  borgers navn. En celle, der blot er lig et navn på ét ord (fx "Birk" som træsort), ændres ikke.
+  Et fornavn alene i en bemærkning genkendes ikke; gennemse bemærkninger selv.`;
 
-type Rewriter = { text(v: string): string; number(v: number): string | number; changed: number };
-
-/** Apply a rewriter to every constant cell of every sheet (formulas compute from these cells). */
-function rewriteCells(wb: ExcelJS.Workbook, rewrite: Rewriter): void {
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const v = cell.value;
-        if (v === null || v === undefined || v instanceof Date) return;
-        if (typeof v === "number") {
-          const out = rewrite.number(v);
-          if (out !== v) cell.value = out;
-          return;
-        }
-        if (typeof v === "string" || (typeof v === "object" && "richText" in v)) {
-          const text = String(plainValue(v) ?? "");
-          const out = rewrite.text(text);
-          if (out !== text) cell.value = out;
-        }
-      });
-    });
-  }
+/** Fail loudly, before anything is written, when the copy still holds a CPR number or a name. */
+function refuseLeaks(findings: readonly PrivacyFinding[], out: string): void {
+  if (findings.length === 0) return;
+  throw new Error(
+    `${out} er ikke skrevet: kopien ville stadig indeholde CPR-numre eller navne ${findings.length} steder:\n${describeFindings(findings)}\n` +
+      "Ret eller fjern værdierne i projektmappen, og prøv igen."
+  );
 }
 
 function keyRows(wb: ExcelJS.Workbook): PseudonymKeyRow[] {
@@ -85,23 +83,31 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     const time = serialDateTime(new Date());
     if (mask) {
       const masker = cprMasker(key.flatMap((k) => (k.cpr ? [k.cpr] : [])));
-      rewriteCells(wb, masker);
+      rewriteWorkbookCells(wb, masker);
+      // A digest of a CPR number is broken by trying every number once the birth date shows: drop it.
       forgetImportedValuesIn(wb, ["CPR"]);
-      appendLogEntries(wb, [{ time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${masker.changed} celler)` }]);
-      await saveWorkbook(wb, out);
-      process.stdout.write(`Maskerede CPR-numre i ${masker.changed} celler. Skrev ${out}.\n`);
+      const cells = masker.changed;
+      appendLogEntries(wb, [{ time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${cells} celler)` }]);
+      // Names stay in a masked workbook: the scan looks for CPR numbers only.
+      const done = await rewrittenPackage(wb, (t) => masker.text(t), key.map((k) => ({ ...k, navn: null })));
+      refuseLeaks(done.findings, out);
+      await saveBytes(done.bytes, out);
+      process.stdout.write(`Maskerede CPR-numre i ${cells} celler og ${done.otherPlaces} andre steder. Skrev ${out}.\n`);
       return 0;
     }
     const p = pseudonymiser(key);
-    rewriteCells(wb, p);
+    rewriteWorkbookCells(wb, p);
     forgetImportedValuesIn(wb, SENSITIVE_COLUMNS);
+    const cells = p.changed;
     appendLogEntries(wb, [
-      { time, action: LOG_ACTIONS.pseudonymise, table: TABLES.sager, key: null, column: "CPR, Navn", from: "CPR-numre og navne", to: `sags-id (${key.length} sager, ${p.changed} celler)` },
+      { time, action: LOG_ACTIONS.pseudonymise, table: TABLES.sager, key: null, column: "CPR, Navn", from: "CPR-numre og navne", to: `sags-id (${key.length} sager, ${cells} celler)` },
     ]);
+    const done = await rewrittenPackage(wb, (t) => p.text(t), key);
+    refuseLeaks(done.findings, out);
     // The key first: a copy without its key could never be traced back.
     await fs.writeFile(keyFile!, keyCsv(key), { encoding: "utf8", mode: 0o600 });
-    await saveWorkbook(wb, out);
-    process.stdout.write(`Erstattede CPR-numre og navne i ${p.changed} celler. Skrev ${out} og nøglen ${keyFile}.\n`);
+    await saveBytes(done.bytes, out);
+    process.stdout.write(`Erstattede CPR-numre og navne i ${cells} celler og ${done.otherPlaces} andre steder. Skrev ${out} og nøglen ${keyFile}.\n`);
     return 0;
   } catch (e) {
     const err = e as Error;

@@ -1,6 +1,7 @@
 // `sagsliste report`: add the report sheets (Nøgletal, Pladsregulering, Kvartalsoversigt) to a
 // structured workbook, or write a published, values-only overview with suppression (--publish).
-// Never writes over its input; writes nothing at all when anything fails.
+// Never writes over its input; writes nothing at all when anything fails. A published overview and its
+// JSON are scanned for CPR numbers and citizens' names before anything is written.
 import path from "path";
 import ExcelJS from "exceljs";
 import { danishDate, ymd } from "../domain/dates";
@@ -10,8 +11,10 @@ import { courseIncomeRows, regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
+import { saveBytes, scanPackage, workbookBytes } from "../adapters/xlsx/package-parts";
 import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { DEFINED_NAMES } from "../workbook/contract";
+import { describeFindings } from "../workbook/privacy-scan";
 import { defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsregulering";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { earlierBudgets, reportPlan } from "../workbook/report/report-plan";
@@ -29,7 +32,11 @@ export const REPORT_HELP = `Brug: sagsliste report PROJEKTMAPPE.xlsx [--year Å�
   --year       Året (standard: året for Periodestart). Sætter også Periodestart og Periodeslut
                til året og Opgørelsesdato til årets sidste registrerede dag.
   --publish    Skriv i stedet en offentliggørelsesudgave: kun tal, diskretioneret, uden navne og CPR
-               (standard: PROJEKTMAPPE-offentlig.xlsx).
+               (standard: PROJEKTMAPPE-offentlig.xlsx). Rækkerne hedder kun noget fra faste lister
+               (enhederne og listens udskrivningsårsager); en årsag uden for listen tælles under
+               Andet, en manglende under Uoplyst. Før noget skrives, gennemsøges hver del af filen
+               og JSON-udgaven for CPR-numre og borgernes navne; findes der et, skrives intet, og
+               der står hvor.
   --json       Skriv referencetallene som JSON på standard-output.`;
 
 function parseYear(raw: string | undefined, fallback: number): number {
@@ -83,9 +90,24 @@ export async function runReport(argv: string[]): Promise<number> {
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
     let target: ExcelJS.Workbook;
+    let publishedBytes: Buffer | null = null;
+    let publishedJson: string | null = null;
     if (publish) {
       target = new ExcelJS.Workbook();
       applyPlan(target, buildPublishedPlan(data, year));
+      publishedBytes = await workbookBytes(target);
+      const f = publishedFigures(data, year);
+      const json = { year, published: true, keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })) };
+      publishedJson = JSON.stringify(json, null, 2);
+      const jsonLines = publishedJson.split("\n").map((text, i) => ({ part: "--json", location: `linje ${i + 1}`, text }));
+      const citizens = data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn }));
+      const findings = scanPackage(publishedBytes, citizens, jsonLines);
+      if (findings.length > 0) {
+        throw new WorkbookFileError(
+          `${out} er ikke skrevet: offentliggørelsesudgaven ville indeholde CPR-numre eller navne ${findings.length} steder:\n${describeFindings(findings)}\n` +
+            "Ret værdierne i projektmappen (fx en enhed eller et mål med et navn), og prøv igen."
+        );
+      }
     } else {
       const report = (() => {
         try {
@@ -98,23 +120,25 @@ export async function runReport(argv: string[]): Promise<number> {
       replaceSheets(wb, report.plan, report.removeSheets);
       target = wb;
     }
-    await saveWorkbook(target, out);
+    if (publishedBytes) await saveBytes(publishedBytes, out);
+    else await saveWorkbook(target, out);
 
     for (const w of warnings) process.stderr.write(`sagsliste: advarsel: ${w}\n`);
     if (args.flags["--json"]) {
-      const json = publish
-        ? (() => {
-            const f = publishedFigures(data, year);
-            return { year, published: true, keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })) };
-          })()
-        : {
+      const json =
+        publishedJson ??
+        JSON.stringify(
+          {
             year,
             published: false,
             keyFigures: computeKeyFigures(data, year),
             pladsregulering: regulationRows(data, year),
             jobcenterindtaegt: courseIncomeRows(data, year, budgets),
-          };
-      process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+          },
+          null,
+          2
+        );
+      process.stdout.write(json + "\n");
     } else {
       process.stdout.write(`Skrev ${out} (${publish ? "offentliggørelsesudgave" : "rapport"} for ${year}).${periodNote}\n`);
     }

@@ -289,6 +289,8 @@ export const messages = {
     charts: (n: number): string => `${n} ${n === 1 ? "diagram" : "diagrammer"} på Kvartalsoversigt.`,
     noCharts: "Diagrammerne vises, når arbejdsbogen åbnes i Excel med Sagsliste.",
     published: (year: number, sheet: string): string => `Offentliggørelsesudgaven for ${year} står på arket ${sheet}.`,
+    publishLeak: (where: string): string =>
+      `Offentliggørelsesudgaven er ikke skrevet, for den ville indeholde CPR-numre eller borgernes navne: ${where}. Ret værdierne i tabellerne (fx en enhed med et navn), og prøv igen.`,
     failed: (reason: string): string => `Det lykkedes ikke: ${reason}`,
   },
 } as const;

@@ -1,7 +1,9 @@
 // Pseudonymisation and CPR masking as pure text rules. A pseudonymised copy replaces every CPR number
 // and citizen name by the case id (the key to undo it is kept apart); masking keeps the birth date and
 // hides the serial number (DDMMYY-XXXX). Both reach every cell, not only Sager: the original sheets,
-// Problemer's "Oprindelig værdi" and free-text notes hold the same numbers and names.
+// Problemer's "Oprindelig værdi" and free-text notes hold the same numbers and names. Names are matched
+// as names: a name of two words or more wherever it stands, a one-word name only in a name column.
+import { CPR_SEPARATOR, cprDigits, NameFinder, nameKey } from "./privacy-scan";
 
 export interface PseudonymKeyRow {
   sagsId: string;
@@ -9,22 +11,21 @@ export interface PseudonymKeyRow {
   navn: string | null;
 }
 
-/** A CPR number in running text: six digits, an optional hyphen or space, four digits. */
-const CPR_IN_TEXT = /(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)/g;
+/** A CPR number in running text: six digits, an optional hyphen, dash or space, four digits. */
+const CPR_IN_TEXT = new RegExp(`(?<!\\d)(?<!\\d[.,])(\\d{6})${CPR_SEPARATOR}?(\\d{4})(?!\\d|\\.\\d)`, "g");
+/** Nine digits in running text: a CPR number that lost its leading zero (replaced when it is known). */
+const NINE_DIGITS = /(?<!\d)(?<!\d[.,])\d{9}(?!\d|\.\d)/g;
 
-function digitsOf(cpr: string): string | null {
-  const d = cpr.replace(/\D/g, "");
-  if (d.length === 10) return d;
-  // A CPR stored as a number lost its leading zero.
-  if (d.length === 9) return "0" + d;
-  return null;
-}
+const digitsOf = cprDigits;
 
-const tidyName = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 export interface Pseudonymiser {
-  /** The cell's new value: case ids for known CPR numbers and names, other CPR-like numbers hidden. */
+  /** The text's new value: case ids for known CPR numbers and names, other CPR-like numbers hidden. */
   text(value: string): string;
+  /** A cell of a name column (Navn, Fornavn, Efternavn): a known name, also of one word, becomes the case id. */
+  nameCell(value: string): string;
+  /** The case id of a known name, or undefined. */
+  caseOfName(name: string): string | undefined;
   /** A number cell that is a known CPR without its leading zero becomes the case id. */
   number(value: number): string | number;
   /** Cells changed so far. */
@@ -39,21 +40,30 @@ export function pseudonymiser(key: readonly PseudonymKeyRow[]): Pseudonymiser {
   for (const k of key) {
     const d = k.cpr ? digitsOf(k.cpr) : null;
     if (d) byCpr.set(d, k.sagsId);
-    if (k.navn && tidyName(k.navn) !== "") byName.set(tidyName(k.navn).toLowerCase(), k.sagsId);
+    if (k.navn && nameKey(k.navn) !== "") byName.set(nameKey(k.navn), k.sagsId);
   }
-  // Longest names first, so "Mette Hansen Ali" is replaced before "Mette Hansen".
-  const names = [...byName.keys()].filter((n) => n.includes(" ")).sort((a, b) => b.length - a.length);
-  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const namePattern = names.length ? new RegExp(`(?<![\\p{L}])(${names.map(escape).join("|")})(?![\\p{L}])`, "giu") : null;
+  const names = new NameFinder(byName.keys());
+  const rewrite = (value: string): string => {
+    let out = value.replace(CPR_IN_TEXT, (_, a: string, b: string) => byCpr.get(a + b) ?? UNKNOWN_CPR);
+    out = out.replace(NINE_DIGITS, (m) => byCpr.get("0" + m) ?? m);
+    out = names.replace(out, (key) => byName.get(key)!);
+    return out;
+  };
 
   const self: Pseudonymiser = {
     changed: 0,
     text(value) {
-      const exact = byName.get(tidyName(value).toLowerCase());
-      let out = exact ?? value.replace(CPR_IN_TEXT, (_, a: string, b: string) => byCpr.get(a + b) ?? UNKNOWN_CPR);
-      if (exact === undefined && namePattern) out = out.replace(namePattern, (m) => byName.get(tidyName(m).toLowerCase()) ?? m);
+      const out = rewrite(value);
       if (out !== value) self.changed++;
       return out;
+    },
+    nameCell(value) {
+      const out = byName.get(nameKey(value)) ?? rewrite(value);
+      if (out !== value) self.changed++;
+      return out;
+    },
+    caseOfName(name) {
+      return byName.get(nameKey(name));
     },
     number(value) {
       if (!Number.isInteger(value) || value < 1e8 || value >= 1e10) return value;
@@ -84,7 +94,9 @@ export function cprMasker(knownCprs: readonly string[]): Masker {
   const self: Masker = {
     changed: 0,
     text(value) {
-      const out = value.replace(CPR_IN_TEXT, (_, a: string) => `${a}-XXXX`);
+      const out = value
+        .replace(CPR_IN_TEXT, (_, a: string) => `${a}-XXXX`)
+        .replace(NINE_DIGITS, (m) => (known.has("0" + m) ? `0${m.slice(0, 5)}-XXXX` : m));
       if (out !== value) self.changed++;
       return out;
     },

@@ -69,3 +69,34 @@ test("choose the year, build the overview, find Noegletal; then the published sh
   expect(harness.foreignRequests()).toEqual([]);
   await page.close();
 });
+
+// The publish step scans what it is about to write: a unit named after a citizen would be a row label,
+// so nothing is written and the page says where (the place and the case, never the name).
+test("publish refuses a unit named after a citizen and says where", async () => {
+  const page = await harness.open("?side=oversigt");
+  await page.getByRole("combobox", { name: m.year }).waitFor();
+  const renamed = await page.evaluate(() => {
+    const wb = window.__sagsliste!.workbook;
+    const sager = wb.getWorksheet("Sager")!;
+    const headers = (sager.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const navn = String(sager.getRow(2).getCell(headers.indexOf("Navn")).value);
+    const enhed = String(sager.getRow(2).getCell(headers.indexOf("Enhed")).value);
+    const name = `Hold ${navn}`;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value === enhed) cell.value = name;
+    })));
+    return { navn, sheets: wb.worksheets.length };
+  });
+  await page.getByRole("button", { name: m.publish }).click();
+  const result = page.getByTestId("oversigt-result");
+  await result.filter({ hasText: "Offentliggørelsesudgaven er ikke skrevet" }).waitFor();
+  const text = await result.innerText();
+  expect(text).toMatch(/ark Kvartalsoversigt \(offentlig\): \d+ steder \(celle [A-Z]+\d+, .*, sag S/);
+  expect(text).not.toContain(renamed.navn);
+  const sheets = await page.evaluate(() => window.__sagsliste!.workbook.worksheets.map((ws) => ws.name));
+  expect(sheets).not.toContain(PUBLISHED_SHEET);
+  expect(sheets).toHaveLength(renamed.sheets);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "oversigt-publish-refused.png"), fullPage: true, animations: "disabled" });
+  await page.close();
+});

@@ -122,6 +122,11 @@ async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer>
   return Buffer.concat([...out, ...central, end]);
 }
 
+/** A zip of these files, each deflated by zlib as ExcelJS's parts are (a package rewritten after ExcelJS). */
+export function zipFiles(files: readonly { name: string; bytes: Buffer }[]): Promise<Buffer> {
+  return zipOf(files.map((f) => part(f.name, f.bytes, { compression: "DEFLATE" })));
+}
+
 /** Have ExcelJS's zip writer deflate each part with zlib as it is added (idempotent). */
 export function zipWithNodeZlib(): void {
   if (installed) return;

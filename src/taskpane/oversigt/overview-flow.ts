@@ -1,11 +1,13 @@
 // The Oversigt page's steps against the port: read the structured tables (the truth), offer the
-// years the data covers, build the report sheets with their charts, or the published overview.
+// years the data covers, build the report sheets with their charts, or the published overview (scanned
+// for CPR numbers and names before it is written).
 // Each port call is one Excel.run in Excel.
 import { ymd } from "../../domain/dates";
 import { periodOfYear } from "../../domain/setup-defaults";
 import { DEFINED_NAMES } from "../../workbook/contract";
 import type { StructuredData } from "../../domain/model";
 import type { WorkbookLayout } from "../../import/workbook-conversion";
+import { planTexts, scanTexts, summariseFindings } from "../../workbook/privacy-scan";
 import { JOBCENTER_TABLE } from "../../workbook/report/pladsregulering";
 import { publishedSheetPlan, REPORT_NAMES, REPORT_REQUIRED_COLUMNS, reportPlan } from "../../workbook/report/report-plan";
 import {
@@ -98,6 +100,9 @@ export async function publishOverview(port: PlanPort, year: number, onStep: (s: 
   if (!src) throw new Error(messages.overviewPage.notStructured);
   onStep("plan");
   const planned = publishedSheetPlan(src.data, year, src.layout.sheets);
+  // Scan what is about to be written; write nothing when it holds a CPR number or a citizen's name.
+  const findings = scanTexts(planTexts(planned.plan), src.data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn })));
+  if (findings.length > 0) throw new Error(messages.overviewPage.publishLeak(summariseFindings(findings)));
   onStep("write");
   await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets });
   return { sheet: planned.plan.sheets[0].name };

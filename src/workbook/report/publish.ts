@@ -1,6 +1,9 @@
 // Publish mode: a values-only copy of the quarterly overview and the key figures, computed with the
 // reference and with small numbers suppressed (primary and secondary), for sharing outside the unit.
-// It holds no names, no CPR numbers, no formulas and no defined names: nothing but the figures.
+// It holds no names, no CPR numbers, no formulas and no defined names: nothing but the figures. Its
+// labels come only from closed lists (the units of Enheder, the enumerations) and numbers: a discharge
+// reason outside the list is counted under "Andet", a missing one under Uoplyst, and free text never
+// becomes a label. Whoever writes it scans it first (privacy-scan.ts).
 import {
   I_ALT,
   computeKeyFigures,
@@ -13,7 +16,8 @@ import {
   type KeyFigureOptions,
   type KeyFigureRow,
 } from "../../domain/keyfigures";
-import { POSITIVE_UDSKRIVNINGER } from "../../domain/enums";
+import { POSITIVE_UDSKRIVNINGER, UDSKRIVNINGSAARSAGER } from "../../domain/enums";
+import { sameText } from "../../domain/occupancy";
 import type { StructuredData } from "../../domain/model";
 import { suppress, type SuppressionCell, type SuppressionGroup, type SuppressionReason } from "../../domain/suppression";
 import { SHEETS, TABLES } from "../contract";
@@ -54,8 +58,29 @@ export interface PublishedFigures {
   threshold: number;
 }
 
+/** Where a discharge reason outside the list is counted in a published overview. */
+export const OTHER_REASON = "Andet";
+
+/** A discharge reason as published: its spelling in the list, "Andet" when outside it, null when missing. */
+export function publishedReason(reason: string | null): string | null {
+  if (reason === null || reason.trim() === "") return null;
+  return UDSKRIVNINGSAARSAGER.find((r) => sameText(r, reason)) ?? OTHER_REASON;
+}
+
+/** The data a published overview is computed from: every label it can show comes from a closed list. */
+export function publishableData(data: StructuredData): StructuredData {
+  return {
+    ...data,
+    cases: data.cases.map((c) => {
+      const r = publishedReason(c.udskrivningsaarsag);
+      return r === c.udskrivningsaarsag ? c : { ...c, udskrivningsaarsag: r };
+    }),
+  };
+}
+
 /** The reference figures of the year with suppression applied (see suppression.ts). */
-export function publishedFigures(data: StructuredData, year: number, options: KeyFigureOptions = {}): PublishedFigures {
+export function publishedFigures(source: StructuredData, year: number, options: KeyFigureOptions = {}): PublishedFigures {
+  const data = publishableData(source);
   const threshold = data.params.diskretionsgraense;
   const rows = computeKeyFigures(data, year, options);
   const reasons = dischargeReasons(data);
@@ -106,7 +131,8 @@ export function shownValue(f: PublishedFigures, row: KeyFigureRow): Scalar {
 }
 
 /** The published workbook: Kvartalsoversigt and Nøgletal as values, suppression applied. */
-export function buildPublishedPlan(data: StructuredData, year: number, options: KeyFigureOptions = {}): Plan {
+export function buildPublishedPlan(source: StructuredData, year: number, options: KeyFigureOptions = {}): Plan {
+  const data = publishableData(source);
   const figures = publishedFigures(data, year, options);
   const byId = new Map(figures.rows.map((r) => [figureId(r), r]));
   const layout = kvartalsoversigtLayout(data, year);
