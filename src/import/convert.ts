@@ -236,7 +236,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   for (const region of caseRegions) {
     const grid = gridByName.get(region.sheet)!;
     const cols = mapRegion(grid, region, options);
-    mappingColumns.push(...cols);
+    for (const c of cols) mappingColumns.push(c);
     const fields: ColumnPlan[] = [];
     const extras: { index: number; extra: number }[] = [];
     const letters: Partial<Record<CaseKey, string>> = {};
@@ -491,8 +491,9 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     const index = buildCaseIndex(cases);
     for (const region of gridRegions) {
       const res = readAttendanceGrid(gridByName.get(region.sheet)!, region, index);
-      attendance.push(...res.attendance);
-      findings.push(...res.findings);
+      // One by one: a spread of a million items overflows the call stack.
+      for (const a of res.attendance) attendance.push(a);
+      for (const f of res.findings) findings.push(f);
       attendanceUnknownCodes += res.unknownCodes;
     }
   }
