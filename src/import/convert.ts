@@ -15,6 +15,8 @@ import { lookupFor, mapRegion, type ColumnMapping, type Mapping, type MappingOpt
 import { normaliseHeader, tidy, unitKey } from "./normalise";
 import {
   cellText,
+  ERROR_VALUE_CODE,
+  errorValueCell,
   parseCprCell,
   parseDateCell,
   parseListCell,
@@ -163,6 +165,8 @@ interface Imported extends ValidationRow {
 const TEXT_COLLAPSE: ReadonlySet<CaseKey> = new Set<CaseKey>(["navn", "enhed", "kontaktperson", "sagsId"]);
 
 function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): CellOutcome {
+  const error = errorValueCell(v);
+  if (error) return error;
   switch (f.type) {
     case "date":
       return parseDateCell(v, fmt);
@@ -334,7 +338,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
-          if (fp.field.type !== "date") values[fp.position] = o.text;
+          // Kept as text in Sager, but an error value is never a name, a unit or a list value.
+          if (fp.field.type !== "date" && o.note.code !== ERROR_VALUE_CODE) values[fp.position] = o.text;
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }

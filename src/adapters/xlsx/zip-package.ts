@@ -34,8 +34,9 @@ function damaged(name: string, why: string): WorkbookFileError {
   );
 }
 
-function gb(bytes: number): string {
-  return (bytes / 1024 ** 3).toLocaleString("da-DK", { maximumFractionDigits: 2 });
+function amount(bytes: number): string {
+  const [unit, scale] = bytes >= 1024 ** 3 ? ["GB", 1024 ** 3] : ["MB", 1024 ** 2];
+  return `${(bytes / scale).toLocaleString("da-DK", { maximumFractionDigits: 2 })} ${unit}`;
 }
 
 /** The entries of a zip file, from its central directory (ZIP64 sizes included). */
@@ -87,7 +88,7 @@ export function readZipEntries(buf: Buffer, name: string, limit: number = maxUnp
     declared += size;
     if (declared > limit) {
       throw new WorkbookFileError(
-        `${name} fylder over ${gb(limit)} GB udpakket (en .xlsx-fil er et zip-arkiv), mere end sagsliste åbner. ` +
+        `${name} fylder over ${amount(limit)} udpakket (en .xlsx-fil er et zip-arkiv), mere end sagsliste åbner. ` +
           "Del sagslisten i flere projektmapper, eller fjern ark, billeder og gamle data, og prøv igen."
       );
     }
