@@ -78,8 +78,14 @@ export function readZipEntries(buf: Buffer, name: string, limit: number = maxUnp
       const length = buf.readUInt16LE(e + 2);
       if (id === 1) {
         let p = e + 4;
-        if (size === 0xffffffff) (size = Number(buf.readBigUInt64LE(p))), (p += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(buf.readBigUInt64LE(p))), (p += 8);
+        if (size === 0xffffffff) {
+          size = Number(buf.readBigUInt64LE(p));
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(buf.readBigUInt64LE(p));
+          p += 8;
+        }
         if (offset === 0xffffffff) offset = Number(buf.readBigUInt64LE(p));
       }
       e += 4 + length;
