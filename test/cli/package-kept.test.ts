@@ -7,6 +7,7 @@ import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { convertWithLibreOffice, recalculate } from "../../src/adapters/libreoffice/recalc";
 import { findTable } from "../../src/adapters/xlsx/read-tables";
 import { inflateEntry, readZipEntries } from "../../src/adapters/xlsx/zip-package";
@@ -182,5 +183,37 @@ describe("convert keeps the original package", () => {
     await wb.xlsx.readFile(again);
     expect(wb.worksheets.filter((w) => w.name === "Sager")).toHaveLength(1);
     expect(findTable(wb, "Sager")?.rows.filter((row) => row.some((v) => v !== null && v !== ""))).toHaveLength(6);
+  });
+
+  it("on a re-run says what a user had added to one of its own sheets, which cannot be kept there", async () => {
+    // A chart added on Sager after the conversion: a drawing on the sheet, pointing at the input's chart.
+    const zip = await JSZip.loadAsync(await fs.readFile(output));
+    const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+    const wbRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = /<sheet [^>]*name="Sager"[^>]*r:id="([^"]+)"/.exec(wbXml)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(wbRels)![1];
+    const sheet = `xl/${target}`;
+    const relsName = `xl/worksheets/_rels/${path.posix.basename(sheet)}.rels`;
+    const rels = await zip.file(relsName)!.async("string");
+    zip.file(relsName, rels.replace("</Relationships>", `<Relationship Id="rIdTegning" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/tegning.xml"/></Relationships>`));
+    const drawing = text(inParts, [...inParts.keys()].find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n) && text(inParts, n).includes("c:chart"))!);
+    zip.file("xl/drawings/tegning.xml", drawing);
+    zip.file("xl/drawings/_rels/tegning.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/drawings/tegning.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`));
+    const edited = path.join(dir, "med-tegning.xlsx");
+    await fs.writeFile(edited, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+
+    const again = path.join(dir, "igen-med-tegning.xlsx");
+    const r = cli(["convert", edited, "-o", again, "--ref-date", "2024-06-30", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.notKept).toEqual([expect.stringMatching(/^Arket Sager er bygget igen af sagsliste; det, der var tilføjet på arket \(diagrammer, billeder eller figurer\), kunne ikke bevares/)]);
+    const parts = await partsOf(again);
+    expect(parts.has("xl/drawings/tegning.xml")).toBe(false);
+    // The chart stays: the input's own drawing still points at it.
+    expect(compare(inParts, parts).problems).toEqual([]);
+    expect(missingTargets(parts)).toEqual([]);
   });
 });

@@ -109,6 +109,18 @@ function relative(from: string, to: string): string {
 
 const typeTail = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
+/** What a user sees of a sheet's relationship, in Excel's Danish words. */
+const WHAT: Record<string, string> = {
+  drawing: "diagrammer, billeder eller figurer",
+  vmlDrawing: "noter eller kontrolelementer",
+  comments: "kommentarer",
+  threadedComment: "kommentarer",
+  pivotTable: "pivottabeller",
+  control: "kontrolelementer",
+  slicer: "udsnitsværktøjer",
+  image: "baggrundsbillede",
+};
+
 // ---------- the package ----------
 
 class Package {
@@ -301,7 +313,7 @@ export function mergePackages(input: MergeInput): MergeOutcome {
       if (referencedElsewhere.has(target)) continue;
       removedParts.add(target);
       const tail = typeTail(r.type);
-      if (tail !== "table" && tail !== "printerSettings") extra.push(tail);
+      if (tail !== "table" && tail !== "printerSettings") extra.push(WHAT[tail] ?? tail);
       // A drawing's own parts (charts, images) go with it.
       const nested = relsPathOf(target);
       if (orig.has(nested)) {
