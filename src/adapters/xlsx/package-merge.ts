@@ -477,8 +477,19 @@ export function mergePackages(input: MergeInput): MergeOutcome {
     const after = section(wb, "definedNames") ?? section(wb, "sheets");
     if (after) wb = wb.slice(0, after.end) + `<calcPr fullCalcOnLoad="1"/>` + wb.slice(after.end);
   }
-  // The active sheet stays the user's; a hidden sheet must never be the active one.
-  // (bookViews is kept as it was: its activeTab still points at a sheet of the input.)
+  // The active sheet stays the one the user had, found by name where sheets moved; never a hidden one.
+  const view = /<workbookView\b[^>]*?\/?>/.exec(wb);
+  if (view) {
+    const a = attrs(view[0]);
+    const wasActive = origSheets[Number(a.get("activeTab") ?? 0)]?.name.toLowerCase();
+    let active = wasActive === undefined ? 0 : (indexOfName.get(wasActive) ?? 0);
+    const finalXml = [...kept.map((k) => k.xml), ...newSheetXml];
+    if (/\sstate="(?:hidden|veryHidden)"/.test(finalXml[active] ?? "")) active = Math.max(0, finalXml.findIndex((x) => !/\sstate="(?:hidden|veryHidden)"/.test(x)));
+    let tag = view[0];
+    if (a.has("activeTab") || active !== 0) tag = setAttr(tag, "activeTab", String(active));
+    if (a.has("firstSheet") && Number(a.get("firstSheet")) >= finalXml.length) tag = setAttr(tag, "firstSheet", "0");
+    wb = wb.replace(view[0], tag);
+  }
 
   // workbook.xml.rels
   const droppedRids = new Set(dropped.map((s) => s.rid));
