@@ -142,10 +142,12 @@ export async function saveIntoOriginal(
     out = await zipParts(merged.parts);
     lost = merged.lost;
   } catch (e) {
-    if (!(e instanceof PackageMergeUnsupported)) throw e;
+    // A package this merge cannot read part by part is written by ExcelJS, as before, and the user is told.
+    if (e instanceof WorkbookFileError) throw e;
+    const why = e instanceof PackageMergeUnsupported ? e.message : "en opbygning, sagsliste ikke kender";
     out = await zipParts([...rendered].map(([name, bytes]) => ({ name, bytes })));
     lost = [
-      `${changes.name} kunne ikke bevares del for del (${e.message}); projektmappen er skrevet igen, og diagrammer, billeder, pivottabeller og andet, som sagsliste ikke læser, kan mangle på originalarkene. Brug originalen til dem.`,
+      `${changes.name} kunne ikke bevares del for del (${why}); projektmappen er skrevet igen, og diagrammer, billeder, pivottabeller og andet, som sagsliste ikke læser, kan mangle på originalarkene. Brug originalen til dem.`,
     ];
   }
   await writeFileAtomic(path, out);
