@@ -3,7 +3,8 @@
 import path from "path";
 import { serialFromIso, serialFromJsDate } from "../domain/dates";
 import { convertWorkbook, type ConvertWorkbookOutcome } from "../adapters/xlsx/convert-workbook";
-import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
+import { ForeignWorkbookError, loadWorkbookBuffer, readWorkbookFile, saveIntoOriginal } from "../adapters/xlsx/files";
+import { viaLibreOffice, withLibreOfficeHint } from "./via-libreoffice";
 import type { MappingOverrides } from "../import/mapping";
 import { attendanceSourceLine, periodLine } from "../import/conversion-summary";
 import { serialDateTime } from "../workbook/audit-log";
@@ -29,7 +30,8 @@ Tilvalg:
   --instruments "A;B"      Instrumenter til Opsætning (standard: alle forudindstillede).
   --ref-date ÅÅÅÅ-MM-DD    Opgørelsesdato, og dens år som periode (standard: seneste år med
                            fremmøde, ellers med indskrivninger; Opgørelsesdato den sidste registrerede dag).
-  --ignore-saved-mapping   Brug ikke en tilknytning, der er gemt i projektmappen.`;
+  --ignore-saved-mapping   Brug ikke en tilknytning, der er gemt i projektmappen.
+  --via-libreoffice        Lad LibreOffice gemme IND (.xls eller .ods) som .xlsx først; originalen røres ikke.`;
 
 function list(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
@@ -113,6 +115,7 @@ export async function runConvert(argv: string[]): Promise<number> {
         "--instruments": "string",
         "--ref-date": "string",
         "--ignore-saved-mapping": "boolean",
+        "--via-libreoffice": "boolean",
         "--help": "boolean",
       },
       { "-o": "--out", "-h": "--help" }
@@ -128,7 +131,16 @@ export async function runConvert(argv: string[]): Promise<number> {
     if (path.resolve(out) === path.resolve(input)) throw new UsageError("UD.xlsx må ikke være den samme fil som IND.xlsx: originalen bevares altid.");
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`Resultatet skal være en .xlsx-fil, ikke ${out}.`);
 
-    const wb = await loadWorkbook(input);
+    const viaLo = args.flags["--via-libreoffice"] === true;
+    const converted = viaLo ? await viaLibreOffice(input) : null;
+    const original = converted ?? await readWorkbookFile(input);
+    const wb = await (async () => {
+      try {
+        return await loadWorkbookBuffer(original, input);
+      } catch (e) {
+        throw e instanceof ForeignWorkbookError ? withLibreOfficeHint(e) : e;
+      }
+    })();
     const outcome = convertWorkbook(wb, {
       conversionDate: refDate(undefined),
       referenceDate: stringFlag(args, "--ref-date") === undefined ? undefined : refDate(stringFlag(args, "--ref-date")),
@@ -140,9 +152,9 @@ export async function runConvert(argv: string[]): Promise<number> {
       presets: list(stringFlag(args, "--instruments")),
       ignoreSavedMapping: args.flags["--ignore-saved-mapping"] === true,
     });
-    await saveWorkbook(wb, out);
-    if (args.flags["--json"]) process.stdout.write(JSON.stringify(conversionJson(outcome, out), null, 2) + "\n");
-    else process.stdout.write(summary(outcome, out));
+    const lost = await saveIntoOriginal(wb, original, out, { name: input, removedSheets: outcome.removedSheets, ownNames: outcome.ownNames });
+    if (args.flags["--json"]) process.stdout.write(JSON.stringify({ ...conversionJson(outcome, out), notKept: lost }, null, 2) + "\n");
+    else process.stdout.write(summary(outcome, out) + lost.map((l) => `Bemærk: ${l}\n`).join(""));
     return 0;
   } catch (e) {
     const err = e as Error;

@@ -20,6 +20,8 @@ import { shapeFindings, waitingListVisitations } from "./list-findings";
 import { normaliseHeader, tidy, unitKey } from "./normalise";
 import {
   cellText,
+  ERROR_VALUE_CODE,
+  errorValueCell,
   parseCprCell,
   parseDateCell,
   parseListCell,
@@ -205,7 +207,14 @@ interface Imported extends ValidationRow {
 
 const TEXT_COLLAPSE: ReadonlySet<CaseKey> = new Set<CaseKey>(["navn", "enhed", "kontaktperson", "sagsId"]);
 
+/** Append one by one: a spread of a million items overflows the call stack. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
+}
+
 function parseField(f: FieldDef, v: RawCell, fmt: string | null, checkModulus11: boolean, lists: MappingOptions["lists"]): MeantOutcome {
+  const error = errorValueCell(v);
+  if (error) return error;
   if (f.key === "indskrevet") return readEnrolmentCell(v, fmt);
   if (f.key === "pladstype") return readPlaceCell(v, lookupFor("Pladstype", lists?.Pladstype));
   if (f.key === "udskrivningsaarsag") return readReasonCell(v, lookupFor("Udskrivningsårsag", lists?.["Udskrivningsårsag"]));
@@ -397,7 +406,8 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
           if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: o.words === undefined ? cellText(v, fmt) : null });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
-          if (fp.field.type !== "date") values[fp.position] = o.text;
+          // Kept as text in Sager, but an error value is never a name, a unit or a list value.
+          if (fp.field.type !== "date" && o.note.code !== ERROR_VALUE_CODE) values[fp.position] = o.text;
           findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
         }
       }
@@ -423,11 +433,11 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
   }
 
   for (const p of regionPlans) {
-    if (p.status) findings.push(...statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
+    if (p.status) pushAll(findings, statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
     if (p.fills.length)
-      findings.push(...fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
+      pushAll(findings, fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
   }
-  findings.push(...missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
+  pushAll(findings, missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
 
   // ---- units: one spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use
   const spellingCount = new Map<string, { count: number; first: Imported }>();
@@ -564,7 +574,7 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     imported.map((im) => ({ enhed: im.case.enhed, weight: im.weight, sheet: im.sheet, cell: `${im.letters.pladstype ?? "A"}${im.row + 1}` })),
     unitKey,
   );
-  findings.push(...partTime.findings);
+  pushAll(findings, partTime.findings);
   for (const u of units) {
     u.deltidsvaegt = partTime.weights.get(unitKey(u.enhed)) ?? null;
     const s = lovByUnit.get(unitKey(u.enhed))!;
@@ -585,11 +595,12 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     for (const region of attendanceRegions) {
       const grid = gridByName.get(region.sheet)!;
       const res = region.kind === "fremmoede" ? readAttendanceGrid(grid, region, index, codes) : readAttendanceRegister(grid, region, index, codes);
-      attendance.push(...res.attendance);
-      findings.push(...res.findings);
+      // One by one: a spread of a million items overflows the call stack.
+      for (const a of res.attendance) attendance.push(a);
+      for (const f of res.findings) findings.push(f);
       attendanceSources.push({ sheet: region.sheet, registrations: res.attendance.length });
     }
-    findings.push(...codes.findings());
+    pushAll(findings, codes.findings());
     attendanceUnknownCodes = codes.mappings().reduce((n, m) => n + (m.status === null ? m.count : 0), 0);
   } else if (attendanceRegions.length) {
     // The mapping dialog: every distinct code proposed, before any case is linked.

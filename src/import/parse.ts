@@ -21,6 +21,29 @@ export type CellOutcome =
 
 const EMPTY: CellOutcome = { kind: "value", value: null };
 
+// ---------------------------------------------------------------- Excel's error values
+
+// As files store them (always English), and as a Danish Excel shows them (a user may have typed one).
+const ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+  "#NUL!", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T", "#SPILD!", "#BEREGN!", "#FELT!", "#BLOKERET!", "#FORBIND!", "#OPTAGET!", "#UKENDT!",
+]);
+
+export const ERROR_VALUE_CODE = "FEJLVAERDI";
+
+const NOTE_ERROR_VALUE: Note = {
+  code: ERROR_VALUE_CODE,
+  severity: "fejl",
+  message: "Cellen viser en fejlværdi fra Excel i stedet for en værdi (fx fra en formel, der ikke kan regnes). Ret formlen, eller skriv værdien i originalarket. Den oprindelige tekst er bevaret.",
+};
+
+/** A cell that holds one of Excel's error values (#DIV/0!, #N/A, #REF! …): unparsed, with its text kept; else null. */
+export function errorValueCell(v: RawCell): CellOutcome | null {
+  if (typeof v !== "string" || v.length > 24) return null;
+  const t = v.trim();
+  return t.startsWith("#") && ERROR_VALUES.has(t.toUpperCase()) ? { kind: "unparsed", text: v, note: NOTE_ERROR_VALUE } : null;
+}
+
 // ---------------------------------------------------------------- dates
 
 const MIN_PLAUSIBLE_SERIAL = serial(1950, 1, 1);

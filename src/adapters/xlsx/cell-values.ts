@@ -2,10 +2,12 @@
 // formulas, rich text, hyperlinks and errors as objects; the core sees serials and scalars only.
 import type ExcelJS from "exceljs";
 import { jsDateFromSerial, serialFromJsDate } from "../../domain/dates";
+import { keepErrorResults } from "./error-results";
 import { installExcelJsPatches } from "./exceljs-patches";
 
 // Reading needs the patches too: without them a formula result of 0 reads back as empty.
 installExcelJsPatches();
+keepErrorResults();
 
 export type Plain = string | number | boolean | null;
 
@@ -18,6 +20,7 @@ export function plainValue(v: ExcelJS.CellValue): Plain {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return "#VALUE!"; // never "NaN": an unreadable date reads as Excel's error
     const s = serialFromJsDate(v);
     const fraction = (v.getTime() % 86_400_000) / 86_400_000;
     return fraction === 0 ? s : s + fraction;

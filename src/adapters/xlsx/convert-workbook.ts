@@ -18,6 +18,7 @@ import { METADATA_SHEET, parseMetadata } from "../../workbook/metadata";
 import type { Plan, Scalar } from "../../workbook/plan";
 import { MissingTableError } from "../../workbook/structured-from-tables";
 import { applyPlan } from "./apply-plan";
+import { checkSheetSizes } from "./sheet-limits";
 import { plainValue } from "./cell-values";
 import { WorkbookFileError } from "./workbook-file-error";
 import { readGrids } from "./read-grids";
@@ -31,6 +32,9 @@ export interface ConvertWorkbookOutcome {
   /** True when the workbook was already structured and has been updated. */
   rerun: boolean;
   sourceSheets: string[];
+  /** Our earlier sheets the conversion replaced, and the workbook-level names it defines. */
+  removedSheets: string[];
+  ownNames: string[];
 }
 
 export function readMetadata(wb: ExcelJS.Workbook): Record<string, unknown> | null {
@@ -70,6 +74,14 @@ export function convertWorkbook(wb: ExcelJS.Workbook, options: ConvertWorkbookOp
       throw e instanceof MissingTableError ? new WorkbookFileError(e.message) : e;
     }
   })();
+  checkSheetSizes(planned.plan);
   replaceSheets(wb, planned.plan, planned.removeSheets);
-  return { result: planned.result, output: planned.output, rerun: planned.rerun, sourceSheets: planned.sourceSheets };
+  return {
+    result: planned.result,
+    output: planned.output,
+    rerun: planned.rerun,
+    sourceSheets: planned.sourceSheets,
+    removedSheets: planned.removeSheets,
+    ownNames: planned.plan.names.map((n) => n.name),
+  };
 }

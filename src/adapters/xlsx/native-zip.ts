@@ -10,6 +10,8 @@ import { bytesWithHeld } from "./held-bytes";
 
 interface ZipOptions {
   compression?: "DEFLATE" | "STORE";
+  /** Keep every part here, unpacked, instead of zipping (renderParts). */
+  collect?: Map<string, Buffer>;
   compressionOptions?: { level?: number } | null;
 }
 
@@ -140,12 +142,30 @@ export function zipWithNodeZlib(): void {
           ? Buffer.from(data, "base64")
           : bytesWithHeld(data)
         : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    if (this.options.collect) {
+      this.options.collect.set(options.name, bytes);
+      return;
+    }
     let parts = partsOf.get(this);
     if (!parts) partsOf.set(this, (parts = []));
     parts.push(part(options.name, bytes, this.options));
   };
   ZipWriter.prototype.finalize = async function finalize(this: ZipWriterLike) {
-    this.stream.end(await zipOf(partsOf.get(this) ?? []));
+    this.stream.end(this.options.collect ? Buffer.alloc(0) : await zipOf(partsOf.get(this) ?? []));
     this.emit("finish");
   };
+}
+
+/** A part for zipParts: new bytes, deflated here, or an entry of another zip copied as it was. */
+export type ZipPart = { name: string; bytes: Buffer } | { name: string; entry: { method: number; crc: number; size: number; raw: Buffer } };
+
+/** A zip of the parts, in their order. */
+export function zipParts(parts: readonly ZipPart[], level: number = zlib.constants.Z_DEFAULT_COMPRESSION): Promise<Buffer> {
+  return zipOf(
+    parts.map((p): Part => {
+      if ("bytes" in p) return part(p.name, p.bytes, { compression: "DEFLATE", compressionOptions: { level } });
+      const e = p.entry;
+      return { name: Buffer.from(p.name, "utf8"), crc: e.crc, size: e.size, method: e.method === 0 ? 0 : 8, data: Promise.resolve(e.raw) };
+    })
+  );
 }
