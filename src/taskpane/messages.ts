@@ -106,6 +106,13 @@ export const messages = {
     caseCreated: (sagsId: string): string => `Sagen ${sagsId} er oprettet i Sager.`,
     caseLinked: (sagsId: string): string => `Visitationen er knyttet til sagen ${sagsId}.`,
     goalsSaved: (n: number): string => `${n} ${n === 1 ? "mål" : "mål"} er gemt i Mål.`,
+    editOptionWithCase: (id: string, who: string, date: string, unit: string, decision: string): string =>
+      `${id} – ${who} – ${date} – ${unit || "ingen enhed"} – ${decision || "ingen beslutning"}`,
+    nameOrCprNeeded: "En ny sag skal have borgerens navn eller CPR-nummer.",
+    nameNotSaved: "Navnet gemmes kun på en ny sag (Bevilget med forventet start). Ryd feltet, eller bevilg med en forventet start.",
+    cprNotSaved: "CPR-nummeret gemmes kun på en ny sag (Bevilget med forventet start). Ryd feltet, eller bevilg med en forventet start.",
+    startBeforeEnquiry: "Forventet start ligger før henvendelsesdatoen.",
+    startBeforeDecision: "Forventet start ligger før beslutningsdatoen.",
   },
   statusForm: {
     search: "Søg borger (Sags-ID eller navn)",
