@@ -145,6 +145,15 @@ export const messages = {
     invalidScore: (min: number, max: number): string => `Skriv en score fra ${min} til ${max}.`,
     saved: (rows: number, name: string, date: string): string => `${rows} ${rows === 1 ? "score" : "scorer"} for ${name} den ${date} er gemt i Statusmålinger.`,
     goalsSaved: (n: number): string => `${n} mål er gemt i Mål.`,
+    wholeNumbers: (min: number, max: number): string => `Skalaen har kun hele tal: skriv en score fra ${min} til ${max} uden komma.`,
+    noScoresOrGoals: "Udfyld mindst én score eller en GAS-score for et mål.",
+    emptyDimensions: (names: readonly string[]): string =>
+      `Intet er gemt endnu: ${names.length === 1 ? "dimensionen" : "dimensionerne"} ${andList(names.map((n) => `'${n}'`))} har ingen score. Udfyld ${names.length === 1 ? "den" : "dem"}, markér Ikke relevant, eller gem uden ${names.length === 1 ? "den" : "dem"}.`,
+    saveWithoutEmpty: "Gem uden de tomme",
+    switchCase: (from: string, to: string): string => `Skift fra ${from} til ${to}? De indtastede scorer og mål for ${from} er ikke gemt og bliver kasseret.`,
+    switchInstrument: (from: string, to: string): string => `Skift instrument fra ${from} til ${to}? De indtastede scorer er ikke gemt og bliver kasseret.`,
+    switchConfirm: "Skift og kassér",
+    switchKeep: "Behold det indtastede",
   },
   attendanceForm: {
     unit: "Enhed",
