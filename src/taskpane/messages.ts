@@ -177,6 +177,22 @@ export const messages = {
     saved: (appended: number, replaced: number, date: string): string =>
       `Fremmøde for ${date} er gemt: ${appended} nye${replaced > 0 ? `, ${replaced} erstattet` : ""}.`,
   },
+  // The attendance page's guidance: the legend of the codes, the bar that stays in view, the jump to a name.
+  attendanceGuide: {
+    legendLabel: "Koder",
+    legendItem: (code: string, status: string): string => `${code} = ${status}`,
+    barLabel: "Fremskridt og gem",
+    barDate: (unit: string, date: string): string => `${unit}, ${date}`,
+    jump: "Gå til borger",
+    jumpHint: "Skriv begyndelsen af et navn og tryk Enter. I listen fører / tilbage hertil.",
+    noJumpMatch: "Ingen borger i listen matcher.",
+    dateHint: "dd-mm-åååå, ddmmåå, dd-mm, i dag eller i går",
+    typingDate: "Skriv en hel dato for at se borgerne, fx 011221, 01-12 eller i dag.",
+    confirmText: (who: readonly string[], date: string): string =>
+      `${who.length <= 3 ? who.join(", ").replace(/, ([^,]*)$/, " og $1") : `${who.slice(0, 3).join(", ")} og ${who.length - 3} andre`} har allerede en registrering den ${date}. Vil du erstatte ${who.length === 1 ? "den" : "dem"} med de nye?`,
+    nothingSet: "Intet er gemt: ingen borger har fået en status. Tast en kode ud for borgerne, eller vælg Alle øvrige mødt.",
+    nothingChanged: (date: string): string => `Intet er gemt: registreringerne for ${date} er uændrede.`,
+  },
   // The Kontrol page: the integrity check of formulas, tables, names, setup and case order, and its repair.
   kontrol: {
     intro:

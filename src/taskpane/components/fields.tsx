@@ -27,7 +27,7 @@ export function TextField(props: Common & { value: string; onChange: (v: string)
 }
 
 /** A date typed the Danish way (see parseDateField); the hint shows the expected form. */
-export function DateField(props: Common & { value: string; onChange: (v: string) => void }) {
+export function DateField(props: Common & { value: string; onChange: (v: string) => void; onBlurred?: () => void }) {
   return (
     <Field {...fieldProps({ ...props, hint: props.hint ?? messages.forms.dateHint })}>
       <Input
@@ -39,6 +39,7 @@ export function DateField(props: Common & { value: string; onChange: (v: string)
         onBlur={() => {
           const serial = dateFieldSerial(props.value);
           if (serial !== null && dateFieldValue(serial) !== props.value) props.onChange(dateFieldValue(serial));
+          props.onBlurred?.();
         }}
       />
     </Field>
