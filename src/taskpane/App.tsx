@@ -15,6 +15,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { NotConverted } from "./components/NotConverted";
 import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
 import type { WorkbookPort } from "./workbook-port";
@@ -117,7 +118,11 @@ export function App({ port, initialPage }: AppProps) {
         <div role="tabpanel" id={`side-${current.id}`} aria-labelledby={`fane-${current.id}`}>
           <PageErrorBoundary key={current.id}>
             <Suspense fallback={<Spinner size="small" label={messages.loadingPage} />}>
-              <PageComponent port={port} onWorkbookChanged={workbookChanged} />
+              {status.kind === "notStructured" && current.id !== "import" ? (
+                <NotConverted heading={current.heading} onGoToImport={() => select("import")} />
+              ) : (
+                <PageComponent port={port} onWorkbookChanged={workbookChanged} />
+              )}
             </Suspense>
           </PageErrorBoundary>
         </div>

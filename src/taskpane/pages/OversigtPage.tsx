@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { PageFrame } from "../components/PageFrame";
+import { GoToSheets } from "../components/GoToSheets";
 import { messages } from "../messages";
 import { buildOverview, defaultYear, overviewYears, publishOverview, readOverviewSource, type OverviewStep } from "../oversigt/overview-flow";
 import type { PageProps } from "../page-props";
@@ -27,7 +28,7 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [year, setYear] = useState<number | null>(null);
   const [step, setStep] = useState<OverviewStep | null>(null);
-  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[] } | null>(null);
+  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[]; sheets?: string[] } | null>(null);
 
   useEffect(() => {
     if (!planPort) return;
@@ -51,10 +52,11 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
   if (loaded.kind === "failed") return <Notice text={m.failed(loaded.text)} intent="error" />;
   if (loaded.kind === "notStructured" || year === null) return <Notice text={m.notStructured} />;
 
-  const act = async (action: () => Promise<string[]>) => {
+  const act = async (action: () => Promise<{ lines: string[]; sheets: string[] }>) => {
     setOutcome(null);
     try {
-      setOutcome({ intent: "success", lines: await action() });
+      const { lines, sheets } = await action();
+      setOutcome({ intent: "success", lines, sheets });
       onWorkbookChanged();
     } catch (e) {
       setOutcome({ intent: "error", lines: [m.failed(errorText(e))] });
@@ -65,12 +67,12 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
   const build = () =>
     act(async () => {
       const r = await buildOverview(planPort, year, setStep);
-      return [m.built(year, r.sheets.join(", ")), r.charts > 0 ? m.charts(r.charts) : m.noCharts, ...r.warnings];
+      return { lines: [m.built(year, r.sheets.join(", ")), r.charts > 0 ? m.charts(r.charts) : m.noCharts, ...r.warnings], sheets: r.sheets };
     });
   const publish = () =>
     act(async () => {
       const r = await publishOverview(planPort, year, setStep);
-      return [m.published(year, r.sheet)];
+      return { lines: [m.published(year, r.sheet)], sheets: [r.sheet] };
     });
 
   return (
@@ -108,6 +110,7 @@ export default function OversigtPage({ port, onWorkbookChanged }: PageProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.intent === "success" && <GoToSheets port={port} sheets={outcome.sheets ?? []} />}
     </PageFrame>
   );
 }
