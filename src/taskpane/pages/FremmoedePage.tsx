@@ -26,6 +26,7 @@ import { AttendanceList, type AttendanceListRow } from "../components/Attendance
 import { jumpTarget } from "../forms/attendance-jump";
 import { DateField, SelectField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
+import { useFocusRing } from "../components/focus-ring";
 import { useFormStyles } from "../components/form-styles";
 import { FormPage } from "../components/FormPage";
 import { dayKind, dayKindText, markAllMet, metStatus, planAttendance, registrationsOn, type AttendancePlan } from "../forms/attendance-form";
@@ -70,6 +71,7 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
   const m = messages.attendanceForm;
   const g = messages.attendanceGuide;
   const styles = { ...useFormStyles(), ...useStyles() };
+  const focusRing = useFocusRing().ring;
   const listBox = useRef<HTMLDivElement>(null);
   const jumpRef = useRef<HTMLInputElement>(null);
   const [jump, setJump] = useState("");
@@ -198,6 +200,7 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
           </ul>
           <Field label={g.jump} hint={g.jumpHint} validationState={jump.trim() !== "" && jumpIndex < 0 ? "warning" : "none"} validationMessage={jump.trim() !== "" && jumpIndex < 0 ? g.noJumpMatch : undefined}>
             <Input
+              className={focusRing}
               ref={jumpRef}
               value={jump}
               autoComplete="off"
