@@ -4,7 +4,15 @@ import { makeStyles, tokens, Title3 } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   // minWidth 0 and wrapping anywhere: a long sheet name or message wraps instead of widening the pane.
-  frame: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0, overflowWrap: "anywhere", "& .fui-MessageBarBody": { whiteSpace: "normal" } },
+  frame: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    "& .fui-MessageBarBody": { whiteSpace: "normal" },
+    "& .fui-MessageBar": { height: "auto", paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  },
   heading: { margin: 0 },
 });
 
