@@ -1,7 +1,9 @@
 // The browser preview: the task pane's shell and pages against an in-memory ExcelJS workbook, without
 // Office.js and without any request beyond its own origin. Tests read the workbook back via window.__sagsliste.
 // ?arbejdsbog=raa starts from a raw (unstructured) case list instead of the structured sample;
-// ?arbejdsbog=fremmoede from a case list with an attendance register in long format beside it.
+// ?arbejdsbog=fremmoede from a case list with an attendance register in long format beside it;
+// ?arbejdsbog=farver from a list whose row colours mean status; ?arbejdsbog=to-ark from two raw case lists
+// with the same header on two sheets.
 import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
 import type { SourceReader } from "../taskpane/oversigt/consolidate-flow";
@@ -9,7 +11,7 @@ import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
 import { MemoryWorkbookPort } from "./memory-port";
 import { withAuditLog } from "../taskpane/audit-port";
-import { colouredSample, rawSample, registerSample, structuredSample } from "./sample-workbook";
+import { colouredSample, rawSample, rawTwoSheetsSample, registerSample, structuredSample } from "./sample-workbook";
 
 declare global {
   interface Window {
@@ -19,8 +21,13 @@ declare global {
 
 const params = new URLSearchParams(window.location.search);
 const choice = params.get("arbejdsbog");
-const workbook =
-  choice === "raa" ? rawSample() : choice === "fremmoede" ? registerSample() : choice === "farver" ? colouredSample() : structuredSample();
+const SAMPLES: Record<string, () => ExcelJS.Workbook> = {
+  raa: rawSample,
+  fremmoede: registerSample,
+  farver: colouredSample,
+  "to-ark": rawTwoSheetsSample,
+};
+const workbook = (choice !== null && SAMPLES[choice] ? SAMPLES[choice] : structuredSample)();
 const port = new MemoryWorkbookPort(workbook);
 window.__sagsliste = { workbook, port };
 

@@ -143,8 +143,18 @@ export class MemoryWorkbookPort implements WorkbookPort, WorkbookWriter, Workboo
     return sortTableByCase(this.workbook, table);
   }
 
+  /** The sheet activateSheet last brought to the front (the preview has no sheet tabs to show it in). */
+  activeSheet: string | null = null;
+
+  async activateSheet(sheet: string): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`Arket ${sheet} findes ikke i projektmappen.`);
+    this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: this.workbook.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
+    this.activeSheet = sheet;
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
-    if (!this.workbook.getWorksheet(sheet)) throw new Error(`Arket ${sheet} findes ikke i arbejdsbogen.`);
+    if (!this.workbook.getWorksheet(sheet)) throw new Error(`Arket ${sheet} findes ikke i projektmappen.`);
     this.selection = { sheet, address };
   }
 

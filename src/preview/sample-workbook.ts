@@ -51,3 +51,24 @@ export function rawSample(): ExcelJS.Workbook {
 export function registerSample(): ExcelJS.Workbook {
   return gridsToWorkbook(generateAttendanceRegister({ seed: 3 }).grids);
 }
+
+/** Two case lists with the same header on two sheets, as units often keep them (one sheet per unit). */
+export function rawTwoSheetsSample(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const rows: Record<string, (string | null)[][]> = {
+    Kilen: [
+      ["Anna Eksempel", null, "1/2-23", "aktiv"],
+      ["Bo Prøvesen", null, "15.09.2023", "aktiv"],
+    ],
+    Smedien: [
+      ["Carla Testesen", null, "03-04-2023", "aktiv"],
+      ["Dan Demo", null, "1/6-23", "aktiv"],
+    ],
+  };
+  for (const [sheet, data] of Object.entries(rows)) {
+    const ws = wb.addWorksheet(sheet);
+    ws.addRow(["Navn", "Cpr", "Indskr.", "Status"]);
+    for (const r of data) ws.addRow(r);
+  }
+  return wb;
+}

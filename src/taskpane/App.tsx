@@ -15,10 +15,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { NotConverted } from "./components/NotConverted";
 import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
+import { ConsolidatePanel } from "./oversigt/ConsolidatePanel";
 import type { SourceReader } from "./oversigt/consolidate-flow";
-import type { WorkbookPort } from "./workbook-port";
+import { asPlanPort, type WorkbookPort } from "./workbook-port";
 
 const useStyles = makeStyles({
   root: {
@@ -67,6 +69,9 @@ export function App({ port, initialPage, readSource }: AppProps) {
   const [status, setStatus] = useState<Status>({ kind: "checking" });
   // Bumped by a page after it changed the workbook; the effect below then re-reads the workbook.
   const [revision, setRevision] = useState(0);
+  // The result of a consolidation made before the workbook was converted, shown on Oversigt afterwards.
+  const [carried, setCarried] = useState<{ lines: string[]; sheets: string[] } | null>(null);
+  const planPort = asPlanPort(port);
 
   useEffect(() => {
     // A describe() that resolves after a newer one started (or after unmount) must not win.
@@ -83,6 +88,7 @@ export function App({ port, initialPage, readSource }: AppProps) {
   const workbookChanged = useCallback(() => setRevision((r) => r + 1), []);
 
   const select = (id: PageId) => {
+    setCarried(null);
     setPage(id);
     // Keep ?side= in step so that a reload of the pane shows the same page.
     const url = new URL(window.location.href);
@@ -120,7 +126,27 @@ export function App({ port, initialPage, readSource }: AppProps) {
         <div role="tabpanel" id={`side-${current.id}`} aria-labelledby={`fane-${current.id}`}>
           <PageErrorBoundary key={current.id}>
             <Suspense fallback={<Spinner size="small" label={messages.loadingPage} />}>
-              <PageComponent port={port} onWorkbookChanged={workbookChanged} readSource={readSource} />
+              {status.kind === "notStructured" && current.id !== "import" ? (
+                <NotConverted heading={current.heading} onGoToImport={() => select("import")}>
+                  {current.id === "oversigt" && readSource && planPort && (
+                    <ConsolidatePanel
+                      port={planPort}
+                      read={readSource}
+                      onDone={(lines, sheets) => {
+                        setCarried({ lines, sheets });
+                        workbookChanged();
+                      }}
+                    />
+                  )}
+                </NotConverted>
+              ) : (
+                <PageComponent
+                  port={port}
+                  onWorkbookChanged={workbookChanged}
+                  readSource={readSource}
+                  carriedOutcome={current.id === "oversigt" ? (carried ?? undefined) : undefined}
+                />
+              )}
             </Suspense>
           </PageErrorBoundary>
         </div>

@@ -24,7 +24,10 @@ const container = document.getElementById("root");
 if (!container) throw new Error("Sagsliste: elementet #root mangler i taskpane.html");
 const root = createRoot(container);
 
-Office.onReady((info) => {
+// Office.js comes from Microsoft's CDN; when it could not load (no network, a proxy that blocks the
+// address) there is no Office object, and the pane says why and what to do instead of staying blank.
+if (typeof Office === "undefined") root.render(<Notice text={messages.office.notLoaded} />);
+else Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     root.render(<Notice text={messages.office.notInExcel} />);
     return;

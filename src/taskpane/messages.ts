@@ -34,15 +34,17 @@ export const messages = {
   pageLoadFailed: "Siden kunne ikke indlæses. Luk opgaveruden og åbn den igen.",
   retry: "Prøv igen",
   status: {
-    checking: "Undersøger arbejdsbogen …",
-    structured: "Arbejdsbogen er struktureret (tabellen Sager findes)",
-    notStructured: "Arbejdsbogen er ikke struktureret endnu – start under Importér",
-    failed: (reason: string): string => `Arbejdsbogen kunne ikke læses: ${reason}`,
+    checking: "Undersøger projektmappen …",
+    structured: "Projektmappen er struktureret (tabellen Sager findes)",
+    notStructured: "Projektmappen er ikke struktureret endnu – start under Importér",
+    failed: (reason: string): string => `Projektmappen kunne ikke læses: ${reason}`,
   },
   office: {
     notInExcel: "Sagsliste skal åbnes fra Excel: vælg Hjem > Sagsliste.",
     unsupported:
       "Denne version af Excel understøtter ikke Sagsliste (kræver ExcelApi 1.8). Opdatér Excel, eller brug Excel på nettet.",
+    notLoaded:
+      "Sagsliste kunne ikke hente Microsofts Office-bibliotek (Office.js fra appsforoffice.microsoft.com), så opgaveruden kan ikke tale med Excel. Tjek, at computeren er på nettet, og at netværket tillader adressen appsforoffice.microsoft.com (spørg jeres IT-afdeling). Luk derefter opgaveruden, og åbn den igen fra Hjem > Sagsliste.",
   },
   pages: {
     import: {
@@ -72,20 +74,20 @@ export const messages = {
       tab: "Kontrol",
       heading: "Kontrol",
       coming:
-        "Her kommer en kontrol af arbejdsbogen: manglende eller ugyldige oplysninger, forfaldne statusmålinger og fund fra importen.",
+        "Her kommer en kontrol af projektmappen: manglende eller ugyldige oplysninger, forfaldne statusmålinger og fund fra importen.",
     },
   },
   // The forms for visitation, status measurement and attendance (and what they share).
   forms: {
-    loading: "Henter oplysninger fra arbejdsbogen …",
+    loading: "Henter oplysninger fra projektmappen …",
     saving: "Gemmer …",
     save: "Gem",
     cancel: "Annullér",
     newEntry: "Ny registrering",
     choose: "Vælg …",
     none: "(ingen)",
-    notStructured: "Arbejdsbogen er ikke struktureret endnu. Start under Importér, så tabellerne findes.",
-    readOnly: "Denne arbejdsbog kan kun læses her; formularen kan ikke gemme.",
+    notStructured: "Projektmappen er ikke struktureret endnu. Start under Importér, så tabellerne findes.",
+    readOnly: "Denne projektmappe kan kun læses her; formularen kan ikke gemme.",
     fixErrors: "Intet er gemt. Ret de markerede felter og prøv igen.",
     saveFailed: (reason: string): string => `Intet er gemt: ${reason}`,
     invalidDate: "Skriv en gyldig dato (dd-mm-åååå).",
@@ -128,6 +130,13 @@ export const messages = {
     caseCreated: (sagsId: string): string => `Sagen ${sagsId} er oprettet i Sager.`,
     caseLinked: (sagsId: string): string => `Visitationen er knyttet til sagen ${sagsId}.`,
     goalsSaved: (n: number): string => `${n} ${n === 1 ? "mål" : "mål"} er gemt i Mål.`,
+    editOptionWithCase: (id: string, who: string, date: string, unit: string, decision: string): string =>
+      `${id} – ${who} – ${date} – ${unit || "ingen enhed"} – ${decision || "ingen beslutning"}`,
+    nameOrCprNeeded: "En ny sag skal have borgerens navn eller CPR-nummer.",
+    nameNotSaved: "Navnet gemmes kun på en ny sag (Bevilget med forventet start). Ryd feltet, eller bevilg med en forventet start.",
+    cprNotSaved: "CPR-nummeret gemmes kun på en ny sag (Bevilget med forventet start). Ryd feltet, eller bevilg med en forventet start.",
+    startBeforeEnquiry: "Forventet start ligger før henvendelsesdatoen.",
+    startBeforeDecision: "Forventet start ligger før beslutningsdatoen.",
   },
   statusForm: {
     search: "Søg borger (Sags-ID eller navn)",
@@ -160,6 +169,15 @@ export const messages = {
     invalidScore: (min: number, max: number): string => `Skriv en score fra ${min} til ${max}.`,
     saved: (rows: number, name: string, date: string): string => `${rows} ${rows === 1 ? "score" : "scorer"} for ${name} den ${date} er gemt i Statusmålinger.`,
     goalsSaved: (n: number): string => `${n} mål er gemt i Mål.`,
+    wholeNumbers: (min: number, max: number): string => `Skalaen har kun hele tal: skriv en score fra ${min} til ${max} uden komma.`,
+    noScoresOrGoals: "Udfyld mindst én score eller en GAS-score for et mål.",
+    emptyDimensions: (names: readonly string[]): string =>
+      `Intet er gemt endnu: ${names.length === 1 ? "dimensionen" : "dimensionerne"} ${andList(names.map((n) => `'${n}'`))} har ingen score. Udfyld ${names.length === 1 ? "den" : "dem"}, markér Ikke relevant, eller gem uden ${names.length === 1 ? "den" : "dem"}.`,
+    saveWithoutEmpty: "Gem uden de tomme",
+    switchCase: (from: string, to: string): string => `Skift fra ${from} til ${to}? De indtastede scorer og mål for ${from} er ikke gemt og bliver kasseret.`,
+    switchInstrument: (from: string, to: string): string => `Skift instrument fra ${from} til ${to}? De indtastede scorer er ikke gemt og bliver kasseret.`,
+    switchConfirm: "Skift og kassér",
+    switchKeep: "Behold det indtastede",
   },
   attendanceForm: {
     unit: "Enhed",
@@ -183,13 +201,42 @@ export const messages = {
     saved: (appended: number, replaced: number, date: string): string =>
       `Fremmøde for ${date} er gemt: ${appended} nye${replaced > 0 ? `, ${replaced} erstattet` : ""}.`,
   },
+  // The attendance page's guidance: the legend of the codes, the bar that stays in view, the jump to a name.
+  attendanceGuide: {
+    legendLabel: "Koder",
+    legendItem: (code: string, status: string): string => `${code} = ${status}`,
+    barLabel: "Fremskridt og gem",
+    barDate: (unit: string, date: string): string => `${unit}, ${date}`,
+    jump: "Gå til borger",
+    jumpHint: "Skriv begyndelsen af et navn og tryk Enter. I listen fører / tilbage hertil.",
+    noJumpMatch: "Ingen borger i listen matcher.",
+    dateHint: "dd-mm-åååå, ddmmåå, dd-mm, i dag eller i går",
+    typingDate: "Skriv en hel dato for at se borgerne, fx 011221, 01-12 eller i dag.",
+    confirmText: (who: readonly string[], date: string): string =>
+      `${who.length <= 3 ? who.join(", ").replace(/, ([^,]*)$/, " og $1") : `${who.slice(0, 3).join(", ")} og ${who.length - 3} andre`} har allerede en registrering den ${date}. Vil du erstatte ${who.length === 1 ? "den" : "dem"} med de nye?`,
+    nothingSet: "Intet er gemt: ingen borger har fået en status. Tast en kode ud for borgerne, eller vælg Alle øvrige mødt.",
+    nothingChanged: (date: string): string => `Intet er gemt: registreringerne for ${date} er uændrede.`,
+  },
+  // Going to a sheet the task pane made, and the way to Importér from a page that needs the structured tables.
+  navigation: {
+    goToSheet: (sheet: string): string => `Gå til arket ${sheet}`,
+    goToFailed: (reason: string): string => `Arket kunne ikke vises: ${reason}`,
+    notConverted: (page: string): string =>
+      `Projektmappen er ikke konverteret endnu, så ${page} har ingen tabeller at arbejde med. Start under Importér: vælg arket med sagslisten og konvertér.`,
+    goToImport: "Gå til Importér",
+  },
+  // The Import page beyond its steps: a workbook already converted with nothing new to import.
+  importGuide: {
+    alreadyConverted:
+      "Projektmappen er konverteret: tabellerne står på arkene Sager, Visitationer, Statusmålinger, Mål og Fremmøde. Der er ikke andre ark med en sagsliste at importere. Læg et ark med en sagsliste i projektmappen for at importere flere sager, eller brug Visitation, Statusmåling og Fremmøde.",
+  },
   // The Kontrol page: the integrity check of formulas, tables, names, setup and case order, and its repair.
   kontrol: {
     intro:
       "Kontrollen finder beregnede celler, der er overskrevet med en værdi eller en anden formel, tabeller, der mangler kolonner, navne, der ikke virker, opsætning uden for det tilladte og ark, der ikke er sorteret efter sag. En reparation sætter formler tilbage og sorterer arkene efter sag – hele rækker flytter plads, og ingen værdi ændres.",
-    check: "Kontrollér arbejdsbogen",
+    check: "Kontrollér projektmappen",
     checking: "Kontrollerer …",
-    noWriter: "Denne arbejdsbog kan kun læses her; kontrollen kan ikke køre.",
+    noWriter: "Denne projektmappe kan kun læses her; kontrollen kan ikke køre.",
     clean: "Ingen fund: formler, tabeller, navne og opsætning er i orden.",
     found: (n: number, repairable: number, sortable = 0): string =>
       `${n} ${n === 1 ? "fund" : "fund"}${repairable > 0 ? `, heraf ${repairable} ${repairable === 1 ? "celle" : "celler"} med en formel, der kan repareres` : ""}` +
@@ -217,8 +264,8 @@ export const messages = {
   // The Import page: choose the case list, confirm the mapping, convert, see the findings.
   importPage: {
     intro: "Vælg arket med sagslisten, kontrollér hvordan kolonnerne er genkendt, og konvertér. De oprindelige ark bliver ikke ændret.",
-    loading: "Læser arbejdsbogen …",
-    noPort: "Denne arbejdsbog kan ikke konverteres herfra.",
+    loading: "Læser projektmappen …",
+    noPort: "Denne projektmappe kan ikke konverteres herfra.",
     regionsHeading: "Fundne sagslister",
     regionCases: (sheet: string, rows: number, header: number): string => `${sheet}: ${rows} ${rows === 1 ? "række" : "rækker"}, overskrift i række ${header}`,
     regionAttendance: (sheet: string, rows: number, days: number): string => `${sheet}: fremmødeskema med ${rows} borgere og ${days} dage`,
@@ -243,11 +290,11 @@ export const messages = {
     previewEmpty: "Ingen rækker at vise.",
     convert: "Konvertér",
     reconvert: "Opdatér de strukturerede tabeller",
-    rerunNote: "Arbejdsbogen er konverteret før: tabellerne opdateres, og tilknytningen fra sidste gang genbruges.",
+    rerunNote: "Projektmappen er konverteret før: tabellerne opdateres, og tilknytningen fra sidste gang genbruges.",
     steps: {
       read: "Læser arkene …",
       convert: "Konverterer og kontrollerer …",
-      write: "Skriver tabellerne i arbejdsbogen …",
+      write: "Skriver tabellerne i projektmappen …",
     },
     failed: (reason: string): string => `Konverteringen lykkedes ikke: ${reason}`,
     resultHeading: "Resultat",
@@ -273,8 +320,8 @@ export const messages = {
   overviewPage: {
     intro: "Lav arkene Nøgletal, Pladsregulering og Kvartalsoversigt for et år. Tallene er levende formler over tabellerne; tidligere oversigtsark erstattes.",
     loading: "Læser tabellerne …",
-    noPort: "Denne arbejdsbog kan ikke få en oversigt herfra.",
-    notStructured: "Arbejdsbogen er ikke struktureret endnu. Start under Importér.",
+    noPort: "Denne projektmappe kan ikke få en oversigt herfra.",
+    notStructured: "Projektmappen er ikke struktureret endnu. Start under Importér.",
     year: "År",
     build: "Lav oversigt",
     publish: "Lav offentliggørelsesudgave",
@@ -283,11 +330,11 @@ export const messages = {
     steps: {
       read: "Læser tabellerne …",
       plan: "Beregner oversigten …",
-      write: "Skriver arkene i arbejdsbogen …",
+      write: "Skriver arkene i projektmappen …",
     },
     built: (year: number, sheets: string): string => `Oversigten for ${year} er lavet: ${sheets}.`,
     charts: (n: number): string => `${n} ${n === 1 ? "diagram" : "diagrammer"} på Kvartalsoversigt.`,
-    noCharts: "Diagrammerne vises, når arbejdsbogen åbnes i Excel med Sagsliste.",
+    noCharts: "Diagrammerne vises, når projektmappen åbnes i Excel med Sagsliste.",
     published: (year: number, sheet: string): string => `Offentliggørelsesudgaven for ${year} står på arket ${sheet}.`,
     publishLeak: (where: string): string =>
       `Offentliggørelsesudgaven er ikke skrevet, for den ville indeholde CPR-numre eller borgernes navne: ${where}. Ret værdierne i tabellerne (fx en enhed med et navn), og prøv igen.`,

@@ -8,4 +8,6 @@ export interface PageProps {
   onWorkbookChanged: () => void;
   /** Reads a picked workbook file into a consolidation source (absent where the host cannot read files). */
   readSource?: SourceReader;
+  /** A result another view of the shell reached for this page (a consolidation before the workbook was converted). */
+  carriedOutcome?: { lines: string[]; sheets: string[] };
 }

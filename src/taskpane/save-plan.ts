@@ -36,7 +36,7 @@ export function isEmptyRow(headers: readonly string[], row: readonly PortCell[],
 }
 
 export function missingTableError(table: string): SaveRowsError {
-  return new SaveRowsError(`Tabellen ${table} findes ikke i arbejdsbogen. Intet er gemt.`);
+  return new SaveRowsError(`Tabellen ${table} findes ikke i projektmappen. Intet er gemt.`);
 }
 
 export function planTableWrite(change: TableChange, shape: TableShape): TableWrite {

@@ -70,6 +70,16 @@ export function isWorkbookWriter(port: WorkbookPort): port is WorkbookPort & Wor
   return typeof p.saveRows === "function" && typeof p.selectCell === "function";
 }
 
+/** Bringing a sheet to the front in Excel, e.g. the sheets the Oversigt page has just made. */
+export interface SheetActivator {
+  /** Make the sheet the active one (the user sees it); fails with a Danish reason when it does not exist. */
+  activateSheet(sheet: string): Promise<void>;
+}
+
+export function canActivateSheet(port: WorkbookPort): port is WorkbookPort & SheetActivator {
+  return typeof (port as Partial<SheetActivator>).activateSheet === "function";
+}
+
 /**
  * The integrity check's access (the Kontrol page): the workbook with its formulas, repair of computed
  * columns, and sorting a table kept sorted by case.

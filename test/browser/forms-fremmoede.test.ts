@@ -72,6 +72,7 @@ test("30 citizens' attendance registered by keyboard in at most 30 keystrokes, t
   await page.getByRole("radiogroup").first().waitFor();
   expect(await page.getByRole("radiogroup").count()).toBe(active.length);
 
+  await kb.press("Tab"); // Gå til borger
   await kb.press("Tab"); // the first citizen
   await kb.press("s"); // citizen 1: Syg, on to citizen 2
   await kb.press("u"); // citizen 2: Udeblevet, on to citizen 3
@@ -107,7 +108,7 @@ test("30 citizens' attendance registered by keyboard in at most 30 keystrokes, t
   await first.getByRole("radio", { name: "Mødt", exact: true }).click();
   await page.getByRole("button", { name: messages.forms.save }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByText(m.confirmText(1)).waitFor();
+  await dialog.getByText(messages.attendanceGuide.confirmText([caseLabel(active[0])], danishDate(day))).waitFor();
   await screenshot(page, "form-fremmoede-erstat");
   await dialog.getByRole("button", { name: m.confirm }).click();
   await page.getByTestId("form-feedback").filter({ hasText: "1 erstattet" }).waitFor();

@@ -40,7 +40,15 @@ export class CountingKeyboard {
     }
   }
   async type(text: string): Promise<void> {
-    for (const ch of text) await this.press(ch);
+    for (const ch of text) {
+      if (/^[\x20-\x7e]$/.test(ch)) {
+        await this.press(ch);
+      } else {
+        // A letter such as ø is one key on a Danish keyboard; Playwright types it rather than presses it.
+        await this.page.keyboard.type(ch);
+        this.count++;
+      }
+    }
   }
 }
 

@@ -33,7 +33,7 @@ async function expectOnPage(page: Page, id: string, headingText: string): Promis
 test("the status line says the sample workbook is structured, and the import page comes first", async () => {
   const page = await harness.open();
   await status(page).filter({ hasText: messages.status.structured }).waitFor();
-  expect((await status(page).textContent())?.trim()).toBe("Arbejdsbogen er struktureret (tabellen Sager findes)");
+  expect((await status(page).textContent())?.trim()).toBe("Projektmappen er struktureret (tabellen Sager findes)");
   expect(await heading(page).textContent()).toBe(messages.pages.import.heading);
   // Fluent keeps a hidden bold copy of each unselected label (against layout shift): compare what is shown.
   expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Importér", "Visitation", "Statusmåling", "Fremmøde", "Oversigt", "Kontrol"]);
@@ -91,7 +91,7 @@ test("?side= chooses the first page, as the ribbon buttons do", async () => {
 test("a raw case list is reported as not structured yet", async () => {
   const page = await harness.open("?arbejdsbog=raa");
   await status(page).filter({ hasText: messages.status.notStructured }).waitFor();
-  expect((await status(page).textContent())?.trim()).toBe("Arbejdsbogen er ikke struktureret endnu – start under Importér");
+  expect((await status(page).textContent())?.trim()).toBe("Projektmappen er ikke struktureret endnu – start under Importér");
   await page.close();
 });
 

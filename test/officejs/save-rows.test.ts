@@ -107,7 +107,7 @@ test("a missing column, table or row: a Danish reason, one sync, and nothing wri
     ])
   ).rejects.toMatchObject({ message: 'Tabellen Statusmaalinger mangler kolonnen "Humør". Intet er gemt.', retry: false });
   await expect(port.saveRows([{ table: "Findesikke", appends: [{ A: 1 }] }])).rejects.toMatchObject({
-    message: expect.stringContaining("Tabellen Findesikke findes ikke i arbejdsbogen"),
+    message: expect.stringContaining("Tabellen Findesikke findes ikke i projektmappen"),
   });
   await expect(port.saveRows([{ table: TABLES.sager, updates: [{ index: 10_000, values: { Navn: "X" } }] }])).rejects.toMatchObject({
     message: expect.stringContaining("Række 10001 findes ikke i tabellen Sager"),

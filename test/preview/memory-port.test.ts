@@ -69,7 +69,7 @@ test("a change naming a missing column anywhere writes nothing anywhere", async 
       { table: TABLES.maal, appends: [{ "Sags-ID": "S-1", Humør: 3 }] },
     ])
   ).rejects.toThrow('Tabellen Maal mangler kolonnen "Humør". Intet er gemt.');
-  await expect(port.saveRows([{ table: "Findesikke", appends: [{ A: 1 }] }])).rejects.toThrow("Tabellen Findesikke findes ikke i arbejdsbogen. Intet er gemt.");
+  await expect(port.saveRows([{ table: "Findesikke", appends: [{ A: 1 }] }])).rejects.toThrow("Tabellen Findesikke findes ikke i projektmappen. Intet er gemt.");
   expect(findTable(wb, TABLES.fremmoede)!.rows.length).toBe(before);
   expect(port.saves).toBe(0);
 });

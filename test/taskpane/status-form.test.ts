@@ -55,7 +55,7 @@ test.each([
 });
 
 test("no citizen, no date or no score at all is refused", () => {
-  const r = validateStatusDraft(draft({ sagsId: "", dato: "i går" }), ctx());
+  const r = validateStatusDraft(draft({ sagsId: "", dato: "i overmorgen" }), ctx());
   expect(!r.ok && r.errors).toMatchObject({ sagsId: "Vælg en borger.", dato: "Skriv en gyldig dato (dd-mm-åååå)." });
   const none = validateStatusDraft(draft({}), ctx());
   expect(!none.ok && none.errors[scoreField(vm[0].dimension)]).toBe("Udfyld mindst én score.");

@@ -16,6 +16,7 @@ import {
   type VisitationDraft,
 } from "../../src/taskpane/forms/visitation-form";
 import { nextId } from "../../src/taskpane/forms/cases";
+import { nextIdLike } from "../../src/taskpane/forms/next-id";
 
 const setup: FormSetup = {
   units: ["Kilen", "Smedien"],
@@ -148,4 +149,22 @@ test("ids: one more than the highest of the prefix, never one taken", () => {
   expect(nextId([], "V-")).toBe("V-0001");
   expect(nextId(["V-0009", "V005-012", "v-0003"], "V-")).toBe("V-0010");
   expect(nextId(["S-0001", "S-0002x"], "S-")).toBe("S-0002");
+});
+
+test("new ids follow the column's own pattern", () => {
+  expect(nextIdLike([], "V-")).toBe("V-0001");
+  expect(nextIdLike(["V005-001", "V005-072", "V005-010"], "V-")).toBe("V005-073");
+  expect(nextIdLike(["S005-001", "S005-002", "X9"], "S-")).toBe("S005-003");
+  expect(nextIdLike(["17", "18"], "S-")).toBe("19");
+});
+
+test("a new case needs a name or a CPR; name and CPR without a new case are refused; the start follows enquiry and decision", () => {
+  const granted = { beslutning: "Bevilget", oensketEnhed: "Kilen", beslutningsdato: "10-02-2025", forventetStart: "03-03-2025" };
+  expect(errorsOf(draft(granted)).navn).toBe("En ny sag skal have borgerens navn eller CPR-nummer.");
+  expect(errorsOf(draft({ ...granted, cpr: "010190-1234" })).navn).toBeUndefined();
+  const refusal = errorsOf(draft({ beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "x", klagevejledningGivet: true, navn: "Kim", cpr: "0101901234" }));
+  expect(refusal.navn).toMatch(/gemmes kun på en ny sag/);
+  expect(refusal.cpr).toMatch(/gemmes kun på en ny sag/);
+  expect(errorsOf(draft({ ...granted, navn: "Kim", forventetStart: "01-02-2025" })).forventetStart).toBe("Forventet start ligger før henvendelsesdatoen.");
+  expect(errorsOf(draft({ ...granted, navn: "Kim", forventetStart: "05-02-2025" })).forventetStart).toBe("Forventet start ligger før beslutningsdatoen.");
 });

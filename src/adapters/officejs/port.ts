@@ -7,6 +7,7 @@ import {
   type TableContents,
   type WorkbookDescription,
   type WorkbookInspector,
+  type SheetActivator,
   type WorkbookPort,
   type WorkbookWriter,
 } from "../../taskpane/workbook-port";
@@ -23,7 +24,7 @@ export interface OfficePortOptions {
   cellsPerSync?: number;
 }
 
-export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOptions = {}): WorkbookPort & WorkbookWriter & WorkbookInspector & PlanPort {
+export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOptions = {}): WorkbookPort & WorkbookWriter & WorkbookInspector & PlanPort & SheetActivator {
   const cellsPerSync = options.cellsPerSync ?? 100_000;
   return {
     ...createOfficePlanPort(run, options),
@@ -77,6 +78,14 @@ export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOp
           const ws = context.workbook.worksheets.getItem(sheet);
           ws.activate();
           ws.getRange(address).select();
+          await context.sync();
+        })
+      ),
+
+    activateSheet: (sheet) =>
+      withExcelErrors(() =>
+        run(async (context) => {
+          context.workbook.worksheets.getItem(sheet).activate();
           await context.sync();
         })
       ),

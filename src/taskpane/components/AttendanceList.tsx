@@ -41,9 +41,11 @@ interface Props {
   rows: readonly AttendanceListRow[];
   statuses: readonly StatusOption[];
   onSet: (sagsId: string, status: string) => void;
+  /** "/" in the list: back to the jump field. */
+  onJumpKey?: () => void;
 }
 
-export function AttendanceList({ label, rows, statuses, onSet }: Props) {
+export function AttendanceList({ label, rows, statuses, onSet, onJumpKey }: Props) {
   const styles = useStyles();
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -57,6 +59,11 @@ export function AttendanceList({ label, rows, statuses, onSet }: Props) {
 
   const onKeyDown = (e: KeyboardEvent, i: number, statusIndex: number) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "/" && onJumpKey) {
+      e.preventDefault();
+      onJumpKey();
+      return;
+    }
     const row = rows[i];
     const byKey = statusForKey(e.key, statuses);
     if (byKey) {

@@ -3,7 +3,16 @@ import type { ReactNode } from "react";
 import { makeStyles, tokens, Title3 } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  frame: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  // minWidth 0 and wrapping anywhere: a long sheet name or message wraps instead of widening the pane.
+  frame: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    "& .fui-MessageBarBody": { whiteSpace: "normal" },
+    "& .fui-MessageBar": { height: "auto", paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  },
   heading: { margin: 0 },
 });
 

@@ -2,6 +2,7 @@
 // is reported by name instead of being passed on as empty, so nothing is written by mistake.
 import { danishDate } from "../../domain/dates";
 import { parseDateText } from "../../import/parse";
+import { parseShortDate } from "./form-dates";
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -9,12 +10,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 /**
  * "" -> null; a date as Danish users type it ("01-02-2024", "1/2-24", "01022024", "2024-02-01"), read as
- * the import reads date cells -> serial day; anything else fails. (A text field, not a date input: the
+ * the import reads date cells, or in a short form ("011221", "1-12", "i dag", "i går") -> serial day;
+ * anything else fails. (A text field, not a date input: the
  * browser's date input follows the system's language, not the user's Danish habits.)
  */
 export function parseDateField(s: string): Parsed<number | null> {
   if (s.trim() === "") return { ok: true, value: null };
-  const v = parseDateText(s.trim());
+  const v = parseDateText(s.trim()) ?? parseShortDate(s);
   return v === null ? { ok: false } : { ok: true, value: v };
 }
 

@@ -201,6 +201,10 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
       errors[field] = messages.statusForm.invalidScore(dim.min, dim.max);
       continue;
     }
+    if (!notRelevant && parsed.value !== null && wholeNumberScale(dim) && !Number.isInteger(parsed.value)) {
+      errors[field] = messages.statusForm.wholeNumbers(dim.min, dim.max);
+      continue;
+    }
     const row: StatusMeasurement = { ...base, dimension: dim.dimension, score: parsed.value, bemaerkning: notRelevant ? (base.bemaerkning ?? messages.statusForm.ikkeRelevant) : base.bemaerkning };
     const check = statusMeasurementSchema(dim).safeParse(row);
     if (!check.success) {
@@ -213,7 +217,6 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
     if (row.score !== null) filled++;
     measurements.push({ row, index: before?.index ?? null, previous: before });
   }
-  if (filled === 0 && !errors.sagsId) errors[scoreField(ctx.dimensions[0]?.dimension ?? "")] ??= messages.statusForm.noScores;
 
   const goals: StatusSave["goals"] = [];
   d.goals.forEach((g, i) => {
@@ -238,8 +241,14 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
     goals.push({ goal, index: g.index, previous: original });
   });
 
+  // Goal scores can be saved alone; a save with neither a score nor a goal change has nothing to write.
+  if (filled === 0 && goals.length === 0 && !errors.sagsId) {
+    errors[scoreField(ctx.dimensions[0]?.dimension ?? "")] ??= ctx.dimensions.length > 0 ? messages.statusForm.noScores : messages.statusForm.noScoresOrGoals;
+  }
   if (hasErrors(errors)) return { ok: false, errors };
-  return { ok: true, save: { measurements, goals, dato } };
+  // A measurement with no score at all is not a measurement: only its goals are written.
+  const kept = filled === 0 ? measurements.filter((x) => x.index !== null) : measurements;
+  return { ok: true, save: { measurements: kept, goals, dato } };
 }
 
 function tableChange(
@@ -267,5 +276,22 @@ export function statusChanges(save: StatusSave): TableChange[] {
 export function statusSavedText(save: StatusSave, name: string): string {
   const m = messages.statusForm;
   const scored = save.measurements.length;
-  return [m.saved(scored, name, danishDate(save.dato)), save.goals.length > 0 ? m.goalsSaved(save.goals.length) : ""].filter(Boolean).join(" ");
+  return [scored > 0 ? m.saved(scored, name, danishDate(save.dato)) : "", save.goals.length > 0 ? m.goalsSaved(save.goals.length) : ""].filter(Boolean).join(" ");
+}
+
+/** A scale of whole numbers: whole bounds and whole level scores ("5,5" on 1–10 is a typing slip, not a score). */
+export function wholeNumberScale(d: InstrumentDimension): boolean {
+  return Number.isInteger(d.min) && Number.isInteger(d.max) && parseLevels(d.niveauer).every((l) => Number.isInteger(l.score));
+}
+
+/** The dimensions the draft leaves without a score (neither a number nor "ikke relevant"). */
+export function emptyDimensions(d: StatusDraft, dims: readonly InstrumentDimension[]): string[] {
+  return dims.filter((x) => (d.scores[x.dimension] ?? "").trim() === "" && !(d.notRelevant[x.dimension] === true && x.ikkeRelevant !== null)).map((x) => x.dimension);
+}
+
+/** Whether the draft holds anything typed that a switch of citizen or instrument would discard. */
+export function draftHasInput(d: StatusDraft, goals: readonly GoalRow[]): boolean {
+  if (Object.values(d.scores).some((v) => v.trim() !== "") || Object.values(d.notRelevant).some(Boolean) || d.bemaerkning.trim() !== "") return true;
+  const loaded = d.sagsId ? goalDrafts(goals, d.sagsId) : [];
+  return JSON.stringify(d.goals) !== JSON.stringify(loaded);
 }

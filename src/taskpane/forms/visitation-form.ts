@@ -10,7 +10,8 @@ import { sagsbehandlingstid, ventetid } from "../../domain/visitation";
 import { TABLES } from "../../workbook/contract";
 import { messages } from "../messages";
 import type { TableChange, TableContents } from "../workbook-port";
-import { findCase, nextId } from "./cases";
+import { caseLabel, findCase } from "./cases";
+import { nextIdLike } from "./next-id";
 import { dateFieldSerial, dateFieldValue, hasErrors, issuesByField, parseDateField, textOrNull, type FieldErrors } from "./field-values";
 import { caseRecord, goalRecord, visitationRecord } from "./rows";
 import type { FormSetup } from "./setup";
@@ -160,7 +161,7 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
   if (linked !== null && !findCase(ctx.cases, linked)) errors.sagsId = messages.visitationForm.unknownCase;
 
   const visitation: Visitation = {
-    visitationsId: ctx.editing?.visitationsId ?? nextId(ctx.visitations.map((v) => v.visitationsId), VISITATION_PREFIX),
+    visitationsId: ctx.editing?.visitationsId ?? nextIdLike(ctx.visitations.map((v) => v.visitationsId), VISITATION_PREFIX),
     sagsId: linked,
     henvendelsesdato: dates.henvendelsesdato ?? 0,
     henviser: textOrNull(d.henviser),
@@ -197,7 +198,7 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
       else errors.cpr = messages.visitationForm.invalidCpr;
     }
     newCase = {
-      sagsId: nextId(ctx.cases.map((c) => c.sagsId), CASE_PREFIX),
+      sagsId: nextIdLike(ctx.cases.map((c) => c.sagsId), CASE_PREFIX),
       cpr,
       navn: textOrNull(d.navn),
       enhed: visitation.oensketEnhed ?? "",
@@ -219,7 +220,20 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
       const byField = issuesByField(caseCheck.error.issues, (p) => (p === "enhed" ? "oensketEnhed" : p === "cpr" ? "cpr" : p === "navn" ? "navn" : "forventetStart"));
       for (const [f, m] of Object.entries(byField) as [VisitationField, string][]) errors[f] ??= m;
     }
+    // A new case must say who it is: a name or a CPR number.
+    if (newCase.navn === null && d.cpr.trim() === "") errors.navn ??= messages.visitationForm.nameOrCprNeeded;
     visitation.sagsId = newCase.sagsId;
+  } else {
+    // Name and CPR are stored only on a new case: typed anywhere else they would be lost, so they are refused.
+    if (d.navn.trim() !== "") errors.navn ??= messages.visitationForm.nameNotSaved;
+    if (d.cpr.trim() !== "") errors.cpr ??= messages.visitationForm.cprNotSaved;
+  }
+
+  // The start cannot come before the enquiry or the decision.
+  const start = dates.forventetStart ?? null;
+  if (start !== null && !errors.forventetStart) {
+    if (dates.henvendelsesdato != null && start < dates.henvendelsesdato) errors.forventetStart = messages.visitationForm.startBeforeEnquiry;
+    else if (dates.beslutningsdato != null && start < dates.beslutningsdato) errors.forventetStart = messages.visitationForm.startBeforeDecision;
   }
 
   const goalTexts = d.maal.split("\n").map((s) => s.trim()).filter((s) => s !== "");
@@ -259,7 +273,12 @@ export function visitationSavedText(save: VisitationSave, updated: boolean): str
   return parts.join(" ");
 }
 
-/** The label of an existing visitation in the edit picker. */
-export function visitationOption(v: Visitation): string {
-  return messages.visitationForm.editOption(v.visitationsId, v.henvendelsesdato > 0 ? danishDate(v.henvendelsesdato) : "", v.oensketEnhed ?? "", v.beslutning ?? "");
+/** The label of an existing visitation in the edit picker: with the citizen's name and Sags-ID where it has a case. */
+export function visitationOption(v: Visitation, cases: readonly Case[] = []): string {
+  const date = v.henvendelsesdato > 0 ? danishDate(v.henvendelsesdato) : "";
+  const c = v.sagsId ? findCase(cases, v.sagsId) : undefined;
+  const who = c ? caseLabel(c) : v.sagsId;
+  return who
+    ? messages.visitationForm.editOptionWithCase(v.visitationsId, who, date, v.oensketEnhed ?? "", v.beslutning ?? "")
+    : messages.visitationForm.editOption(v.visitationsId, date, v.oensketEnhed ?? "", v.beslutning ?? "");
 }

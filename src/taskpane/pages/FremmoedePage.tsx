@@ -10,16 +10,23 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { danishDate } from "../../domain/dates";
 import { dateFieldSerial, todayFieldValue } from "../forms/field-values";
 import { TABLES } from "../../workbook/contract";
+import { AttendanceBar } from "../components/AttendanceBar";
 import { AttendanceList, type AttendanceListRow } from "../components/AttendanceList";
+import { jumpTarget } from "../forms/attendance-jump";
 import { DateField, SelectField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
+import { useFocusRing } from "../components/focus-ring";
 import { useFormStyles } from "../components/form-styles";
 import { FormPage } from "../components/FormPage";
 import { dayKind, dayKindText, holidayRowsFor, markAllMet, metStatus, planAttendance, registrationsOn, type AttendancePlan } from "../forms/attendance-form";
@@ -30,6 +37,10 @@ import type { PageProps } from "../page-props";
 import type { TableContents, WorkbookWriter } from "../workbook-port";
 
 const TABLE_NAMES = [TABLES.sager, TABLES.fremmoede];
+
+const useStyles = makeStyles({
+  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
+});
 
 export default function FremmoedePage(props: PageProps) {
   return (
@@ -58,7 +69,13 @@ interface FormProps {
 
 function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps) {
   const m = messages.attendanceForm;
-  const styles = useFormStyles();
+  const g = messages.attendanceGuide;
+  const styles = { ...useFormStyles(), ...useStyles() };
+  const focusRing = useFocusRing().ring;
+  const listBox = useRef<HTMLDivElement>(null);
+  const jumpRef = useRef<HTMLInputElement>(null);
+  const [jump, setJump] = useState("");
+  const [dateLeft, setDateLeft] = useState(false);
   const cases = useMemo(() => casesFrom(sager), [sager]);
   const [unit, setUnit] = useState("");
   const [dato, setDato] = useState(todayFieldValue());
@@ -78,6 +95,22 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
   const note = day === null ? null : dayKindText(dayKind(day, setup.holidays));
   const met = metStatus(setup.statuses);
   const codes = setup.statuses.map((s) => s.kode).filter(Boolean).join(", ");
+
+  const labels = rows.map((r) => r.label);
+  const jumpIndex = jumpTarget(labels, jump);
+  const rowAt = (i: number) => listBox.current?.querySelectorAll<HTMLElement>('[role="radiogroup"]')[i] ?? null;
+  /** Bring the matching citizen into view while typing; Enter puts the focus on their statuses. */
+  const onJumpChange = (q: string) => {
+    setJump(q);
+    const i = jumpTarget(labels, q);
+    if (i >= 0) rowAt(i)?.scrollIntoView({ block: "center" });
+  };
+  const goToRow = () => {
+    const row = jumpIndex >= 0 ? rowAt(jumpIndex) : null;
+    if (!row) return;
+    const target = row.querySelector<HTMLElement>('[aria-checked="true"]') ?? row.querySelector<HTMLElement>('[role="radio"]');
+    target?.focus();
+  };
 
   const reset = (patch: () => void) => {
     patch();
@@ -113,7 +146,7 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
       return;
     }
     if (!plan.change) {
-      setFeedback({ kind: "error", text: m.nothingToSave });
+      setFeedback({ kind: "error", text: rows.some((r) => r.status !== "") ? g.nothingChanged(danishDate(day)) : g.nothingSet });
       return;
     }
     if (plan.replaced.length > 0) setConfirming(plan);
@@ -124,7 +157,18 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
   return (
     <div className={styles.form}>
       <SelectField label={m.unit} value={unit} options={setup.units} onChange={(v) => reset(() => setUnit(v))} />
-      <DateField label={m.dato} required value={dato} error={day === null ? messages.forms.invalidDate : undefined} onChange={(v) => reset(() => setDato(v))} />
+      <DateField
+        label={m.dato}
+        required
+        hint={g.dateHint}
+        value={dato}
+        error={day === null && dateLeft ? messages.forms.invalidDate : undefined}
+        onChange={(v) => reset(() => {
+          setDato(v);
+          setDateLeft(false);
+        })}
+        onBlurred={() => setDateLeft(true)}
+      />
       {note && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="day-note">{note}</MessageBarBody>
@@ -133,6 +177,10 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
       {unit === "" ? (
         <Body1 as="p" className={styles.note}>
           {m.chooseUnit}
+        </Body1>
+      ) : day === null ? (
+        <Body1 as="p" className={styles.note}>
+          {g.typingDate}
         </Body1>
       ) : rows.length === 0 ? (
         <Body1 as="p" className={styles.note}>
@@ -143,33 +191,65 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
           <Body1 as="p" className={styles.note}>
             {m.keysHint(codes)}
           </Body1>
-          <AttendanceList
-            label={m.listLabel(unit, day === null ? dato : danishDate(day))}
-            rows={rows}
-            statuses={setup.statuses}
-            onSet={(sagsId, status) => setEntries((e) => ({ ...e, [sagsId]: status }))}
+          <ul className={styles.legend} aria-label={g.legendLabel} data-testid="status-legend">
+            {setup.statuses
+              .filter((s) => s.kode !== "")
+              .map((s) => (
+                <li key={s.status}>
+                  <Body1>{g.legendItem(s.kode, s.status)}</Body1>
+                </li>
+              ))}
+          </ul>
+          <Field label={g.jump} hint={g.jumpHint} validationState={jump.trim() !== "" && jumpIndex < 0 ? "warning" : "none"} validationMessage={jump.trim() !== "" && jumpIndex < 0 ? g.noJumpMatch : undefined}>
+            <Input
+              className={focusRing}
+              ref={jumpRef}
+              value={jump}
+              autoComplete="off"
+              onChange={(_, d) => onJumpChange(d.value)}
+              onFocus={(e) => e.currentTarget.select()}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter") return;
+                e.preventDefault();
+                goToRow();
+              }}
+            />
+          </Field>
+          <div ref={listBox}>
+            <AttendanceList
+              label={m.listLabel(unit, danishDate(day))}
+              rows={rows}
+              statuses={setup.statuses}
+              onSet={(sagsId, status) => setEntries((e) => ({ ...e, [sagsId]: status }))}
+              onJumpKey={() => jumpRef.current?.focus()}
+            />
+          </div>
+          <AttendanceBar
+            unit={unit}
+            date={danishDate(day)}
+            registered={registeredCount}
+            total={rows.length}
+            canMarkAll={met !== null}
+            saving={feedback.kind === "working"}
+            feedback={feedback}
+            onAllMet={() => met && setEntries((e) => markAllMet({ ...current, ...e }, rows.map((r) => r.sagsId), met))}
+            onSave={() => void save()}
           />
-          <div className={styles.actions}>
-            <Button disabled={met === null} onClick={() => met && setEntries((e) => markAllMet({ ...current, ...e }, rows.map((r) => r.sagsId), met))}>
-              {m.allMet}
-            </Button>
-            <Body1 aria-live="polite" data-testid="attendance-count">
-              {m.registered(registeredCount, rows.length)}
-            </Body1>
-          </div>
-          <div className={styles.actions}>
-            <Button appearance="primary" disabled={feedback.kind === "working"} onClick={() => void save()}>
-              {messages.forms.save}
-            </Button>
-          </div>
         </>
       )}
-      <FormFeedback feedback={feedback} />
+      {(unit === "" || day === null || rows.length === 0) && <FormFeedback feedback={feedback} />}
       <Dialog open={confirming !== null} onOpenChange={(_, d) => !d.open && setConfirming(null)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{m.confirmTitle}</DialogTitle>
-            <DialogContent>{confirming && m.confirmText(confirming.replaced.length)}</DialogContent>
+            <DialogContent>
+              {confirming &&
+                day !== null &&
+                g.confirmText(
+                  confirming.replaced.map((id) => rows.find((r) => r.sagsId === id)?.label ?? id),
+                  danishDate(day)
+                )}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => confirming && void write(confirming)}>
                 {m.confirm}

@@ -13,12 +13,6 @@ import {
   Option,
   ProgressBar,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -37,7 +31,6 @@ import {
 } from "../import/import-flow";
 import {
   KEEP_VALUE,
-  chooseTarget,
   findingItems,
   importSummary,
   mappingRows,
@@ -51,6 +44,9 @@ import {
   type FindingItem,
   type ImportSummary,
 } from "../import/import-model";
+import { ImportError } from "../../import/errors";
+import { PreviewCards } from "../components/PreviewCards";
+import { chooseTargetForKeys, groupMappingRows } from "../import/mapping-groups";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
 import { asPlanPort, isWorkbookWriter } from "../workbook-port";
@@ -60,7 +56,6 @@ const STEPS: ImportStep[] = ["read", "convert", "write"];
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  preview: { overflowX: "auto" },
   findings: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   finding: { justifyContent: "flex-start", textAlign: "start", height: "auto", fontWeight: tokens.fontWeightRegular },
 });
@@ -74,6 +69,8 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
   const [survey, setSurvey] = useState<Analysis | null>(null);
   const [choice, setChoice] = useState<ImportChoice | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** A converted workbook with no case list of the user's own left to import (not an "empty" workbook). */
+  const [nothingNew, setNothingNew] = useState(false);
   const [step, setStep] = useState<ImportStep | null>(null);
   const [result, setResult] = useState<{ summary: ImportSummary; findings: FindingItem[]; more: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,13 +83,21 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
     if (!planPort) return;
     let live = true;
     readImportSource(planPort)
-      .then((s) => ({ s, all: surveySource(s) }))
+      .then((s) => {
+        try {
+          return { s, all: surveySource(s) };
+        } catch (e) {
+          if (s.rerun && e instanceof ImportError && e.code === "TOM_PROJEKTMAPPE") return { s, all: null };
+          throw e;
+        }
+      })
       .then(
         ({ s, all }) => {
           if (!live) return;
+          setNothingNew(all === null);
           setSource(s);
           setSurvey(all);
-          setChoice(initialChoice(all));
+          setChoice(all ? initialChoice(all) : null);
           setLoadError(null);
         },
         (e: unknown) => live && setLoadError(errorText(e))
@@ -114,6 +119,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
 
   if (!planPort) return <Notice text={m.noPort} />;
   if (loadError) return <Notice text={loadError} intent="error" />;
+  if (nothingNew) return <Notice text={messages.importGuide.alreadyConverted} />;
   if (!source || !survey || !choice) return <Notice text={m.loading} />;
 
   const convert = async () => {
@@ -214,7 +220,12 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
             {m.mappingHeading}
           </Subtitle2>
           <Body1>{m.mappingHint}</Body1>
-          {mappingRows(analysis.value.mapping).map((row) => {
+          {groupMappingRows(
+            mappingRows(analysis.value.mapping),
+            new Map(analysis.value.mapping.columns.map((c) => [`${c.sheet}!${c.letter}`, c.header])),
+            survey.sameShape,
+            choice.sheets
+          ).map((row) => {
             const value = row.target ?? KEEP_VALUE;
             const label = options.find((o) => o.value === value)?.label ?? value;
             return (
@@ -223,7 +234,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
                   data-kolonne={row.key}
                   value={label}
                   selectedOptions={[value]}
-                  onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseTarget(choice.overrides, row.key, d.optionValue) })}
+                  onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseTargetForKeys(choice.overrides, row.keys, d.optionValue) })}
                 >
                   {options.map((o) => (
                     <Option key={o.value} value={o.value} text={o.label}>
@@ -261,26 +272,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
           {preview.rows.length === 0 ? (
             <Body1>{m.previewEmpty}</Body1>
           ) : (
-            <div className={styles.preview}>
-              <Table size="extra-small" aria-labelledby="import-forhaand" data-testid="import-preview">
-                <TableHeader>
-                  <TableRow>
-                    {preview.headers.map((h) => (
-                      <TableHeaderCell key={h}>{h}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {preview.rows.map((r, i) => (
-                    <TableRow key={i}>
-                      {r.map((v, j) => (
-                        <TableCell key={j}>{v}</TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <PreviewCards headers={preview.headers} rows={preview.rows} />
           )}
         </section>
       )}

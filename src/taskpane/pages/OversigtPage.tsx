@@ -1,12 +1,12 @@
 // The overview (Oversigt) page: choose the year, build Nøgletal, Pladsregulering and Kvartalsoversigt
 // (with charts in Excel), or the published overview as its own sheet. The steps live in
 // ../oversigt/overview-flow.ts; this component only renders them.
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { Body1, Button, Field, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { PageFrame } from "../components/PageFrame";
+import { GoToSheets } from "../components/GoToSheets";
 import { messages } from "../messages";
 import { buildOverview, defaultYear, overviewYears, publishOverview, readOverviewSource, type OverviewStep } from "../oversigt/overview-flow";
-import { ConsolidatePanel } from "../oversigt/ConsolidatePanel";
 import type { PageProps } from "../page-props";
 import { asPlanPort } from "../workbook-port";
 import { PUBLISHED_SHEET } from "../../workbook/report/report-plan";
@@ -22,15 +22,16 @@ type Loaded = { kind: "loading" } | { kind: "failed"; text: string } | { kind: "
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export default function OversigtPage({ port, onWorkbookChanged, readSource }: PageProps) {
+export default function OversigtPage({ port, onWorkbookChanged, carriedOutcome }: PageProps) {
   const styles = useStyles();
   const planPort = asPlanPort(port);
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [year, setYear] = useState<number | null>(null);
   const [step, setStep] = useState<OverviewStep | null>(null);
-  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[] } | null>(null);
-  // Bumped when the page itself made the workbook structured (a consolidation), so it reads it again.
-  const [reload, setReload] = useState(0);
+  // A consolidation made in the unconverted workbook's pane carries its result over to this page.
+  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; lines: string[]; sheets?: string[] } | null>(
+    carriedOutcome ? { intent: "success", ...carriedOutcome } : null
+  );
 
   useEffect(() => {
     if (!planPort) return;
@@ -47,35 +48,18 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
     return () => {
       live = false;
     };
-  }, [planPort, reload]);
+  }, [planPort]);
 
   if (!planPort) return <Notice text={m.noPort} />;
   if (loaded.kind === "loading") return <Notice text={m.loading} />;
   if (loaded.kind === "failed") return <Notice text={m.failed(loaded.text)} intent="error" />;
-  if (loaded.kind === "notStructured" || year === null) {
-    // An empty workbook is where a leader combines the units' workbooks.
-    return (
-      <Notice text={m.notStructured}>
-        {readSource && (
-          <ConsolidatePanel
-            port={planPort}
-            read={readSource}
-            onDone={(lines) => {
-              // The workbook is now structured: show the overview page with the result on it.
-              setOutcome({ intent: "success", lines });
-              setReload((r) => r + 1);
-              onWorkbookChanged();
-            }}
-          />
-        )}
-      </Notice>
-    );
-  }
+  if (loaded.kind === "notStructured" || year === null) return <Notice text={m.notStructured} />;
 
-  const act = async (action: () => Promise<string[]>) => {
+  const act = async (action: () => Promise<{ lines: string[]; sheets: string[] }>) => {
     setOutcome(null);
     try {
-      setOutcome({ intent: "success", lines: await action() });
+      const { lines, sheets } = await action();
+      setOutcome({ intent: "success", lines, sheets });
       onWorkbookChanged();
     } catch (e) {
       setOutcome({ intent: "error", lines: [m.failed(errorText(e))] });
@@ -86,12 +70,12 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
   const build = () =>
     act(async () => {
       const r = await buildOverview(planPort, year, setStep);
-      return [m.built(year, r.sheets.join(", ")), r.charts > 0 ? m.charts(r.charts) : m.noCharts, ...r.warnings];
+      return { lines: [m.built(year, r.sheets.join(", ")), r.charts > 0 ? m.charts(r.charts) : m.noCharts, ...r.warnings], sheets: r.sheets };
     });
   const publish = () =>
     act(async () => {
       const r = await publishOverview(planPort, year, setStep);
-      return [m.published(year, r.sheet)];
+      return { lines: [m.published(year, r.sheet)], sheets: [r.sheet] };
     });
 
   return (
@@ -130,17 +114,17 @@ export default function OversigtPage({ port, onWorkbookChanged, readSource }: Pa
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.intent === "success" && <GoToSheets port={port} sheets={outcome.sheets ?? []} />}
     </PageFrame>
   );
 }
 
-function Notice({ text, intent = "info", children }: { text: string; intent?: "info" | "error"; children?: ReactNode }) {
+function Notice({ text, intent = "info" }: { text: string; intent?: "info" | "error" }) {
   return (
     <PageFrame heading={messages.pages.oversigt.heading}>
       <MessageBar intent={intent}>
         <MessageBarBody>{text}</MessageBarBody>
       </MessageBar>
-      {children}
     </PageFrame>
   );
 }

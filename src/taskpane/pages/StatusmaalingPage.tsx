@@ -1,7 +1,7 @@
 // The status-measurement page: choose an active citizen, a date and an instrument, score each dimension
 // beside its previous score, and score the GAS goals with the T-score shown as they change. The rules and
 // the rows it writes live in forms/status-form.ts.
-import { Body1, Button, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { danishDate } from "../../domain/dates";
 import { GAS_SCORES } from "../../domain/gas";
@@ -9,6 +9,7 @@ import { TABLES } from "../../workbook/contract";
 import { DateField, SelectField, TextField, TextAreaField } from "../components/fields";
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
 import { focusFirstError } from "../components/focus-first-error";
+import { preventEnterSubmit } from "../components/enter-guard";
 import { useFormStyles } from "../components/form-styles";
 import { FormPage } from "../components/FormPage";
 import { activeCasesOn, caseLabel, casesFrom, findCase, searchCases } from "../forms/cases";
@@ -16,7 +17,9 @@ import type { FormSetup } from "../forms/setup";
 import {
   defaultInstrument,
   dimensionsOf,
+  draftHasInput,
   draftTScore,
+  emptyDimensions,
   goalDrafts,
   goalField,
   goalsFrom,
@@ -89,6 +92,10 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
   const [draft, setDraft] = useState<StatusDraft>(() => emptyDraft(todayFieldValue()));
   const [errors, setErrors] = useState<StatusErrors>({});
   const [feedback, setFeedback] = useState<Feedback>({ kind: "none" });
+  /** A switch of citizen or instrument waiting for the user's answer, because it would discard typed input. */
+  const [pending, setPending] = useState<{ kind: "case" | "instrument"; value: string } | null>(null);
+  /** The empty dimensions the user was told about; saving again with the same ones saves without them. */
+  const [askedEmpty, setAskedEmpty] = useState<string | null>(null);
 
   const day = dateFieldSerial(draft.dato);
   const active = day === null ? cases : activeCasesOn(cases, day);
@@ -96,7 +103,10 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
   const dims = dimensionsOf(setup.instruments, draft.instrument);
   const chosen = findCase(cases, draft.sagsId);
 
+  const dirty = draftHasInput(draft, goals);
+
   const update = (patch: Partial<StatusDraft>, clear: string[] = []) => {
+    setAskedEmpty(null);
     setDraft((d) => ({ ...d, ...patch }));
     if (clear.length) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((k) => [k, undefined])) }));
   };
@@ -111,13 +121,35 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
       registreretAf: d.registreretAf,
     }));
     setErrors({});
+    setPending(null);
+    setAskedEmpty(null);
   };
 
+  const chooseInstrument = (instrument: string) => {
+    update({ instrument, editingDate: null, scores: {}, notRelevant: {} });
+    setPending(null);
+  };
+
+  /** Switch citizen or instrument at once, or ask first when typed input would be lost. */
+  const requestCase = (sagsId: string) => {
+    if (sagsId === draft.sagsId) return;
+    if (dirty) setPending({ kind: "case", value: sagsId });
+    else chooseCase(sagsId);
+  };
+  const requestInstrument = (instrument: string) => {
+    if (instrument === draft.instrument) return;
+    if (Object.values(draft.scores).some((v) => v.trim() !== "") || Object.values(draft.notRelevant).some(Boolean)) setPending({ kind: "instrument", value: instrument });
+    else chooseInstrument(instrument);
+  };
+
+  // The search narrows the list; the chosen citizen stays while they still match, and typed input is never
+  // discarded without asking.
   const search = (q: string) => {
     setQuery(q);
-    const first = searchCases(active, q)[0];
-    if (first && first.sagsId !== draft.sagsId) chooseCase(first.sagsId);
-    if (!first) chooseCase("");
+    const found = searchCases(active, q);
+    if (found.some((c) => c.sagsId === draft.sagsId)) return;
+    if (found[0]) requestCase(found[0].sagsId);
+    else if (!dirty) chooseCase("");
   };
 
   const chooseEdit = (value: string) => {
@@ -133,8 +165,8 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
 
   const tScore = draftTScore(draft.goals);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent, withoutEmpty = false) => {
+    e?.preventDefault();
     const result = validateStatusDraft(draft, { dimensions: dims, measurements, goals });
     if (!result.ok) {
       setErrors(result.errors);
@@ -142,6 +174,15 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
       requestAnimationFrame(() => focusFirstError(formRef.current));
       return;
     }
+    // A partly filled measurement: name the empty dimensions before saving without them.
+    const empty = emptyDimensions(draft, dims);
+    const scored = empty.length < dims.length;
+    if (scored && empty.length > 0 && !withoutEmpty && askedEmpty !== empty.join("\n")) {
+      setAskedEmpty(empty.join("\n"));
+      setFeedback({ kind: "error", text: m.emptyDimensions(empty) });
+      return;
+    }
+    setAskedEmpty(null);
     setFeedback({ kind: "working", text: messages.forms.saving });
     try {
       await writer.saveRows(statusChanges(result.save));
@@ -160,18 +201,36 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
   const gasOptions = GAS_SCORES.map((s, i) => ({ value: String(s), label: m.gasLevels[i] }));
 
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={messages.pages.statusmaaling.heading}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} onKeyDown={preventEnterSubmit} noValidate aria-label={messages.pages.statusmaaling.heading}>
       <DateField label={m.dato} required value={draft.dato} error={errors.dato} onChange={(v) => update({ dato: v }, ["dato"])} />
       <TextField label={m.search} value={query} onChange={search} />
       <SelectField
         label={m.citizen}
         value={draft.sagsId}
         hint={matches.length === 0 ? m.noMatches : undefined}
-        options={matches.map((c) => ({ value: c.sagsId, label: caseLabel(c) }))}
+        options={[...(chosen && !matches.includes(chosen) ? [chosen] : []), ...matches].map((c) => ({ value: c.sagsId, label: caseLabel(c) }))}
         error={errors.sagsId}
-        onChange={chooseCase}
+        onChange={requestCase}
       />
-      <SelectField label={m.instrument} value={draft.instrument} options={instruments} onChange={(v) => update({ instrument: v, editingDate: null, scores: {}, notRelevant: {} })} />
+      <SelectField label={m.instrument} value={draft.instrument} options={instruments} onChange={requestInstrument} />
+      {pending && (
+        <MessageBar intent="warning" layout="multiline" data-testid="switch-question">
+          <MessageBarBody>
+            {pending.kind === "case"
+              ? m.switchCase(chosen ? caseLabel(chosen) : draft.sagsId, (() => {
+                  const to = findCase(cases, pending.value);
+                  return to ? caseLabel(to) : pending.value;
+                })())
+              : m.switchInstrument(draft.instrument, pending.value)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => (pending.kind === "case" ? chooseCase(pending.value) : chooseInstrument(pending.value))}>{m.switchConfirm}</Button>
+            <Button appearance="primary" onClick={() => setPending(null)}>
+              {m.switchKeep}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {editDates.length > 0 && (
         <SelectField
           label={m.edit}
@@ -247,6 +306,11 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
         </Button>
       </div>
       <FormFeedback feedback={feedback} />
+      {askedEmpty !== null && (
+        <div className={styles.actions}>
+          <Button onClick={() => void submit(undefined, true)}>{m.saveWithoutEmpty}</Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { DateField, SelectField, TextAreaField, TextField } from "../components/
 import { FormFeedback, type Feedback } from "../components/FormFeedback";
 import { useFormStyles } from "../components/form-styles";
 import { focusFirstError } from "../components/focus-first-error";
+import { preventEnterSubmit } from "../components/enter-guard";
 import { FormPage } from "../components/FormPage";
 import { caseLabel, casesFrom } from "../forms/cases";
 import {
@@ -106,13 +107,13 @@ function VisitationForm({ setup, visitationer, sager, writer, onSaved }: FormPro
   const linked = draft.sagsId !== "";
   const recent = [...visitations].sort((a, b) => b.henvendelsesdato - a.henvendelsesdato);
   return (
-    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate aria-label={messages.pages.visitation.heading}>
+    <form ref={formRef} className={styles.form} onSubmit={submit} onKeyDown={preventEnterSubmit} noValidate aria-label={messages.pages.visitation.heading}>
       <SelectField
         label={m.edit}
         hint={m.editHint}
         value={editing}
         placeholder={messages.forms.newEntry}
-        options={recent.map((v) => ({ value: v.visitationsId, label: visitationOption(v) }))}
+        options={recent.map((v) => ({ value: v.visitationsId, label: visitationOption(v, cases) }))}
         onChange={choose}
       />
       <DateField label={m.henvendelsesdato} required value={draft.henvendelsesdato} error={errors.henvendelsesdato} onChange={set("henvendelsesdato")} />
@@ -139,8 +140,8 @@ function VisitationForm({ setup, visitationer, sager, writer, onSaved }: FormPro
           error={errors.sagsId}
           onChange={set("sagsId")}
         />
-        {!linked && <TextField label={m.navn} value={draft.navn} error={errors.navn} onChange={set("navn")} />}
-        {!linked && <TextField label={m.cpr} value={draft.cpr} error={errors.cpr} onChange={set("cpr")} />}
+        {(!linked || draft.navn !== "") && <TextField label={m.navn} value={draft.navn} error={errors.navn} onChange={set("navn")} />}
+        {(!linked || draft.cpr !== "") && <TextField label={m.cpr} value={draft.cpr} error={errors.cpr} onChange={set("cpr")} />}
       </fieldset>
       <TextAreaField label={m.maal} value={draft.maal} error={errors.maal} onChange={set("maal")} />
 
