@@ -55,6 +55,8 @@ export interface CellPlan {
   bold?: boolean;
   /** Font size in points, for titles. */
   size?: number;
+  /** Horizontal alignment, e.g. a suppression mark right-aligned like the numbers around it. */
+  align?: "left" | "center" | "right";
 }
 
 export interface ConditionalFormatPlan {

@@ -344,6 +344,7 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     else range.values = [[toOfficeValue(c.value, c.numFmt)]];
     if (c.bold) range.format.font.bold = true;
     if (c.size) range.format.font.size = c.size;
+    if (c.align) range.format.horizontalAlignment = c.align === "right" ? "Right" : c.align === "center" ? "Center" : "Left";
     budget.note(4 * OP_BYTES + estimateBytes(c.value));
   }
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) {

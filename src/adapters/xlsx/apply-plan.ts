@@ -1,7 +1,7 @@
 // Apply a Plan to an ExcelJS workbook (the command line's and the browser preview's adapter).
 // Works on an in-memory workbook so the same code serves files (Node) and the preview (browser).
 import ExcelJS from "exceljs";
-import { isFormula, parseAddress, address, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
+import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { addRangeValidation } from "./data-validations";
@@ -58,8 +58,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   for (const c of plan.cells ?? []) {
     const cell = ws.getCell(c.address);
     cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, isDateFormat(c.numFmt));
-    if (c.numFmt) cell.numFmt = c.numFmt;
-    if (c.bold || c.size) cell.font = { bold: c.bold ?? false, size: c.size };
+    // A cell of a table body shares its column's style object: give it its own before changing it.
+    if (c.numFmt || c.bold || c.size || c.align) cell.style = cellStyle(cell.style, c);
   }
   for (const cf of plan.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
@@ -80,6 +80,27 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) ws.getColumn(letter).width = width;
   // Last: the first read of the sheet's cells or rows fills the bodies in (table-body.ts).
   if (defer) for (const b of bodies) deferTableBody(ws, b);
+}
+
+const cellStyles = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+/**
+ * The style of a plan cell over the style it has: one object per distinct result (ExcelJS finds a style's
+ * id by the object), never the shared object of the table column it lies in, changed for every cell.
+ */
+function cellStyle(base: Partial<ExcelJS.Style>, c: CellPlan): Partial<ExcelJS.Style> {
+  const key = JSON.stringify([c.numFmt ?? null, c.bold ?? null, c.size ?? null, c.align ?? null]);
+  let byKey = cellStyles.get(base);
+  if (!byKey) cellStyles.set(base, (byKey = new Map()));
+  let style = byKey.get(key);
+  if (!style) {
+    style = { ...base };
+    if (c.numFmt) style.numFmt = c.numFmt;
+    if (c.bold || c.size) style.font = { ...base.font, bold: c.bold ?? false, size: c.size };
+    if (c.align) style.alignment = { ...base.alignment, horizontal: c.align };
+    byKey.set(key, style);
+  }
+  return style;
 }
 
 function holds(body: TableBody, a1: string): boolean {

@@ -18,6 +18,9 @@ import { SHEETS, TABLES, col } from "../contract";
 import { address, columnLetters, type CellPlan, type ConditionalFormatPlan, type SheetPlan } from "../plan";
 import { numFmtOf, str } from "./noegletal";
 
+/** The live overview's subtitle (publish mode, whose copy is static, says so instead). */
+export const LIVE_SUBTITLE = "Til dialogmødet. Tallene hentes fra arket Nøgletal og opdateres af sig selv. Tomt felt: intet grundlag.";
+
 export const CHART_NOTE = "Diagrammerne vises, når projektmappen åbnes med tilføjelsesprogrammet Sagsliste.";
 
 /** Status words and their colours (fill, font): the word carries the meaning, the colour helps. */
@@ -111,7 +114,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
     cells.push({ address: address(row, c), kind: "text", text: t, bold, size });
 
   text(r++, 0, `Kvartalsoversigt ${year}`, true, 16);
-  text(r++, 0, "Til dialogmødet. Tallene hentes fra arket Nøgletal og opdateres af sig selv. Tomt felt: intet grundlag.");
+  text(r++, 0, LIVE_SUBTITLE);
   text(r++, 0, CHART_NOTE);
   r++;
 
