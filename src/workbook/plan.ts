@@ -30,6 +30,14 @@ export interface ColumnPlan {
   validationList?: string;
   /** Column width in characters. */
   width?: number;
+  /** Header cell fill, 6-digit hex (a computed column's header: see column-presentation.ts). */
+  headerFill?: string;
+  /** Fill of the column's data cells, 6-digit hex. */
+  fill?: string;
+  /** A note on the header cell, e.g. that the column is computed. */
+  note?: string;
+  /** A helper column the formulas read: grouped (outline level 1) and collapsed, never deleted. */
+  helper?: boolean;
 }
 
 export interface TablePlan {

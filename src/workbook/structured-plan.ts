@@ -52,6 +52,7 @@ import {
   STATUSMAALINGER_COMPUTED_COLUMNS,
   VISITATIONER_COMPUTED_COLUMNS,
 } from "./formulas/progression";
+import { presentSheet } from "./column-presentation";
 
 export const SCHEMA_VERSION = 1;
 
@@ -386,7 +387,7 @@ export function buildStructuredPlan(data: StructuredData, options: StructuredPla
     dataSheet(SHEETS.fremmoede, fremmoede),
     setup.sheet,
     logSheet(options.log ?? []),
-  ];
+  ].map(presentSheet);
 
   const tables: Record<string, { sheet: string; columns: string[]; computed: string[] }> = {};
   for (const s of sheets) {

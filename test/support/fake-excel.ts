@@ -37,6 +37,7 @@ export interface FakeCell {
   bold?: boolean;
   fontSize?: number;
   fontColor?: string;
+  fill?: string;
 }
 
 export interface FakeValidation {
@@ -62,6 +63,8 @@ export class SheetState {
   merges: Bounds[] = [];
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
+  /** Columns in an outline group (Range.group "ByColumns"). */
+  groupedCols = new Set<number>();
   pageLayout: Record<string, unknown> = {};
   protected = false;
   charts: ChartState[] = [];
@@ -653,6 +656,22 @@ export class FakeRange extends FakeObject<RangeState> {
   stateNow(): RangeState {
     return this.s();
   }
+  group(by: "ByColumns" | "ByRows"): void {
+    this.call("group", [by], (st) => {
+      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.10")) throw new FakeOfficeError("ApiNotFound", "group requires ExcelApi 1.10");
+      for (let c = st.c0; c <= st.c1; c++) st.sheet.groupedCols.add(c);
+    });
+  }
+  hideGroupDetails(by: "ByColumns" | "ByRows"): void {
+    this.call("hideGroupDetails", [by], (st) => {
+      for (let c = st.c0; c <= st.c1; c++) if (st.sheet.groupedCols.has(c)) st.sheet.hiddenCols.add(c);
+    });
+  }
+  set columnHidden(v: boolean) {
+    this.write("columnHidden", v, (st) => {
+      for (let c = st.c0; c <= st.c1; c++) (v ? st.sheet.hiddenCols.add(c) : st.sheet.hiddenCols.delete(c));
+    });
+  }
   private each<T>(st: RangeState, f: (r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     for (let r = st.r0; r <= st.r1; r++) {
@@ -872,11 +891,21 @@ export class FakeRangeAreas extends FakeObject<{ sheet: SheetState; areas: Bound
 
 export class FakeRangeFormat {
   font: FakeRangeFont;
+  fill: { color: string };
   constructor(
     private ctx: FakeRequestContext,
     private range: FakeRange
   ) {
     this.font = new FakeRangeFont(ctx, range);
+    const fill = {} as { color: string };
+    Object.defineProperty(fill, "color", {
+      set: (v: string) =>
+        this.ctx.enqueue("set", "RangeFill", "color", [v], () => {
+          const st = this.range.stateNow();
+          for (let r = st.r0; r <= Math.min(st.r1, st.r0 + 10_000); r++) for (let c = st.c0; c <= st.c1; c++) st.sheet.ensure(r, c).fill = v;
+        }),
+    });
+    this.fill = fill;
   }
   set columnWidth(points: number) {
     this.ctx.enqueue("set", "RangeFormat", "columnWidth", [points], () => {

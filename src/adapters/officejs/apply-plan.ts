@@ -194,7 +194,8 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
       }
 
       // 6. Validation, conditional formats, free cells, widths, panes, print.
-      for (const target of targets) applyColumnExtras(budget, target);
+      const looks = { notes: host.isSetSupported("ExcelApi", NOTES_API), groups: host.isSetSupported("ExcelApi", GROUPS_API) };
+      for (const target of targets) applyColumnExtras(budget, target, looks);
       for (let i = 0; i < plan.sheets.length; i++) applySheetExtras(budget, plan.sheets[i], sheets[i], canCopy);
 
       await budget.sync();
@@ -311,10 +312,29 @@ async function fillColumn(
   }
 }
 
-/** List validation and column widths: one call per column, whatever the row count. */
-function applyColumnExtras(budget: RequestBudget, t: TableTarget): void {
+/** Notes on cells (a computed column's header) need ExcelApi 1.18; without it the grey header says it alone. */
+const NOTES_API = "1.18";
+/** Column groups need ExcelApi 1.10; without them a helper column is hidden without a group. */
+const GROUPS_API = "1.10";
+
+/**
+ * List validation, column widths and how a column looks (a computed column's grey header, note and body,
+ * a helper column grouped and collapsed): one call per column, whatever the row count.
+ */
+function applyColumnExtras(budget: RequestBudget, t: TableTarget, looks: { notes: boolean; groups: boolean }): void {
   t.plan.columns.forEach((c, j) => {
     const col = t.left + j;
+    if (c.headerFill) t.sheet.getRangeByIndexes(t.top, col, 1, 1).format.fill.color = "#" + c.headerFill;
+    if (c.fill) t.sheet.getRangeByIndexes(t.top + 1, col, t.rowCount, 1).format.fill.color = "#" + c.fill;
+    if (c.note && looks.notes) t.sheet.notes.add(t.sheet.getRangeByIndexes(t.top, col, 1, 1), c.note);
+    if (c.helper) {
+      const whole = t.sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`);
+      if (looks.groups) {
+        whole.group("ByColumns");
+        whole.hideGroupDetails("ByColumns");
+      } else whole.columnHidden = true;
+    }
+    budget.note(4 * OP_BYTES);
     if (c.validationList) {
       const range = t.sheet.getRangeByIndexes(t.top + 1, col, t.rowCount, 1);
       range.dataValidation.rule = { list: { inCellDropDown: true, source: toOfficeFormula(c.validationList) } };

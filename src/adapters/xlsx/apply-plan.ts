@@ -133,7 +133,15 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
   t.columns.forEach((c, j) => {
     const column = ws.getColumn(left + j + 1);
     column.width = c.width ?? Math.max(10, Math.min(40, c.name.length + 4));
-    ws.getCell(top + 1, left + j + 1).font = { bold: true };
+    const header = ws.getCell(top + 1, left + j + 1);
+    header.font = { bold: true };
+    if (c.headerFill) header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.headerFill } };
+    if (c.note) header.note = c.note;
+    if (c.helper) {
+      column.outlineLevel = 1;
+      column.hidden = true;
+      ws.properties.outlineLevelCol = 1;
+    }
     if (c.validationList) {
       const validation: ExcelJS.DataValidation = { type: "list", allowBlank: true, formulae: [c.validationList.replace(/^=/, "")], showErrorMessage: false };
       addRangeValidation(ws, address(top + 1, left + j), address(top + dataRows.length, left + j), validation);
@@ -147,7 +155,10 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
       formula: formulas[j] ?? undefined,
       // One style object for the column's cells: ExcelJS looks a style up by identity when it writes, and
       // otherwise serialises each cell's own to find its twin.
-      style: c.numFmt ? { numFmt: c.numFmt } : {},
+      style: {
+        ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+        ...(c.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.fill } } } : {}),
+      },
       date: isDateFormat(c.numFmt),
     })),
   };
