@@ -669,7 +669,10 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   set columnHidden(v: boolean) {
     this.write("columnHidden", v, (st) => {
-      for (let c = st.c0; c <= st.c1; c++) (v ? st.sheet.hiddenCols.add(c) : st.sheet.hiddenCols.delete(c));
+      for (let c = st.c0; c <= st.c1; c++) {
+        if (v) st.sheet.hiddenCols.add(c);
+        else st.sheet.hiddenCols.delete(c);
+      }
     });
   }
   private each<T>(st: RangeState, f: (r: number, c: number) => T): T[][] {
