@@ -9,6 +9,10 @@ import { numFmtOf } from "../../src/workbook/report/noegletal";
 import { NUMFMT } from "../../src/workbook/contract";
 import type { Plan } from "../../src/workbook/plan";
 import { reportYear } from "./support";
+import { I_ALT, reportUnits } from "../../src/domain/keyfigures";
+import { buildKvartalsoversigtSheet, overviewFooter } from "../../src/workbook/report/kvartalsoversigt";
+import { buildPladsreguleringSheet } from "../../src/workbook/report/pladsregulering";
+import { buildStructuredPlan, REGULERINGSMODELLER } from "../../src/workbook/structured-plan";
 
 async function roundTrip(plan: Plan): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -64,5 +68,37 @@ describe("the published copy", () => {
     expect(new Set([...fmt.values()])).toEqual(new Set([NUMFMT.integer, NUMFMT.number, NUMFMT.percent, NUMFMT.days]));
     const overview = wb.getWorksheet("Kvartalsoversigt")!;
     expect(overview.getCell("A2").value).toBe(PUBLISHED_SUBTITLE);
+  });
+});
+
+describe("labels, headers and print of the reports", () => {
+  it("gives every overview label a unit, right-aligns the headers over numbers and prints the period", () => {
+    const data = generateStructuredData(2, { cases: 40 });
+    const year = reportYear(data);
+    const { sheet } = buildKvartalsoversigtSheet(data, year);
+    const labels = (sheet.cells ?? []).filter((c) => c.address.startsWith("A") && typeof c.value === "string" && !c.bold && /^[A-ZÆØÅ]/.test(c.value as string));
+    const units = new Set([...reportUnits(data).map((u) => u.enhed), I_ALT]);
+    const figures = labels.filter((c) => !/^(Til dialogmødet|Diagrammerne|Status:)/.test(c.value as string) && !units.has(c.value as string));
+    expect(figures.length).toBeGreaterThan(20);
+    for (const c of figures) expect(c.value).toMatch(/\((%|dage|pladser|point|antal)\)$/);
+    expect(labels.find((c) => String(c.value).startsWith("Gennemsnitlig progression"))?.value).toBe("Gennemsnitlig progression (point)");
+    const headers = (sheet.cells ?? []).filter((c) => c.value === I_ALT && !c.address.startsWith("A"));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const h of headers) expect(h.align).toBe("right");
+    expect(sheet.print?.footer).toBe(overviewFooter(year));
+  });
+
+  it("explains Pladsregulering in words from the names, offers the models as a drop-down and prints A to J", () => {
+    const data = generateStructuredData(2, { cases: 40 });
+    const year = reportYear(data);
+    const sheet = buildPladsreguleringSheet(data, year, []);
+    const a2 = sheet.cells?.find((c) => c.address === "A2")?.value as { formula: string };
+    expect(a2.formula).toContain("ROUND(Baand_nedre*100,1)");
+    expect(a2.formula).toContain("Reguleringsmodel");
+    expect(sheet.print).toMatchObject({ orientation: "landscape", columns: "A:J" });
+    expect(sheet.tables.every((t) => t.wrapHeaders)).toBe(true);
+    const setup = buildStructuredPlan(data).sheets.find((s) => s.name === "Opsætning")!;
+    const model = setup.cells!.find((c) => c.value === "Hele afvigelsen" || c.value === "Ud over båndet")!;
+    expect(model.dropDown).toEqual(REGULERINGSMODELLER);
   });
 });

@@ -599,6 +599,15 @@ export class FakePageLayout {
   set zoom(v: unknown) {
     this.setp("zoom", v);
   }
+  setPrintArea(area: string): void {
+    this.setp("printArea", area);
+  }
+  /** The footer as pageLayout.footer (ExcelApi 1.9 headersFooters.defaultForAllPages). */
+  get headersFooters(): { defaultForAllPages: { leftFooter: string; rightFooter: string } } {
+    const at = (side: string) => ({ set: (v: string) => this.setp(side, v), enumerable: true });
+    const page = Object.defineProperties({} as { leftFooter: string; rightFooter: string }, { leftFooter: at("leftFooter"), rightFooter: at("rightFooter") });
+    return { defaultForAllPages: page };
+  }
 }
 
 export interface RangeState extends Bounds {

@@ -174,6 +174,10 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
           table.name = t.name;
           table.style = t.style ?? "TableStyleMedium2";
           table.getHeaderRowRange().format.font.bold = true;
+          if (t.wrapHeaders) {
+            table.getHeaderRowRange().format.wrapText = true;
+            table.getHeaderRowRange().format.rowHeight = 30;
+          }
           budget.note(OP_BYTES * 4);
         }
       }
@@ -365,6 +369,11 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     if (c.bold) range.format.font.bold = true;
     if (c.size) range.format.font.size = c.size;
     if (c.align) range.format.horizontalAlignment = c.align === "right" ? "Right" : c.align === "center" ? "Center" : "Left";
+    if (c.wrap) range.format.wrapText = true;
+    if (c.dropDown) {
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: c.dropDown.join(",") } };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Ugyldig værdi", message: `Vælg en af: ${c.dropDown.join(", ")}.` };
+    }
     budget.note(4 * OP_BYTES + estimateBytes(c.value));
   }
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) {
@@ -381,6 +390,12 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     ws.pageLayout.paperSize = "A4";
     // 0 pages tall = as many as needed, as fitToHeight="0" in the file format.
     if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.columns) ws.pageLayout.setPrintArea(plan.print.columns);
+    if (plan.print.footer !== undefined) {
+      const page = ws.pageLayout.headersFooters.defaultForAllPages;
+      page.leftFooter = plan.print.footer.replace(/&/g, "&&");
+      page.rightFooter = "Side &P af &N";
+    }
     budget.note(3 * OP_BYTES);
   }
 }

@@ -50,6 +50,11 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToWidth: 1,
       fitToHeight: 0,
     };
+    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns;
+    if (plan.print.footer !== undefined) {
+      // &L, &R: footer sections; &P and &N: page number and count; a literal & is doubled.
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${plan.print.footer.replace(/&/g, "&&")}&RSide &P af &N` };
+    }
   }
   const bodies = plan.tables.map((t) => applyTable(ws, t));
   // A cell of the plan inside a table's rows is written over the table's value, as it always was.
@@ -59,7 +64,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
     const cell = ws.getCell(c.address);
     cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, isDateFormat(c.numFmt));
     // A cell of a table body shares its column's style object: give it its own before changing it.
-    if (c.numFmt || c.bold || c.size || c.align) cell.style = cellStyle(cell.style, c);
+    if (c.numFmt || c.bold || c.size || c.align || c.wrap) cell.style = cellStyle(cell.style, c);
+    if (c.dropDown) addRangeValidation(ws, c.address, c.address, dropDownValidation(c.dropDown));
   }
   for (const cf of plan.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
@@ -89,7 +95,7 @@ const cellStyles = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
  * id by the object), never the shared object of the table column it lies in, changed for every cell.
  */
 function cellStyle(base: Partial<ExcelJS.Style>, c: CellPlan): Partial<ExcelJS.Style> {
-  const key = JSON.stringify([c.numFmt ?? null, c.bold ?? null, c.size ?? null, c.align ?? null]);
+  const key = JSON.stringify([c.numFmt ?? null, c.bold ?? null, c.size ?? null, c.align ?? null, c.wrap ?? null]);
   let byKey = cellStyles.get(base);
   if (!byKey) cellStyles.set(base, (byKey = new Map()));
   let style = byKey.get(key);
@@ -97,10 +103,23 @@ function cellStyle(base: Partial<ExcelJS.Style>, c: CellPlan): Partial<ExcelJS.S
     style = { ...base };
     if (c.numFmt) style.numFmt = c.numFmt;
     if (c.bold || c.size) style.font = { ...base.font, bold: c.bold ?? false, size: c.size };
-    if (c.align) style.alignment = { ...base.alignment, horizontal: c.align };
+    if (c.align || c.wrap) style.alignment = { ...base.alignment, ...(c.align ? { horizontal: c.align } : {}), ...(c.wrap ? { wrapText: true } : {}) };
     byKey.set(key, style);
   }
   return style;
+}
+
+/** A drop-down of fixed values that refuses anything else, with a Danish message. */
+function dropDownValidation(values: readonly string[]): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: false,
+    formulae: [`"${values.join(",")}"`],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "Ugyldig værdi",
+    error: `Vælg en af: ${values.join(", ")}.`,
+  };
 }
 
 function holds(body: TableBody, a1: string): boolean {
@@ -135,6 +154,11 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
     column.width = c.width ?? Math.max(10, Math.min(40, c.name.length + 4));
     const header = ws.getCell(top + 1, left + j + 1);
     header.font = { bold: true };
+    if (t.wrapHeaders) {
+      header.alignment = { wrapText: true, vertical: "top" };
+      // Room for two lines: engines do not grow a row for wrapped text on their own when a file opens.
+      ws.getRow(top + 1).height = 30;
+    }
     if (c.headerFill) header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.headerFill } };
     if (c.note) header.note = c.note;
     if (c.helper) {

@@ -18,7 +18,7 @@ import type { StructuredData } from "../../domain/model";
 import { suppress, type SuppressionCell, type SuppressionGroup, type SuppressionReason } from "../../domain/suppression";
 import { SHEETS, TABLES } from "../contract";
 import type { CellPlan, Plan, Scalar } from "../plan";
-import { CHART_NOTE, LIVE_SUBTITLE, kvartalsoversigtLayout, statusFormats, textCells } from "./kvartalsoversigt";
+import { CHART_NOTE, LIVE_SUBTITLE, kvartalsoversigtLayout, overviewFooter, statusFormats, textCells } from "./kvartalsoversigt";
 import { numFmtOf } from "./noegletal";
 
 /** What a suppressed cell shows: the same mark for primary and secondary, so neither is told apart. */
@@ -140,7 +140,7 @@ export function buildPublishedPlan(data: StructuredData, year: number, options: 
         cells,
         conditionalFormats: statusFormats(layout.statusRanges),
         columnWidths: layout.columnWidths,
-        print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+        print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: overviewFooter(year) },
       },
       {
         name: SHEETS.noegletal,
