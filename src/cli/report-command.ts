@@ -8,7 +8,10 @@ import { computeKeyFigures } from "../domain/keyfigures";
 import { courseIncomeRows, regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
+import { promises as fs } from "fs";
+import { withCharts } from "../adapters/xlsx/chart-parts";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
+import type { ChartSpec } from "../workbook/report/kvartalsoversigt";
 import { structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsregulering";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
@@ -56,6 +59,7 @@ export async function runReport(argv: string[]): Promise<number> {
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
     let target: ExcelJS.Workbook;
+    let charts: ChartSpec[] = [];
     if (publish) {
       target = new ExcelJS.Workbook();
       applyPlan(target, buildPublishedPlan(data, year));
@@ -70,8 +74,11 @@ export async function runReport(argv: string[]): Promise<number> {
       warnings.push(...report.warnings);
       replaceSheets(wb, report.plan, report.removeSheets);
       target = wb;
+      charts = report.charts;
     }
     await saveWorkbook(target, out);
+    // ExcelJS writes no charts: the overview's are added to the written package as chart parts.
+    if (charts.length > 0) await fs.writeFile(out, withCharts(await fs.readFile(out), charts));
 
     for (const w of warnings) process.stderr.write(`sagsliste: advarsel: ${w}\n`);
     if (args.flags["--json"]) {

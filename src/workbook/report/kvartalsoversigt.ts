@@ -21,7 +21,7 @@ import { numFmtOf, str } from "./noegletal";
 /** The live overview's subtitle (publish mode, whose copy is static, says so instead). */
 export const LIVE_SUBTITLE = "Til dialogmødet. Tallene hentes fra arket Nøgletal og opdateres af sig selv. Tomt felt: intet grundlag.";
 
-export const CHART_NOTE = "Diagrammerne vises, når projektmappen åbnes med tilføjelsesprogrammet Sagsliste.";
+export const CHART_NOTE = "Diagrammerne til højre viser tallene nedenfor: belægning og fravær pr. kvartal og udskrivninger efter årsag.";
 
 /** Status words and their colours (fill, font): the word carries the meaning, the colour helps. */
 export const STATUS_COLOURS: Record<string, { fill: string; font: string }> = {
@@ -42,7 +42,7 @@ export type OverviewCell =
   | { address: string; kind: "value"; key: FigureKey; numFmt: string }
   | { address: string; kind: "status"; key: FigureKey };
 
-/** A chart for the Office.js adapter to create (ExcelJS cannot write charts). */
+/** A chart over the sheet's own ranges: drawn by the Office.js adapter, written as chart parts in files (chart-parts.ts). */
 export interface ChartSpec {
   type: "columnClustered" | "line" | "barClustered";
   title: string;
