@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Before the tests: make sure the two independent engines the tests need are on the machine.
-// LibreOffice recalculates the workbooks; Chromium runs the task pane; openpyxl reads the outputs a second way. Both come from Debian's
+// Before the tests: make sure the independent engines the tests need are on the machine.
+// LibreOffice recalculates the workbooks; Chromium runs the task pane; openpyxl reads the outputs a second way. All come from Debian's
 // packages (never a downloaded browser). Installs them when missing and we are root on Debian.
 // mimalloc is optional: LibreOffice recalculates a large workbook in half the time with it
 // (decision 0009), and without it the tests still run, only slower.
