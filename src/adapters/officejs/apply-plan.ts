@@ -176,7 +176,7 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
           table.getHeaderRowRange().format.font.bold = true;
           if (t.wrapHeaders) {
             table.getHeaderRowRange().format.wrapText = true;
-            table.getHeaderRowRange().format.rowHeight = 30;
+            table.getHeaderRowRange().format.rowHeight = 45;
           }
           budget.note(OP_BYTES * 4);
         }

@@ -156,8 +156,8 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
     header.font = { bold: true };
     if (t.wrapHeaders) {
       header.alignment = { wrapText: true, vertical: "top" };
-      // Room for two lines: engines do not grow a row for wrapped text on their own when a file opens.
-      ws.getRow(top + 1).height = 30;
+      // Room for three lines: engines do not grow a row for wrapped text on their own when a file opens.
+      ws.getRow(top + 1).height = 45;
     }
     if (c.headerFill) header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.headerFill } };
     if (c.note) header.note = c.note;

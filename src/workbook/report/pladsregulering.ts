@@ -161,7 +161,8 @@ const FORMATS: Record<string, string> = {
 function headerWidth(name: string): number {
   if (name === "Enhed" || name === "Forløbstype") return 24;
   if (name === "År") return 8;
-  const word = Math.max(...name.split(" ").map((w) => w.length)) + 2;
+  // Headers are bold: a character takes about a fifth more room than the width's unit.
+  const word = Math.ceil(Math.max(...name.split(" ").map((w) => w.length)) * 1.2) + 2;
   return Math.max(word, FORMATS[name] === NUMFMT.money ? 17 : 12);
 }
 
@@ -210,6 +211,10 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
     rows: budgets.map((b) => [b.forloebstype, year, b.budgetteredeBorgere, b.uger, b.prisPrUge, null, null, null]),
     style: "TableStyleMedium4",
   };
+  // The two tables share columns A to H: each column as wide as the wider of the two.
+  const widest = (k: number): number => Math.max(regulation.columns[k]?.width ?? 0, income.columns[k]?.width ?? 0);
+  regulation.columns = regulation.columns.map((c, k) => ({ ...c, width: widest(k) }));
+  income.columns = income.columns.map((c, k) => ({ ...c, width: widest(k) }));
   return {
     name: SHEETS.pladsregulering,
     tables: [regulation, income],
