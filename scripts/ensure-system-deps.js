@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Before the tests: make sure the two independent engines the tests need are on the machine.
-// LibreOffice recalculates the workbooks; Chromium runs the task pane. Both come from Debian's
+// Before the tests: make sure the independent engines the tests need are on the machine.
+// LibreOffice recalculates the workbooks; Chromium runs the task pane; openpyxl reads the outputs a second way. All come from Debian's
 // packages (never a downloaded browser). Installs them when missing and we are root on Debian.
 // mimalloc is optional: LibreOffice recalculates a large workbook in half the time with it
 // (decision 0009), and without it the tests still run, only slower.
@@ -12,6 +12,8 @@ const needs = [
   { what: "LibreOffice", paths: ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"], pkg: "libreoffice-calc-nogui" },
   { what: "Chromium", paths: ["/usr/bin/chromium"], pkg: "chromium" },
   { what: "pdftoppm", paths: ["/usr/bin/pdftoppm"], pkg: "poppler-utils" },
+  // The second reader of the outputs (test/cli/second-reader.test.ts): openpyxl, independent of ExcelJS.
+  { what: "openpyxl", paths: ["/usr/lib/python3/dist-packages/openpyxl"], pkg: "python3-openpyxl" },
   { what: "mimalloc", paths: multiarch("libmimalloc.so.2"), pkg: "libmimalloc2.0", optional: true },
 ];
 

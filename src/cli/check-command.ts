@@ -3,7 +3,9 @@
 // case order; with --repair it writes the formulas back (never data) and sorts those tables (whole rows
 // move, no value changes) in a copy, logs each repair, and puts what remains in Problemer. The input file
 // is never changed.
+import { promises as fs } from "fs";
 import path from "path";
+import { checkPackage, type PackageProblem } from "../adapters/xlsx/package-check";
 import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
 import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
@@ -14,7 +16,9 @@ import { parseArgs, stringFlag, UsageError } from "./args";
 export const CHECK_HELP = `Brug: sagsliste check PROJEKTMAPPE.xlsx [--repair] [-o UD.xlsx] [--json]
   Kontrollerer en struktureret projektmappe: beregnede celler, der er overskrevet med en værdi eller en
   anden formel, tabeller, der mangler kolonner, navne, der ikke virker, opsætning uden for det tilladte og
-  ark, der ikke er sorteret efter sag.
+  ark, der ikke er sorteret efter sag; og selve filen for det, Excel ellers "reparerer", når den åbnes
+  (datavalideringer, der overlapper, flettede celler i tabeller, dele, der mangler, tabeloverskrifter, der
+  afviger fra kolonnerne, ugyldige navne og rullelister over 255 tegn).
   --repair   Sæt de beregnede kolonners formler tilbage (data røres aldrig), sortér Fremmøde og
              Statusmålinger efter sag (hele rækker flytter plads, ingen værdi ændres), og skriv hver
              reparation i Log. Skriver en kopi (standard: PROJEKTMAPPE-kontrolleret.xlsx); inputfilen
@@ -25,6 +29,14 @@ export const CHECK_HELP = `Brug: sagsliste check PROJEKTMAPPE.xlsx [--repair] [-
 
 /** Exit code when the check found something (1 and 2 mean unusable input and wrong usage). */
 export const EXIT_FINDINGS = 3;
+
+function packageSummary(file: string, problems: readonly PackageProblem[]): string {
+  const lines = problems.map((p) => `  ${p.where}  ${p.code}  ${p.message}`);
+  return (
+    `${problems.length} fund i filen ${file}, som Excel vil reparere ved åbning:\n${lines.join("\n")}\n` +
+    "  En kopi skrevet med -o eller --repair er fri for overlappende datavalideringer og manglende dele."
+  );
+}
 
 function summary(report: IntegrityReport): string {
   if (report.findings.length === 0) return "Ingen fund: formler, tabeller, navne og opsætning er i orden.";
@@ -49,6 +61,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
 
     const wb = await loadWorkbook(input);
+    const packageBefore = checkPackage(await fs.readFile(input));
     const before = checkIntegrity(readSnapshot(wb));
     let after = before;
     let sorted: CaseSort[] = [];
@@ -63,6 +76,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       writeProblemRows(wb, mergeProblemRows(readProblemRows(wb), after));
       await saveWorkbook(wb, out);
     }
+    const packageAfter = out !== undefined ? checkPackage(await fs.readFile(out)) : packageBefore;
 
     if (args.flags["--json"]) {
       const json = {
@@ -72,10 +86,13 @@ export async function runCheck(argv: string[]): Promise<number> {
         repaired: repair ? before.repairs.map((r) => ({ table: r.table, column: r.column, cells: r.cells.length })) : [],
         sorted,
         remaining: after.findings,
+        package: packageBefore,
+        packageOutput: out !== undefined ? packageAfter : null,
       };
       process.stdout.write(JSON.stringify(json, null, 2) + "\n");
     } else {
       process.stdout.write(summary(before) + "\n");
+      if (packageBefore.length > 0) process.stdout.write(packageSummary(input, packageBefore) + "\n");
       if (repair) {
         const cells = before.repairs.reduce((n, r) => n + r.cells.length, 0);
         if (sorted.length > 0) {
@@ -86,8 +103,10 @@ export async function runCheck(argv: string[]): Promise<number> {
         process.stdout.write(before.repairs.length > 0 || sorted.length === 0 ? `Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${left}\n` : `${left}\n`);
       }
       if (out !== undefined) process.stdout.write(`Skrev ${out}.\n`);
+      if (out !== undefined && packageAfter.length > 0) process.stdout.write(packageSummary(out, packageAfter) + "\n");
     }
-    return after.findings.length > 0 ? EXIT_FINDINGS : 0;
+    // A copy fixes the file's own problems (ExcelJS writes it anew); without one, the input's stand.
+    return after.findings.length > 0 || packageAfter.length > 0 ? EXIT_FINDINGS : 0;
   } catch (e) {
     const err = e as Error;
     process.stderr.write(`sagsliste check: ${err.message}\n`);

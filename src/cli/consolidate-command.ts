@@ -10,12 +10,14 @@ import { regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readConsolidationSource } from "../adapters/xlsx/consolidation-source-file";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
-import { saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
+import { WorkbookFileError } from "../adapters/xlsx/files";
+import { withCharts } from "../adapters/xlsx/chart-parts";
+import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { consolidate, consolidatedTablesPlan, forReportYear, type Consolidation } from "../workbook/consolidate";
-import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { reportPlan } from "../workbook/report/report-plan";
 import { UsageError } from "./args";
+import { publishedCopy } from "./published-copy";
 
 export interface ConsolidatedOptions {
   inputs: string[];
@@ -26,12 +28,13 @@ export interface ConsolidatedOptions {
 }
 
 /** The consolidated workbook of the sources for one year: Kilder, the combined tables and the report. */
-export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ wb: ExcelJS.Workbook; warnings: string[] }> {
+export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ bytes: Buffer; warnings: string[] }> {
   const wb = new ExcelJS.Workbook();
   applyPlan(wb, consolidatedTablesPlan(c));
   const report = reportPlan(c.data, year, readLayout(wb).sheets, workbookSource(wb));
   replaceSheets(wb, report.plan, report.removeSheets);
-  return { wb, warnings: report.warnings };
+  // ExcelJS writes no charts: Kvartalsoversigt's are added to the package as chart parts.
+  return { bytes: withCharts(await workbookBytes(wb), report.charts), warnings: report.warnings };
 }
 
 function parseYear(raw: string | undefined, fallback: number): number {
@@ -59,40 +62,32 @@ export async function runConsolidatedReport(o: ConsolidatedOptions): Promise<num
   }
 
   const warnings: string[] = [];
-  let wb: ExcelJS.Workbook;
+  let bytes: Buffer;
+  let publishedJson: string | null = null;
   if (o.publish) {
-    wb = new ExcelJS.Workbook();
-    applyPlan(wb, buildPublishedPlan(c.data, year));
+    // Suppression over the combined figures: units of every source and the total together.
+    const copy = await publishedCopy(c.data, year, out, { sources: c.sources.map((s) => ({ kilde: s.label, enheder: s.units })) });
+    bytes = copy.bytes;
+    publishedJson = copy.json;
   } else {
     const made = await consolidatedWorkbook(c, year);
-    wb = made.wb;
+    bytes = made.bytes;
     warnings.push(...made.warnings);
   }
-  await saveWorkbook(wb, out);
+  await saveBytes(bytes, out);
 
   for (const w of warnings) process.stderr.write(`sagsliste: advarsel: ${w}\n`);
   for (const x of c.conflicts) process.stderr.write(`sagsliste: konflikt: ${x.kind}: ${x.message}\n`);
   if (o.json) {
     const sourcesJson = c.sources.map((s) => ({ kilde: s.label, fil: s.file, enheder: s.units, kontrol: s.check, konflikter: s.conflicts }));
-    const json = o.publish
-      ? (() => {
-          const f = publishedFigures(c.data, year);
-          return {
-            year,
-            published: true,
-            sources: sourcesJson.map((s) => ({ kilde: s.kilde, enheder: s.enheder })),
-            keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })),
-          };
-        })()
-      : {
-          year,
-          published: false,
-          sources: sourcesJson,
-          conflicts: c.conflicts,
-          keyFigures: computeKeyFigures(c.data, year),
-          pladsregulering: regulationRows(c.data, year),
-        };
-    process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+    const json =
+      publishedJson ??
+      JSON.stringify(
+        { year, published: false, sources: sourcesJson, conflicts: c.conflicts, keyFigures: computeKeyFigures(c.data, year), pladsregulering: regulationRows(c.data, year) },
+        null,
+        2
+      );
+    process.stdout.write(json + "\n");
   } else {
     const n = c.conflicts.length;
     process.stdout.write(

@@ -2,11 +2,11 @@
 // replaced by case ids everywhere, with the key in a separate CSV file; or, with --mask-cpr, the
 // workbook with every CPR number masked as DDMMYY-XXXX (in place unless -o says otherwise). Either way
 // the package is scanned before it is written, and nothing is written when the scan finds anything.
-import { promises as fs } from "fs";
 import path from "path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook } from "../adapters/xlsx/files";
 import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
+import { writeFileAtomic } from "../adapters/xlsx/atomic-write";
 import { saveBytes } from "../adapters/xlsx/package-parts";
 import { rewriteWorkbookCells, rewrittenPackage } from "../adapters/xlsx/pseudonymise-workbook";
 import { SENSITIVE_COLUMNS } from "../import/rerun-merge";
@@ -105,7 +105,7 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     const done = await rewrittenPackage(wb, (t) => p.text(t), key);
     refuseLeaks(done.findings, out);
     // The key first: a copy without its key could never be traced back.
-    await fs.writeFile(keyFile!, keyCsv(key), { encoding: "utf8", mode: 0o600 });
+    await writeFileAtomic(keyFile!, Buffer.from(keyCsv(key), "utf8"), 0o600);
     await saveBytes(done.bytes, out);
     process.stdout.write(`Erstattede CPR-numre og navne i ${cells} celler og ${done.otherPlaces} andre steder. Skrev ${out} og nøglen ${keyFile}.\n`);
     return 0;

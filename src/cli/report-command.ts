@@ -8,18 +8,18 @@ import { danishDate, ymd } from "../domain/dates";
 import { periodOfYear } from "../domain/setup-defaults";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { courseIncomeRows, regulationRows } from "../domain/regulation";
-import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
+import { withCharts } from "../adapters/xlsx/chart-parts";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
-import { saveBytes, scanPackage, workbookBytes } from "../adapters/xlsx/package-parts";
+import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { DEFINED_NAMES } from "../workbook/contract";
-import { describeFindings } from "../workbook/privacy-scan";
+import type { ChartSpec } from "../workbook/report/kvartalsoversigt";
 import { defaultBudgets, JOBCENTER_TABLE } from "../workbook/report/pladsregulering";
-import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 import { earlierBudgets, reportPlan } from "../workbook/report/report-plan";
 import { parseArgs, stringFlag, UsageError } from "./args";
 import { runConsolidatedReport } from "./consolidate-command";
+import { publishedCopy } from "./published-copy";
 
 export const REPORT_HELP = `Brug: sagsliste report PROJEKTMAPPE.xlsx [--year ÅÅÅÅ] [-o UD.xlsx] [--publish] [--json]
        sagsliste report A.xlsx B.xlsx … [--year ÅÅÅÅ] [-o samlet.xlsx] [--publish] [--json]
@@ -92,22 +92,12 @@ export async function runReport(argv: string[]): Promise<number> {
     let target: ExcelJS.Workbook;
     let publishedBytes: Buffer | null = null;
     let publishedJson: string | null = null;
+    let charts: ChartSpec[] = [];
     if (publish) {
-      target = new ExcelJS.Workbook();
-      applyPlan(target, buildPublishedPlan(data, year));
-      publishedBytes = await workbookBytes(target);
-      const f = publishedFigures(data, year);
-      const json = { year, published: true, keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })) };
-      publishedJson = JSON.stringify(json, null, 2);
-      const jsonLines = publishedJson.split("\n").map((text, i) => ({ part: "--json", location: `linje ${i + 1}`, text }));
-      const citizens = data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn }));
-      const findings = scanPackage(publishedBytes, citizens, jsonLines);
-      if (findings.length > 0) {
-        throw new WorkbookFileError(
-          `${out} er ikke skrevet: offentliggørelsesudgaven ville indeholde CPR-numre eller navne ${findings.length} steder:\n${describeFindings(findings)}\n` +
-            "Ret værdierne i projektmappen (fx en enhed eller et mål med et navn), og prøv igen."
-        );
-      }
+      target = wb;
+      const copy = await publishedCopy(data, year, out);
+      publishedBytes = copy.bytes;
+      publishedJson = copy.json;
     } else {
       const report = (() => {
         try {
@@ -119,8 +109,11 @@ export async function runReport(argv: string[]): Promise<number> {
       warnings.push(...report.warnings);
       replaceSheets(wb, report.plan, report.removeSheets);
       target = wb;
+      charts = report.charts;
     }
     if (publishedBytes) await saveBytes(publishedBytes, out);
+    // ExcelJS writes no charts: the overview's are added to the package as chart parts before it is written.
+    else if (charts.length > 0) await saveBytes(withCharts(await workbookBytes(target), charts), out);
     else await saveWorkbook(target, out);
 
     for (const w of warnings) process.stderr.write(`sagsliste: advarsel: ${w}\n`);

@@ -5,7 +5,8 @@
 import { logRecord, repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
 import { PROBLEMER_INPUT, TABLES } from "../workbook/contract";
 import { checkIntegrity, type CaseSort, type IntegrityFinding, type IntegrityReport } from "../workbook/integrity";
-import { PROBLEM_TARGET_COLUMN } from "../workbook/problems-plan";
+import { PROBLEM_TARGET_COLUMN, PROBLEM_TITLE_COLUMN } from "../workbook/problems-plan";
+import { problemTitle } from "../workbook/problem-titles";
 import type { PortCell, WorkbookInspector, WorkbookPort, WorkbookWriter } from "./workbook-port";
 
 export type KontrolPort = WorkbookPort & WorkbookWriter & WorkbookInspector;
@@ -14,10 +15,12 @@ export async function checkWorkbook(port: WorkbookInspector): Promise<IntegrityR
   return checkIntegrity(await port.inspect());
 }
 
-function problemRecord(f: IntegrityFinding): Record<string, PortCell> {
+function problemRecord(f: IntegrityFinding, withTitle: boolean): Record<string, PortCell> {
   const values = [f.sheet, f.cell, f.severity, f.code, f.message, f.original];
   const record: Record<string, PortCell> = Object.fromEntries(PROBLEMER_INPUT.map((c, i) => [c.name, values[i] ?? null]));
   record[PROBLEM_TARGET_COLUMN] = f.target ?? null;
+  // A Problemer sheet of an earlier version has no title column: the row is saved without it.
+  if (withTitle) record[PROBLEM_TITLE_COLUMN] = problemTitle(f.code);
   return record;
 }
 
@@ -30,7 +33,8 @@ export async function writeFindings(port: KontrolPort, findings: readonly Integr
   const held = new Set(existing.rows.map((r) => `${r[ark]}\u0000${r[celle]}\u0000${r[kode]}`));
   const fresh = findings.filter((f) => !held.has(`${f.sheet}\u0000${f.cell}\u0000${f.code}`));
   if (fresh.length === 0) return 0;
-  await port.saveRows([{ table: TABLES.problemer, appends: fresh.map(problemRecord) }]);
+  const withTitle = at(PROBLEM_TITLE_COLUMN) >= 0;
+  await port.saveRows([{ table: TABLES.problemer, appends: fresh.map((f) => problemRecord(f, withTitle)) }]);
   return fresh.length;
 }
 

@@ -238,6 +238,8 @@ export const NUMFMT = {
   integer: "0",
   number: "0.00",
   percent: "0.0%",
+  /** Days as an average (a case-handling time): one decimal and the unit. */
+  days: '0.0 "dage"',
   money: '#,##0.00 "kr."',
   text: "@",
 } as const;

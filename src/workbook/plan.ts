@@ -30,9 +30,19 @@ export interface ColumnPlan {
   validationList?: string;
   /** Column width in characters. */
   width?: number;
+  /** Header cell fill, 6-digit hex (a computed column's header: see column-presentation.ts). */
+  headerFill?: string;
+  /** Fill of the column's data cells, 6-digit hex. */
+  fill?: string;
+  /** A note on the header cell, e.g. that the column is computed. */
+  note?: string;
+  /** A helper column the formulas read: grouped (outline level 1) and collapsed, never deleted. */
+  helper?: boolean;
 }
 
 export interface TablePlan {
+  /** Wrap the header cells' text (long headers over narrow number columns). */
+  wrapHeaders?: boolean;
   /** ASCII table name from the contract, e.g. "Sager". */
   name: string;
   /** Top-left cell of the header row, A1 notation, e.g. "A1". */
@@ -55,6 +65,12 @@ export interface CellPlan {
   bold?: boolean;
   /** Font size in points, for titles. */
   size?: number;
+  /** Horizontal alignment, e.g. a suppression mark right-aligned like the numbers around it. */
+  align?: "left" | "center" | "right";
+  /** A drop-down of these values that refuses any other (a setting a typo must not change silently). */
+  dropDown?: readonly string[];
+  /** Wrap the text within the cell's width. */
+  wrap?: boolean;
 }
 
 export interface ConditionalFormatPlan {
@@ -80,7 +96,15 @@ export interface SheetPlan {
   /** Hidden from the sheet tabs (the add-in's own metadata sheet); users can still unhide it. */
   hidden?: boolean;
   /** Print setup for report sheets. */
-  print?: { orientation: "landscape" | "portrait"; paperSize: "A4"; fitToWidth?: boolean };
+  print?: {
+    orientation: "landscape" | "portrait";
+    paperSize: "A4";
+    fitToWidth?: boolean;
+    /** Footer text on the left of every page (e.g. the period); the right holds "Side n af m". */
+    footer?: string;
+    /** The columns printed, e.g. "A:J" (text that runs on to the right is not scaled into the page). */
+    columns?: string;
+  };
 }
 
 export interface NamePlan {

@@ -1,7 +1,8 @@
 // The `Problemer` sheet: one row per validation finding, and the conditional format that colours
 // the flagged cells of the structured tables while the finding stands.
-import { SHEETS, TABLES, PROBLEMER_INPUT, col } from "./contract";
-import type { ConditionalFormatPlan, SheetPlan } from "./plan";
+import { SHEETS, TABLES, PROBLEMER_INPUT, col, thisRow } from "./contract";
+import type { ColumnPlan, ConditionalFormatPlan, Scalar, SheetPlan } from "./plan";
+import { problemTitle } from "./problem-titles";
 
 export interface ProblemRow {
   /** Sheet of the source cell, or of the structured cell for form and integrity findings. */
@@ -20,8 +21,59 @@ export const PROBLEM_TARGET_COLUMN = "Celle i tabel";
 /** Defined name over the target column: conditional formats cannot use structured references. */
 export const PROBLEM_CELLS_NAME = "Problemceller";
 
+/** The finding's title in Danish (problem-titles.ts); the code stays in its own narrow column. */
+export const PROBLEM_TITLE_COLUMN = "Problem";
+/** A link to the cell: where the value landed in a table, else the source cell. */
+export const PROBLEM_LINK_COLUMN = "Gå til";
+
+/** The link column's formula: to the cell in the table (`Sager!E12`), else to the source cell, else nothing. */
+export function problemLinkFormula(): string {
+  const r = (c: string): string => thisRow(TABLES.problemer, c);
+  const target = r(PROBLEM_TARGET_COLUMN);
+  // `#'Sheet'!A1`: the sheet's name quoted, a quote in it doubled.
+  const toTarget = `HYPERLINK("#'"&SUBSTITUTE(SUBSTITUTE(${target},"'","''"),"!","'!"),${target})`;
+  const toSource = `HYPERLINK("#'"&SUBSTITUTE(${r("Ark")},"'","''")&"'!"&${r("Celle")},${r("Ark")}&"!"&${r("Celle")})`;
+  return `=IF(${target}<>"",${toTarget},IF(AND(${r("Ark")}<>"",${r("Celle")}<>""),${toSource},""))`;
+}
+
+/**
+ * The Problemer sheet: errors first, then warnings (each in the order found); per row the title, the
+ * message and a link to the cell up front, the code last in a narrow column for filtering.
+ */
 export function problemsSheet(problems: ProblemRow[], sheetName: string = SHEETS.problemer): SheetPlan {
-  const columns = [...PROBLEMER_INPUT.map((c) => ({ name: c.name, width: c.name === "Besked" ? 70 : 16 })), { name: PROBLEM_TARGET_COLUMN, width: 16 }];
+  const widths: Record<string, number> = { Alvor: 10, Besked: 70, Ark: 16, Celle: 9, "Oprindelig værdi": 18, Kode: 12 };
+  const order = ["Alvor", PROBLEM_TITLE_COLUMN, "Besked", PROBLEM_LINK_COLUMN, "Ark", "Celle", "Oprindelig værdi", PROBLEM_TARGET_COLUMN, "Kode"];
+  const columns: ColumnPlan[] = order.map((name) => {
+    if (name === PROBLEM_TITLE_COLUMN) return { name, width: 34 };
+    if (name === PROBLEM_LINK_COLUMN) return { name, width: 18, formula: problemLinkFormula() };
+    if (name === PROBLEM_TARGET_COLUMN) return { name, width: 16 };
+    const def = PROBLEMER_INPUT.find((c) => c.name === name);
+    if (!def) throw new Error(`Problemer: ukendt kolonne ${name}`);
+    return { name, width: widths[name] };
+  });
+  const sorted = [...problems.filter((p) => p.severity === "fejl"), ...problems.filter((p) => p.severity !== "fejl")];
+  const value = (p: ProblemRow, name: string): Scalar => {
+    switch (name) {
+      case "Alvor":
+        return p.severity;
+      case PROBLEM_TITLE_COLUMN:
+        return problemTitle(p.code);
+      case "Besked":
+        return p.message;
+      case "Ark":
+        return p.sheet;
+      case "Celle":
+        return p.cell;
+      case "Oprindelig værdi":
+        return p.original;
+      case PROBLEM_TARGET_COLUMN:
+        return p.target ?? null;
+      case "Kode":
+        return p.code;
+      default:
+        return null;
+    }
+  };
   return {
     name: sheetName,
     freezeRows: 1,
@@ -31,7 +83,7 @@ export function problemsSheet(problems: ProblemRow[], sheetName: string = SHEETS
         topLeft: "A1",
         style: "TableStyleLight9",
         columns,
-        rows: problems.map((p) => [p.sheet, p.cell, p.severity, p.code, p.message, p.original, p.target ?? null]),
+        rows: sorted.map((p) => order.map((name) => value(p, name))),
       },
     ],
   };

@@ -52,6 +52,7 @@ import {
   STATUSMAALINGER_COMPUTED_COLUMNS,
   VISITATIONER_COMPUTED_COLUMNS,
 } from "./formulas/progression";
+import { presentSheet } from "./column-presentation";
 
 export const SCHEMA_VERSION = 1;
 
@@ -223,7 +224,12 @@ interface ParamRow {
   label: string;
   value: Scalar;
   numFmt?: string;
+  /** The only values the parameter takes, as a drop-down that refuses others. */
+  dropDown?: readonly string[];
 }
+
+/** The regulation models Reguleringsmodel takes (the formulas fall back to the first on any other text). */
+export const REGULERINGSMODELLER = ["Hele afvigelsen", "Ud over båndet"] as const;
 
 function paramRows(data: StructuredData): ParamRow[] {
   const p = data.params;
@@ -233,7 +239,7 @@ function paramRows(data: StructuredData): ParamRow[] {
     { name: DEFINED_NAMES.periodeslut, label: "Periodeslut", value: p.periodeslut, numFmt: NUMFMT.date },
     { name: DEFINED_NAMES.baandNedre, label: "Bånd, nedre grænse", value: p.baandNedre, numFmt: NUMFMT.percent },
     { name: DEFINED_NAMES.baandOevre, label: "Bånd, øvre grænse", value: p.baandOevre, numFmt: NUMFMT.percent },
-    { name: DEFINED_NAMES.reguleringsmodel, label: "Reguleringsmodel", value: p.reguleringsmodel },
+    { name: DEFINED_NAMES.reguleringsmodel, label: "Reguleringsmodel", value: p.reguleringsmodel, dropDown: REGULERINGSMODELLER },
     { name: DEFINED_NAMES.diskretionsgraense, label: "Diskretionsgrænse", value: p.diskretionsgraense, numFmt: NUMFMT.integer },
     { name: DEFINED_NAMES.statusintervalMdr, label: "Statusinterval (måneder)", value: p.statusintervalMdr, numFmt: NUMFMT.integer },
   ];
@@ -285,11 +291,11 @@ function setupSheet(
     { address: `C${PARAM_FIRST_ROW - 1}`, value: "Navn i formler", bold: true },
   ];
   const names: NamePlan[] = [];
-  const rows: { name: string; label: string; value: CellInput; numFmt?: string }[] = [...params, ...sortedFlagRows()];
+  const rows: { name: string; label: string; value: CellInput; numFmt?: string; dropDown?: readonly string[] }[] = [...params, ...sortedFlagRows()];
   rows.forEach((p, i) => {
     const row = PARAM_FIRST_ROW + i;
     cells.push({ address: `A${row}`, value: p.label });
-    cells.push({ address: `B${row}`, value: p.value, numFmt: p.numFmt });
+    cells.push({ address: `B${row}`, value: p.value, numFmt: p.numFmt, ...(p.dropDown ? { dropDown: p.dropDown } : {}) });
     cells.push({ address: `C${row}`, value: p.name });
     names.push({ name: p.name, refersTo: sheetRef(SHEETS.opsaetning, `B${row}`) });
   });
@@ -386,7 +392,7 @@ export function buildStructuredPlan(data: StructuredData, options: StructuredPla
     dataSheet(SHEETS.fremmoede, fremmoede),
     setup.sheet,
     logSheet(options.log ?? []),
-  ];
+  ].map(presentSheet);
 
   const tables: Record<string, { sheet: string; columns: string[]; computed: string[] }> = {};
   for (const s of sheets) {

@@ -1,6 +1,7 @@
 // The leader's overview across units: three units' workbooks (generated, written as files) combined by
 // `sagsliste report A B C`. Every figure of a unit equals the figure of its own workbook's report; the
 // totals, recalculated in LibreOffice, equal the reference over the union; conflicts are on Kilder.
+import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import { computeKeyFigures, I_ALT, type KeyFigureRow } from "../../src/domain/keyfigures";
@@ -8,6 +9,7 @@ import type { StructuredData } from "../../src/domain/model";
 import { regulationRows } from "../../src/domain/regulation";
 import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { loadWorkbook } from "../../src/adapters/xlsx/files";
+import { packageParts, scanPackage } from "../../src/adapters/xlsx/package-parts";
 import { readConsolidationSource } from "../../src/adapters/xlsx/consolidation-source-file";
 import { cellPlain, findTable, tableRecords } from "../../src/adapters/xlsx/read-tables";
 import { runReport } from "../../src/cli/report-command";
@@ -179,6 +181,28 @@ describe("sagsliste report over three units' workbooks", () => {
     const kilder = tableRecords(findTable(await load(out), "Kilder")!);
     expect(String(kilder[0].Kontrol)).toMatch(/1 overskrevne formler/);
     expect(r.stderr).toContain("Overskrevne formler");
+  });
+
+  it("publishes the combined overview suppressed across units and the total, with no CPR number or name in it", async () => {
+    const out = path.join(dir, "samlet-offentlig.xlsx");
+    const r = await run([...files, "--year", String(year), "--publish", "--json", "-o", out]);
+    expect(r.code).toBe(0);
+    const bytes = await fs.readFile(out);
+    const citizens = units.flatMap((u) => u.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn })));
+    const jsonLines = r.stdout.split("\n").map((text, i) => ({ part: "--json", location: `linje ${i + 1}`, text }));
+    expect(scanPackage(bytes, citizens, jsonLines)).toEqual([]);
+    const json = JSON.parse(r.stdout) as { keyFigures: { enhed: string; vaerdi: unknown }[]; sources: { kilde: string }[] };
+    expect(json.sources.map((s) => s.kilde)).toEqual(["K1", "K2", "K3"]);
+    // Units of every source and the total in one suppression: some small counts are hidden.
+    expect(json.keyFigures.some((k) => k.vaerdi === "*")).toBe(true);
+    expect(new Set(json.keyFigures.map((k) => k.enhed))).toEqual(new Set([I_ALT, ...units.flatMap((u) => u.units.map((x) => x.enhed))]));
+  });
+
+  it("draws Kvartalsoversigt's charts into the combined workbook", async () => {
+    const out = path.join(dir, "samlet-diagrammer.xlsx");
+    expect((await run([...files, "--year", String(year), "-o", out])).code).toBe(0);
+    const charts = packageParts(await fs.readFile(out)).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p.name));
+    expect(charts.length).toBeGreaterThan(0);
   });
 
   it("refuses a file given twice and an output over a source", async () => {

@@ -11,7 +11,7 @@ import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { convertWithLibreOffice, recalculate } from "../../src/adapters/libreoffice/recalc";
 import { cellPlain } from "../../src/adapters/xlsx/read-tables";
 import { buildNoegletalSheet } from "../../src/workbook/report/noegletal";
-import { buildKvartalsoversigtSheet, CHART_NOTE, kvartalsoversigtLayout, STATUS_COLOURS } from "../../src/workbook/report/kvartalsoversigt";
+import { buildKvartalsoversigtSheet, CHART_NOTE, kvartalsoversigtLayout, overviewFooter, STATUS_COLOURS } from "../../src/workbook/report/kvartalsoversigt";
 import { reportYear, structuredPlanWith } from "./support";
 import { parseAddress } from "../../src/workbook/plan";
 import { tempDir } from "../support/recalc-helpers";
@@ -44,7 +44,7 @@ describe("Kvartalsoversigt", () => {
     const statusCells = kvartalsoversigtLayout(data, year).cells.filter((c) => c.kind === "status");
     expect(statusCells.length).toBeGreaterThan(0);
     for (const c of statusCells) expect([...ranges].some((r) => inRange(c.address, r))).toBe(true);
-    expect(sheet.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: true });
+    expect(sheet.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: overviewFooter(year) });
   });
 
   it("shows the reference values and statuses after recalculation, and renders to PNG", async () => {

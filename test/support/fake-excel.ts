@@ -39,6 +39,7 @@ export interface FakeCell {
   fontColor?: string;
   /** Solid fill as "#RRGGBB" (none: Excel reports "#FFFFFF"). */
   fillColor?: string;
+  fill?: string;
 }
 
 export interface FakeValidation {
@@ -64,6 +65,8 @@ export class SheetState {
   merges: Bounds[] = [];
   hiddenRows = new Set<number>();
   hiddenCols = new Set<number>();
+  /** Columns in an outline group (Range.group "ByColumns"). */
+  groupedCols = new Set<number>();
   pageLayout: Record<string, unknown> = {};
   protected = false;
   charts: ChartState[] = [];
@@ -598,6 +601,15 @@ export class FakePageLayout {
   set zoom(v: unknown) {
     this.setp("zoom", v);
   }
+  setPrintArea(area: string): void {
+    this.setp("printArea", area);
+  }
+  /** The footer as pageLayout.footer (ExcelApi 1.9 headersFooters.defaultForAllPages). */
+  get headersFooters(): { defaultForAllPages: { leftFooter: string; rightFooter: string } } {
+    const at = (side: string) => ({ set: (v: string) => this.setp(side, v), enumerable: true });
+    const page = Object.defineProperties({} as { leftFooter: string; rightFooter: string }, { leftFooter: at("leftFooter"), rightFooter: at("rightFooter") });
+    return { defaultForAllPages: page };
+  }
 }
 
 export interface RangeState extends Bounds {
@@ -654,6 +666,25 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   stateNow(): RangeState {
     return this.s();
+  }
+  group(by: "ByColumns" | "ByRows"): void {
+    this.call("group", [by], (st) => {
+      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.10")) throw new FakeOfficeError("ApiNotFound", "group requires ExcelApi 1.10");
+      for (let c = st.c0; c <= st.c1; c++) st.sheet.groupedCols.add(c);
+    });
+  }
+  hideGroupDetails(by: "ByColumns" | "ByRows"): void {
+    this.call("hideGroupDetails", [by], (st) => {
+      for (let c = st.c0; c <= st.c1; c++) if (st.sheet.groupedCols.has(c)) st.sheet.hiddenCols.add(c);
+    });
+  }
+  set columnHidden(v: boolean) {
+    this.write("columnHidden", v, (st) => {
+      for (let c = st.c0; c <= st.c1; c++) {
+        if (v) st.sheet.hiddenCols.add(c);
+        else st.sheet.hiddenCols.delete(c);
+      }
+    });
   }
   private each<T>(st: RangeState, f: (r: number, c: number) => T): T[][] {
     const out: T[][] = [];
@@ -884,11 +915,21 @@ export class FakeRangeAreas extends FakeObject<{ sheet: SheetState; areas: Bound
 
 export class FakeRangeFormat {
   font: FakeRangeFont;
+  fill: { color: string };
   constructor(
     private ctx: FakeRequestContext,
     private range: FakeRange
   ) {
     this.font = new FakeRangeFont(ctx, range);
+    const fill = {} as { color: string };
+    Object.defineProperty(fill, "color", {
+      set: (v: string) =>
+        this.ctx.enqueue("set", "RangeFill", "color", [v], () => {
+          const st = this.range.stateNow();
+          for (let r = st.r0; r <= Math.min(st.r1, st.r0 + 10_000); r++) for (let c = st.c0; c <= st.c1; c++) st.sheet.ensure(r, c).fill = v;
+        }),
+    });
+    this.fill = fill;
   }
   set columnWidth(points: number) {
     this.ctx.enqueue("set", "RangeFormat", "columnWidth", [points], () => {

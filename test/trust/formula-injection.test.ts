@@ -84,7 +84,7 @@ function payloadCells(wb: ExcelJS.Workbook): { where: string; formula: boolean; 
       row.eachCell((cell) => {
         const formula = cell.type === ExcelJS.ValueType.Formula;
         const text = formula ? (cell.formula ?? "") : String(cell.value);
-        const hit = PAYLOADS.some((p) => (formula ? text.includes("HYPERLINK") || text.includes("cmd|") || text === "1+1" || text === "2+3" : text === p)) || text === "=2+3";
+        const hit = PAYLOADS.some((p) => (formula ? text.includes("angriber.example") || text.includes("cmd|") || text === "1+1" || text === "2+3" : text === p)) || text === "=2+3";
         if (hit) out.push({ where: `${ws.name}!${cell.address}`, formula, value: cell.value });
       })
     );

@@ -174,6 +174,10 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
           table.name = t.name;
           table.style = t.style ?? "TableStyleMedium2";
           table.getHeaderRowRange().format.font.bold = true;
+          if (t.wrapHeaders) {
+            table.getHeaderRowRange().format.wrapText = true;
+            table.getHeaderRowRange().format.rowHeight = 45;
+          }
           budget.note(OP_BYTES * 4);
         }
       }
@@ -194,7 +198,8 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
       }
 
       // 6. Validation, conditional formats, free cells, widths, panes, print.
-      for (const target of targets) applyColumnExtras(budget, target);
+      const looks = { notes: host.isSetSupported("ExcelApi", NOTES_API), groups: host.isSetSupported("ExcelApi", GROUPS_API) };
+      for (const target of targets) applyColumnExtras(budget, target, looks);
       for (let i = 0; i < plan.sheets.length; i++) applySheetExtras(budget, plan.sheets[i], sheets[i], canCopy);
 
       await budget.sync();
@@ -311,10 +316,29 @@ async function fillColumn(
   }
 }
 
-/** List validation and column widths: one call per column, whatever the row count. */
-function applyColumnExtras(budget: RequestBudget, t: TableTarget): void {
+/** Notes on cells (a computed column's header) need ExcelApi 1.18; without it the grey header says it alone. */
+const NOTES_API = "1.18";
+/** Column groups need ExcelApi 1.10; without them a helper column is hidden without a group. */
+const GROUPS_API = "1.10";
+
+/**
+ * List validation, column widths and how a column looks (a computed column's grey header, note and body,
+ * a helper column grouped and collapsed): one call per column, whatever the row count.
+ */
+function applyColumnExtras(budget: RequestBudget, t: TableTarget, looks: { notes: boolean; groups: boolean }): void {
   t.plan.columns.forEach((c, j) => {
     const col = t.left + j;
+    if (c.headerFill) t.sheet.getRangeByIndexes(t.top, col, 1, 1).format.fill.color = "#" + c.headerFill;
+    if (c.fill) t.sheet.getRangeByIndexes(t.top + 1, col, t.rowCount, 1).format.fill.color = "#" + c.fill;
+    if (c.note && looks.notes) t.sheet.notes.add(t.sheet.getRangeByIndexes(t.top, col, 1, 1), c.note);
+    if (c.helper) {
+      const whole = t.sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`);
+      if (looks.groups) {
+        whole.group("ByColumns");
+        whole.hideGroupDetails("ByColumns");
+      } else whole.columnHidden = true;
+    }
+    budget.note(4 * OP_BYTES);
     if (c.validationList) {
       const range = t.sheet.getRangeByIndexes(t.top + 1, col, t.rowCount, 1);
       range.dataValidation.rule = { list: { inCellDropDown: true, source: toOfficeFormula(c.validationList) } };
@@ -344,6 +368,12 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     else range.values = [[toOfficeValue(c.value, c.numFmt)]];
     if (c.bold) range.format.font.bold = true;
     if (c.size) range.format.font.size = c.size;
+    if (c.align) range.format.horizontalAlignment = c.align === "right" ? "Right" : c.align === "center" ? "Center" : "Left";
+    if (c.wrap) range.format.wrapText = true;
+    if (c.dropDown) {
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: c.dropDown.join(",") } };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Ugyldig værdi", message: `Vælg en af: ${c.dropDown.join(", ")}.` };
+    }
     budget.note(4 * OP_BYTES + estimateBytes(c.value));
   }
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) {
@@ -360,6 +390,12 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     ws.pageLayout.paperSize = "A4";
     // 0 pages tall = as many as needed, as fitToHeight="0" in the file format.
     if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (plan.print.columns) ws.pageLayout.setPrintArea(plan.print.columns);
+    if (plan.print.footer !== undefined) {
+      const page = ws.pageLayout.headersFooters.defaultForAllPages;
+      page.leftFooter = plan.print.footer.replace(/&/g, "&&");
+      page.rightFooter = "Side &P af &N";
+    }
     budget.note(3 * OP_BYTES);
   }
 }

@@ -1,7 +1,7 @@
 // Apply a Plan to an ExcelJS workbook (the command line's and the browser preview's adapter).
 // Works on an in-memory workbook so the same code serves files (Node) and the preview (browser).
 import ExcelJS from "exceljs";
-import { isFormula, parseAddress, address, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
+import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { addRangeValidation } from "./data-validations";
@@ -50,6 +50,11 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToWidth: 1,
       fitToHeight: 0,
     };
+    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns;
+    if (plan.print.footer !== undefined) {
+      // &L, &R: footer sections; &P and &N: page number and count; a literal & is doubled.
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${plan.print.footer.replace(/&/g, "&&")}&RSide &P af &N` };
+    }
   }
   const bodies = plan.tables.map((t) => applyTable(ws, t));
   // A cell of the plan inside a table's rows is written over the table's value, as it always was.
@@ -58,8 +63,9 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   for (const c of plan.cells ?? []) {
     const cell = ws.getCell(c.address);
     cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, isDateFormat(c.numFmt));
-    if (c.numFmt) cell.numFmt = c.numFmt;
-    if (c.bold || c.size) cell.font = { bold: c.bold ?? false, size: c.size };
+    // A cell of a table body shares its column's style object: give it its own before changing it.
+    if (c.numFmt || c.bold || c.size || c.align || c.wrap) cell.style = cellStyle(cell.style, c);
+    if (c.dropDown) addRangeValidation(ws, c.address, c.address, dropDownValidation(c.dropDown));
   }
   for (const cf of plan.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
@@ -80,6 +86,40 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   for (const [letter, width] of Object.entries(plan.columnWidths ?? {})) ws.getColumn(letter).width = width;
   // Last: the first read of the sheet's cells or rows fills the bodies in (table-body.ts).
   if (defer) for (const b of bodies) deferTableBody(ws, b);
+}
+
+const cellStyles = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+/**
+ * The style of a plan cell over the style it has: one object per distinct result (ExcelJS finds a style's
+ * id by the object), never the shared object of the table column it lies in, changed for every cell.
+ */
+function cellStyle(base: Partial<ExcelJS.Style>, c: CellPlan): Partial<ExcelJS.Style> {
+  const key = JSON.stringify([c.numFmt ?? null, c.bold ?? null, c.size ?? null, c.align ?? null, c.wrap ?? null]);
+  let byKey = cellStyles.get(base);
+  if (!byKey) cellStyles.set(base, (byKey = new Map()));
+  let style = byKey.get(key);
+  if (!style) {
+    style = { ...base };
+    if (c.numFmt) style.numFmt = c.numFmt;
+    if (c.bold || c.size) style.font = { ...base.font, bold: c.bold ?? false, size: c.size };
+    if (c.align || c.wrap) style.alignment = { ...base.alignment, ...(c.align ? { horizontal: c.align } : {}), ...(c.wrap ? { wrapText: true } : {}) };
+    byKey.set(key, style);
+  }
+  return style;
+}
+
+/** A drop-down of fixed values that refuses anything else, with a Danish message. */
+function dropDownValidation(values: readonly string[]): ExcelJS.DataValidation {
+  return {
+    type: "list",
+    allowBlank: false,
+    formulae: [`"${values.join(",")}"`],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "Ugyldig værdi",
+    error: `Vælg en af: ${values.join(", ")}.`,
+  };
 }
 
 function holds(body: TableBody, a1: string): boolean {
@@ -112,7 +152,20 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
   t.columns.forEach((c, j) => {
     const column = ws.getColumn(left + j + 1);
     column.width = c.width ?? Math.max(10, Math.min(40, c.name.length + 4));
-    ws.getCell(top + 1, left + j + 1).font = { bold: true };
+    const header = ws.getCell(top + 1, left + j + 1);
+    header.font = { bold: true };
+    if (t.wrapHeaders) {
+      header.alignment = { wrapText: true, vertical: "top" };
+      // Room for three lines: engines do not grow a row for wrapped text on their own when a file opens.
+      ws.getRow(top + 1).height = 45;
+    }
+    if (c.headerFill) header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.headerFill } };
+    if (c.note) header.note = c.note;
+    if (c.helper) {
+      column.outlineLevel = 1;
+      column.hidden = true;
+      ws.properties.outlineLevelCol = 1;
+    }
     if (c.validationList) {
       const validation: ExcelJS.DataValidation = { type: "list", allowBlank: true, formulae: [c.validationList.replace(/^=/, "")], showErrorMessage: false };
       addRangeValidation(ws, address(top + 1, left + j), address(top + dataRows.length, left + j), validation);
@@ -126,7 +179,10 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
       formula: formulas[j] ?? undefined,
       // One style object for the column's cells: ExcelJS looks a style up by identity when it writes, and
       // otherwise serialises each cell's own to find its twin.
-      style: c.numFmt ? { numFmt: c.numFmt } : {},
+      style: {
+        ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+        ...(c.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + c.fill } } } : {}),
+      },
       date: isDateFormat(c.numFmt),
     })),
   };

@@ -93,8 +93,8 @@ export function fileErrorMessage(e: unknown, file: string, action: "læse" | "sk
   }
 }
 
-/** Write the bytes to `target` all at once, or not at all. */
-export async function writeFileAtomic(target: string, bytes: Buffer): Promise<void> {
+/** Write the bytes to `target` all at once, or not at all; `mode` keeps a private file private (a key). */
+export async function writeFileAtomic(target: string, bytes: Buffer, mode?: number): Promise<void> {
   installHandlers();
   try {
     const stat = await fs.stat(target);
@@ -114,7 +114,7 @@ export async function writeFileAtomic(target: string, bytes: Buffer): Promise<vo
       await handle.sync();
       // The finished file gets the permissions any new file of the user gets.
       const umask = process.umask();
-      await handle.chmod(0o666 & ~umask);
+      await handle.chmod(mode ?? 0o666 & ~umask);
     } finally {
       await handle.close();
     }

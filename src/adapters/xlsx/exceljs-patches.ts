@@ -3,6 +3,7 @@
 // defined names whose reference is not a plain range (e.g. `Lister[Lovgrundlag]`).
 import type ExcelJS from "exceljs";
 import { invarianceCache, shareRepeatedFormulas, slideFormula } from "./column-formulas";
+import { installPackagePatches } from "./package-patches";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js");
@@ -97,6 +98,7 @@ function shareFormulasOnWrite(sameEverywhere: (formula: string) => boolean): voi
 export function installExcelJsPatches(): void {
   if (patched) return;
   patched = true;
+  installPackagePatches();
   const formulaValue = formulaValuePrototype();
   keepFalsyFormulaResults(formulaValue);
   const sameEverywhere = invarianceCache();

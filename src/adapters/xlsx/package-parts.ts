@@ -3,9 +3,9 @@
 // properties, chart caches), and a pseudonymised copy rewrites them all after ExcelJS has written the
 // cells, so that nothing the ExcelJS model leaves out or keeps as it found it slips through.
 // The zip is read and written with Node's zlib (native-zip.ts).
-import { promises as fs } from "fs";
 import zlib from "zlib";
 import { scanTexts, type Citizen, type PrivacyFinding, type ScanText } from "../../workbook/privacy-scan";
+import { writeFileAtomic } from "./atomic-write";
 import { zipFiles } from "./native-zip";
 
 export interface ZipEntry {
@@ -284,9 +284,7 @@ export async function workbookBytes(wb: { xlsx: { writeBuffer(): Promise<ArrayBu
 
 /** Write bytes atomically: a half-written file never replaces a good one. */
 export async function saveBytes(bytes: Buffer, file: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, file);
+  await writeFileAtomic(file, bytes);
 }
 
 /** What the privacy scan finds in every part of the package and in the other texts given (a JSON output). */

@@ -18,7 +18,10 @@ import { SHEETS, TABLES, col } from "../contract";
 import { address, columnLetters, type CellPlan, type ConditionalFormatPlan, type SheetPlan } from "../plan";
 import { numFmtOf, str } from "./noegletal";
 
-export const CHART_NOTE = "Diagrammerne vises, når projektmappen åbnes med tilføjelsesprogrammet Sagsliste.";
+/** The live overview's subtitle (publish mode, whose copy is static, says so instead). */
+export const LIVE_SUBTITLE = "Til dialogmødet. Tallene hentes fra arket Nøgletal og opdateres af sig selv. Tomt felt: intet grundlag.";
+
+export const CHART_NOTE = "Diagrammerne til højre viser tallene nedenfor: belægning og fravær pr. kvartal og udskrivninger efter årsag.";
 
 /** Status words and their colours (fill, font): the word carries the meaning, the colour helps. */
 export const STATUS_COLOURS: Record<string, { fill: string; font: string }> = {
@@ -35,11 +38,11 @@ export interface FigureKey {
 
 /** One cell of the overview: fixed text, a key figure's value, or a target's status. */
 export type OverviewCell =
-  | { address: string; kind: "text"; text: string; bold?: boolean; size?: number }
+  | { address: string; kind: "text"; text: string; bold?: boolean; size?: number; align?: "right" }
   | { address: string; kind: "value"; key: FigureKey; numFmt: string }
   | { address: string; kind: "status"; key: FigureKey };
 
-/** A chart for the Office.js adapter to create (ExcelJS cannot write charts). */
+/** A chart over the sheet's own ranges: drawn by the Office.js adapter, written as chart parts in files (chart-parts.ts). */
 export interface ChartSpec {
   type: "columnClustered" | "line" | "barClustered";
   title: string;
@@ -93,6 +96,20 @@ function sections(reasons: readonly string[]): Section[] {
   ];
 }
 
+/** The unit a figure is counted in, for its label: "Belægningsprocent (%)", "Gennemsnitlig progression (point)". */
+export function unitOf(def: KeyFigureDef): string {
+  if (def.format === "percent") return "%";
+  if (def.format === "days" || /dage$/.test(def.name)) return "dage";
+  if (/pladser$/.test(def.name)) return "pladser";
+  if (def.name === "Gennemsnitlig progression") return "point";
+  return "antal";
+}
+
+/** The overview's footer: the period, beside the page numbers. */
+export function overviewFooter(year: number): string {
+  return `Kvartalsoversigt ${year} · perioden 1. januar – 31. december ${year}`;
+}
+
 /** The overview's cells for a year: the same layout live (formulas) and published (values). */
 export function kvartalsoversigtLayout(data: StructuredData, year: number): OverviewLayout {
   const reasons = dischargeReasons(data);
@@ -109,9 +126,11 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
   let r = 0; // 0-based sheet row
   const text = (row: number, c: number, t: string, bold = false, size?: number) =>
     cells.push({ address: address(row, c), kind: "text", text: t, bold, size });
+  // Headers over numbers stand right, as the numbers do.
+  const numberHeader = (row: number, c: number, t: string) => cells.push({ address: address(row, c), kind: "text", text: t, bold: true, align: "right" });
 
   text(r++, 0, `Kvartalsoversigt ${year}`, true, 16);
-  text(r++, 0, "Til dialogmødet. Tallene hentes fra arket Nøgletal og opdateres af sig selv. Tomt felt: intet grundlag.");
+  text(r++, 0, LIVE_SUBTITLE);
   text(r++, 0, CHART_NOTE);
   r++;
 
@@ -119,7 +138,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
     text(r++, 0, s.title, true, 12);
     text(r, 0, "Nøgletal", true);
     text(r, 1, "Periode", true);
-    scopes.forEach((u, j) => text(r, 2 + j, u, true));
+    scopes.forEach((u, j) => numberHeader(r, 2 + j, u));
     r++;
     const blockStart = r;
     const firstRows = new Map<string, number>();
@@ -128,7 +147,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
       const labels = s.rows === "periods" ? [...quarterLabels, yearLabel] : [yearLabel];
       firstRows.set(name, r);
       labels.forEach((label, k) => {
-        text(r, 0, k === 0 ? (s.rows === "year" ? name.replace(/^Udskrivninger: /, "") : name) : "");
+        text(r, 0, k === 0 ? `${s.rows === "year" ? name.replace(/^Udskrivninger: /, "") : name} (${unitOf(def)})` : "");
         text(r, 1, label);
         scopes.forEach((u, j) =>
           cells.push({ address: address(r, 2 + j), kind: "value", key: { enhed: u, periode: label, noegletal: name }, numFmt: numFmtOf(def.format) })
@@ -167,7 +186,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
   const periodHeads = [...quarterLabels, yearLabel];
   for (const def of keyFigureDefs(reasons).filter((d) => d.target)) {
     text(r, 0, `${def.name}: ${targetText(def.target)}`, true);
-    periodHeads.forEach((p, k) => text(r, 2 + k, p, true));
+    periodHeads.forEach((p, k) => numberHeader(r, 2 + k, p));
     r++;
     const first = r;
     for (const u of scopes) {
@@ -215,7 +234,7 @@ export function statusLookupFormula(k: FigureKey): string {
 
 /** Render a layout's fixed texts as cells. */
 export function textCells(layout: OverviewLayout): CellPlan[] {
-  return layout.cells.flatMap((c) => (c.kind === "text" ? [{ address: c.address, value: c.text, bold: c.bold, size: c.size }] : []));
+  return layout.cells.flatMap((c) => (c.kind === "text" ? [{ address: c.address, value: c.text, bold: c.bold, size: c.size, ...(c.align ? { align: c.align } : {}) }] : []));
 }
 
 export function buildKvartalsoversigtSheet(data: StructuredData, year: number): { sheet: SheetPlan; charts: ChartSpec[] } {
@@ -232,7 +251,7 @@ export function buildKvartalsoversigtSheet(data: StructuredData, year: number): 
       cells,
       conditionalFormats: statusFormats(layout.statusRanges),
       columnWidths: layout.columnWidths,
-      print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+      print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: overviewFooter(year) },
     },
     charts: layout.charts,
   };

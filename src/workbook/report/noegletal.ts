@@ -448,7 +448,7 @@ export function numFmtOf(format: FigureFormat): string {
     case "percent":
       return NUMFMT.percent;
     case "days":
-      return "0.0";
+      return NUMFMT.days;
   }
 }
 

@@ -38,8 +38,38 @@ export const JOBCENTER_COLUMNS = [
   "Faktisk indtægt",
 ] as const;
 
-export const PLADSREGULERING_TOP_LEFT = "A4";
-export const JOBCENTER_TOP_LEFT = "M4";
+export const PLADSREGULERING_TOP_LEFT = "A7";
+
+/** The jobcenter table's top-left cell: below the regulation table, so that an A4 page holds each at a readable size. */
+export function jobcenterTopLeft(regulatedUnits: number): string {
+  return `A${7 + Math.max(1, regulatedUnits) + 5}`;
+}
+
+/** Band and model in words, from the defined names: "Bånd: 95 %–105 %. Model: Hele afvigelsen …". */
+export function bandAndModelFormula(): string {
+  const pct = (name: string): string => `ROUND(${name}*100,1)&" %"`;
+  const m = DEFINED_NAMES.reguleringsmodel;
+  return (
+    `="Ingen regulering, når belægningen ligger i båndet "&${pct(DEFINED_NAMES.baandNedre)}&"–"&${pct(DEFINED_NAMES.baandOevre)}&". ` +
+    `Reguleringsmodel: "&${m}&IF(${m}="Ud over båndet",` +
+    `" – kun pladserne uden for båndet reguleres: (B − N × grænsen) × reguleringspris.",` +
+    `" – hele afvigelsen reguleres: (B − N) × reguleringspris.")`
+  );
+}
+
+/** What to fill in while the table has no normerede pladser (a freshly converted workbook). */
+export function missingInputFormula(): string {
+  return (
+    `=IF(COUNT(${col(TABLES.pladsregulering, "Normerede pladser")})=0,` +
+    `"Intet at regulere endnu: udfyld Fuldtidspladser (og Deltidspladser), Stykpris og Reguleringspris for enhederne i tabellen Enheder på arket Opsætning.","")`
+  );
+}
+
+/** How each row is computed, in words, read from left to right (two lines that fit the printed page). */
+export const DERIVATION_TEXT = [
+  "Sådan regnes hver række: de indskrevnes pladsdage i året (vægtet med Pladsvægt) ÷ årets dage = gennemsnitligt besatte pladser (B);",
+  "B ÷ normerede pladser (N) = belægningsprocent; uden for båndet: afvigelsen i pladser × reguleringspris = reguleringsbeløb (positivt hæver budgettet).",
+];
 
 const r = (c: string): string => thisRow(TABLES.pladsregulering, c);
 const j = (c: string): string => thisRow(JOBCENTER_TABLE, c);
@@ -127,6 +157,15 @@ const FORMATS: Record<string, string> = {
   "Faktisk indtægt": NUMFMT.money,
 };
 
+/** A column as wide as its longest header word (headers wrap) and its amounts in kroner. */
+function headerWidth(name: string): number {
+  if (name === "Enhed" || name === "Forløbstype") return 24;
+  if (name === "År") return 8;
+  // Headers are bold: a character takes about a fifth more room than the width's unit.
+  const word = Math.ceil(Math.max(...name.split(" ").map((w) => w.length)) * 1.2) + 2;
+  return Math.max(word, FORMATS[name] === NUMFMT.money ? 17 : 12);
+}
+
 /** Budget inputs for every course type: the given ones (kept from an earlier report), else defaults. */
 export function defaultBudgets(data: StructuredData, given: readonly CourseBudget[] = []): CourseBudget[] {
   return courseTypes(data).map(
@@ -151,38 +190,51 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
       name,
       formula: pf[name] ?? undefined,
       numFmt: FORMATS[name],
-      width: name === "Enhed" ? 22 : name === "År" ? 8 : 16,
+      width: headerWidth(name),
     })),
+    wrapHeaders: true,
     rows: regulated.map((u) => [u.enhed, year, null, null, null, null, null, null, null, null]),
     style: "TableStyleMedium2",
   };
+  const incomeAt = jobcenterTopLeft(regulated.length);
+  const incomeRow = Number(incomeAt.slice(1));
   const income: TablePlan = {
     name: JOBCENTER_TABLE,
-    topLeft: JOBCENTER_TOP_LEFT,
+    topLeft: incomeAt,
+    wrapHeaders: true,
     columns: JOBCENTER_COLUMNS.map((name) => ({
       name,
       formula: jf[name] ?? undefined,
       numFmt: FORMATS[name],
-      width: name === "Forløbstype" ? 22 : name === "År" ? 8 : 15,
+      width: headerWidth(name),
     })),
     rows: budgets.map((b) => [b.forloebstype, year, b.budgetteredeBorgere, b.uger, b.prisPrUge, null, null, null]),
     style: "TableStyleMedium4",
   };
+  // The two tables share columns A to H: each column as wide as the wider of the two.
+  const widest = (k: number): number => Math.max(regulation.columns[k]?.width ?? 0, income.columns[k]?.width ?? 0);
+  regulation.columns = regulation.columns.map((c, k) => ({ ...c, width: widest(k) }));
+  income.columns = income.columns.map((c, k) => ({ ...c, width: widest(k) }));
   return {
     name: SHEETS.pladsregulering,
     tables: [regulation, income],
     cells: [
       { address: "A1", value: `Pladsregulering ${year}`, bold: true, size: 14 },
+      { address: "A2", value: { formula: bandAndModelFormula() } },
+      { address: "A3", value: DERIVATION_TEXT[0] },
+      { address: "A4", value: DERIVATION_TEXT[1] },
       {
-        address: "A2",
+        address: "A5",
         value:
-          "Ingen regulering inden for båndet [Baand_nedre; Baand_oevre]. Uden for: (B − N) × reguleringspris (Hele afvigelsen) " +
-          "eller (B − N × grænse) × reguleringspris (Ud over båndet), efter Reguleringsmodel. Positivt beløb hæver budgettet.",
+          regulated.length === 0
+            ? "Ingen enheder med lovgrundlag §103 eller §104 i tabellen Enheder på arket Opsætning: udfyld Lovgrundlag for enhederne, og lav rapporten igen."
+            : { formula: missingInputFormula() },
+        bold: true,
       },
-      { address: "A3", value: "Pladsregulering (§103 og §104)", bold: true },
-      { address: "M2", value: "Indtægt = gennemsnitligt antal borgere × uger × pris pr. uge. Udfyld de hvide felter." },
-      { address: "M3", value: "Indtægt fra jobcenterforløb (LAB)", bold: true },
+      { address: "A6", value: "Pladsregulering (§103 og §104)", bold: true },
+      { address: `A${incomeRow - 2}`, value: "Indtægt fra jobcenterforløb (LAB)", bold: true },
+      { address: `A${incomeRow - 1}`, value: "Indtægt = gennemsnitligt antal borgere × uger × pris pr. uge. Udfyld de hvide felter." },
     ],
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, columns: "A:J", footer: `Pladsregulering ${year}` },
   };
 }

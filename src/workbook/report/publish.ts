@@ -22,7 +22,7 @@ import type { StructuredData } from "../../domain/model";
 import { suppress, type SuppressionCell, type SuppressionGroup, type SuppressionReason } from "../../domain/suppression";
 import { SHEETS, TABLES } from "../contract";
 import type { CellPlan, Plan, Scalar } from "../plan";
-import { CHART_NOTE, kvartalsoversigtLayout, statusFormats, textCells } from "./kvartalsoversigt";
+import { CHART_NOTE, LIVE_SUBTITLE, kvartalsoversigtLayout, overviewFooter, statusFormats, textCells } from "./kvartalsoversigt";
 import { numFmtOf } from "./noegletal";
 
 /** What a suppressed cell shows: the same mark for primary and secondary, so neither is told apart. */
@@ -33,6 +33,14 @@ export function publishNote(threshold: number): string {
     `Offentliggjort udgave uden navne og CPR-numre. ${SUPPRESSED_MARK} = diskretioneret: færre end ${threshold} ` +
     "personer, eller skjult for at en total ikke afslører en anden skjult celle."
   );
+}
+
+/** The published overview's subtitle: its numbers are fixed values, not formulas. */
+export const PUBLISHED_SUBTITLE = "Til dialogmødet. Faste tal, beregnet da udgaven blev lavet; de opdateres ikke. Tomt felt: intet grundlag.";
+
+/** A published figure's cell: the suppression mark right-aligned where the numbers stand, not read as "6*". */
+function figureCell(address: string, value: Scalar, numFmt: string): CellPlan {
+  return value === SUPPRESSED_MARK ? { address, value, numFmt, align: "right" } : { address, value, numFmt };
 }
 
 export function figureId(k: { enhed: string; periode: string; noegletal: string }): string {
@@ -137,12 +145,16 @@ export function buildPublishedPlan(source: StructuredData, year: number, options
   const byId = new Map(figures.rows.map((r) => [figureId(r), r]));
   const layout = kvartalsoversigtLayout(data, year);
   const note = publishNote(figures.threshold);
-  const cells: CellPlan[] = textCells(layout).map((c) => (c.value === CHART_NOTE ? { ...c, value: note } : c));
+  const replaced = new Map<Scalar, string>([
+    [CHART_NOTE, note],
+    [LIVE_SUBTITLE, PUBLISHED_SUBTITLE],
+  ]);
+  const cells: CellPlan[] = textCells(layout).map((c) => (replaced.has(c.value as Scalar) ? { ...c, value: replaced.get(c.value as Scalar)! } : c));
   for (const c of layout.cells) {
     if (c.kind === "text") continue;
     const row = byId.get(figureId(c.key));
     if (!row) continue;
-    if (c.kind === "value") cells.push({ address: c.address, value: shownValue(figures, row), numFmt: c.numFmt });
+    if (c.kind === "value") cells.push(figureCell(c.address, shownValue(figures, row), c.numFmt));
     else cells.push({ address: c.address, value: row.status });
   }
   const defOf = new Map(keyFigureDefs(dischargeReasons(data)).map((d) => [d.name, d]));
@@ -154,7 +166,7 @@ export function buildPublishedPlan(source: StructuredData, year: number, options
         cells,
         conditionalFormats: statusFormats(layout.statusRanges),
         columnWidths: layout.columnWidths,
-        print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+        print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, footer: overviewFooter(year) },
       },
       {
         name: SHEETS.noegletal,
@@ -178,7 +190,7 @@ export function buildPublishedPlan(source: StructuredData, year: number, options
           { address: "A1", value: `Nøgletal ${year}`, bold: true, size: 14 },
           { address: "A2", value: note },
           // Number formats per row follow the key figure (percent, places, counts).
-          ...figures.rows.map((r, i) => ({ address: `D${4 + i}`, value: shownValue(figures, r), numFmt: numFmtOf(defOf.get(r.noegletal)!.format) })),
+          ...figures.rows.map((r, i) => figureCell(`D${4 + i}`, shownValue(figures, r), numFmtOf(defOf.get(r.noegletal)!.format))),
         ],
       },
     ],
