@@ -77,9 +77,11 @@ test("Importér fits the pane: one mapping per column of same-shape sheets, the 
   const page = await harness.open("?arbejdsbog=to-ark&side=import");
   await page.setViewportSize({ width: 350, height: 720 });
   await page.getByTestId("import-preview").waitFor();
-  // Two sheets of four columns each: four drop-downs, each naming both sheets.
+  // Two sheets of four columns each: four drop-downs, each naming both sheets; the fifth proposes each
+  // sheet's name (Kilen, Smedien) as its cases' unit, since the lists have no unit column.
   const boxes = page.getByRole("combobox");
-  expect(await boxes.count()).toBe(4);
+  expect(await boxes.count()).toBe(5);
+  expect(await page.getByRole("combobox", { name: /^Kolonne [A-D] '.*' på Kilen, Smedien$/ }).count()).toBe(4);
   expect(await page.getByRole("combobox", { name: messages.importPage.columnLabel("D", "Status", "Kilen, Smedien") }).count()).toBe(1);
   expect(await page.getByTestId("import-preview").locator("li").count()).toBe(4);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
