@@ -30,7 +30,7 @@ export interface ImportedState {
   cases: [string, number, number, (Token | null)[]][];
 }
 
-/** A cell's stored form: "" when empty, the value, or a digest (a number) for the columns the Log may not show. */
+/** A cell's stored form: "" when empty, the value, or a digest ("#…") for the columns the Log may not show. */
 export type Token = string | number;
 /** One stored form per field, in FIELDS order (null: not mapped), as stored. An array: rows are many. */
 type Tokens = (Token | null)[];
@@ -47,14 +47,17 @@ interface SourceRecord {
 const MERGED: readonly CaseKey[] = FIELDS.map((f) => f.key).filter((k) => k !== "sagsId");
 const SENSITIVE: ReadonlySet<CaseKey> = new Set(FIELDS.filter((f) => !isLoggableColumn(TABLES.sager, f.column)).map((f) => f.key));
 
-/** FNV-1a, 32 bits: enough to tell a changed value, not to read it. */
-function digest(s: string): number {
+/**
+ * FNV-1a, 32 bits: enough to tell a changed value, not to read it. Written in base 36 behind "#", so
+ * that no digest is ten digits a privacy scan would take for a CPR number.
+ */
+function digest(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return `#${(h >>> 0).toString(36)}`;
 }
 
 /** The stored form of a cell: "" when empty, the value, or a digest for the columns the Log may not show. */

@@ -281,6 +281,10 @@ export const messages = {
     mappingHint: "Vælg for hver kolonne i sagslisten, hvilken kolonne i Sager den skal blive til.",
     keep: "Behold som den er",
     fillLabel: (color: string, rows: number, sheet: string): string => `Rækker med baggrundsfarven ${color} på ${sheet} (${rows})`,
+    codesHeading: "Fremmødekoder",
+    codesHint: "Sådan læses hver kode eller hvert ord i fremmødet. Vælg en anden status, hvis en kode betyder noget andet hos jer.",
+    codeLabel: (value: string, count: number, sheet: string): string => `Koden '${value}' (${count} ${count === 1 ? "registrering" : "registreringer"}, fx på ${sheet})`,
+    codeNone: "Ikke en status (behold som tekst)",
     fillMeanings: { udskrevet: "Udskrevet", venteliste: "På venteliste", aktiv: "Aktiv", ingen: "Ingen betydning" },
     columnLabel: (letter: string, header: string, sheet: string): string => `Kolonne ${letter} '${header || "uden overskrift"}' på ${sheet}`,
     /** A unit or name read from the list's shape (sheet name, title row, section rows, two name columns). */

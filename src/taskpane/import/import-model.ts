@@ -1,5 +1,7 @@
 // The Import page's logic as plain functions: the regions to offer, the mapping rows with their
 // choices, the preview, the findings to list and the result summary. The page only renders these.
+import type { AttendanceCodeMapping, AttendanceCodeOverrides } from "../../import/attendance-codes";
+import { defaultAttendanceStatuses } from "../../domain/setup-defaults";
 import { danishDate } from "../../domain/dates";
 import type { Analysis } from "../../import/convert";
 import { FIELDS } from "../../import/fields";
@@ -72,6 +74,36 @@ export function fillRows(mapping: Mapping): FillRow[] {
 
 export function fillOptions(): TargetOption[] {
   return Object.entries(m.fillMeanings).map(([value, label]) => ({ value, label }));
+}
+
+/** One distinct attendance value and what it is read as, for the page's choice (as a column's). */
+export interface CodeRow {
+  value: string;
+  label: string;
+  /** A Fremmoedestatus name, or CODE_NONE. */
+  chosen: string;
+  confidence: number;
+  reason: string;
+}
+
+export const CODE_NONE = "\u0000ingen";
+
+/** Each distinct attendance value with the status it is read as, the user's choice winning. */
+export function codeRows(codes: readonly AttendanceCodeMapping[], chosen: AttendanceCodeOverrides | undefined): CodeRow[] {
+  return codes.map((c) => {
+    const own = chosen && Object.prototype.hasOwnProperty.call(chosen, c.value) ? chosen[c.value] : c.status;
+    return { value: c.value, label: m.codeLabel(c.value, c.count, c.sheet), chosen: own ?? CODE_NONE, confidence: Math.round(c.confidence * 100), reason: c.reason };
+  });
+}
+
+/** The statuses a value can be read as: the default Fremmoedestatus, and "not a status". */
+export function codeOptions(): TargetOption[] {
+  return [...defaultAttendanceStatuses().map((s) => ({ value: s.status, label: `${s.status} (${s.kode})` })), { value: CODE_NONE, label: m.codeNone }];
+}
+
+/** The user's reading of one attendance value. */
+export function chooseCode(chosen: AttendanceCodeOverrides | undefined, value: string, status: string): AttendanceCodeOverrides {
+  return { ...(chosen ?? {}), [value]: status === CODE_NONE ? null : status };
 }
 
 /** The user's choice of a colour's meaning. */

@@ -35,6 +35,9 @@ import {
   importSummary,
   mappingRows,
   fillRows,
+  codeRows,
+  codeOptions,
+  chooseCode,
   fillOptions,
   chooseFill,
   offerMerge,
@@ -254,6 +257,31 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
                 onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseFill(choice.overrides, row.key, d.optionValue) })}
               >
                 {fillOptions().map((o) => (
+                  <Option key={o.value} value={o.value} text={o.label}>
+                    {o.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ))}
+        </section>
+      )}
+
+      {analysis.value && analysis.value.attendanceCodes.length > 0 && (
+        <section className={styles.section} aria-labelledby="import-koder">
+          <Subtitle2 as="h3" id="import-koder">
+            {m.codesHeading}
+          </Subtitle2>
+          <Body1>{m.codesHint}</Body1>
+          {codeRows(analysis.value.attendanceCodes, choice.attendanceCodes).map((row) => (
+            <Field key={row.value} label={row.label} hint={`${m.confidence(row.confidence)}. ${row.reason}`}>
+              <Dropdown
+                data-kode={row.value}
+                value={codeOptions().find((o) => o.value === row.chosen)?.label ?? row.chosen}
+                selectedOptions={[row.chosen]}
+                onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, attendanceCodes: chooseCode(choice.attendanceCodes, row.value, d.optionValue) })}
+              >
+                {codeOptions().map((o) => (
                   <Option key={o.value} value={o.value} text={o.label}>
                     {o.label}
                   </Option>
