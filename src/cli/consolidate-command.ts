@@ -3,7 +3,7 @@
 // Kilde) carry the same live formulas as a single workbook, so every figure can be traced to its source;
 // Kilder lists the sources and every conflict between them. With --publish only the suppressed figures.
 import path from "path";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../adapters/xlsx/workbook";
 import { ymd } from "../domain/dates";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { regulationRows } from "../domain/regulation";
@@ -29,7 +29,7 @@ export interface ConsolidatedOptions {
 
 /** The consolidated workbook of the sources for one year: Kilder, the combined tables and the report. */
 export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ bytes: Buffer; warnings: string[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   applyPlan(wb, consolidatedTablesPlan(c));
   const report = reportPlan(c.data, year, readLayout(wb).sheets, workbookSource(wb));
   replaceSheets(wb, report.plan, report.removeSheets);

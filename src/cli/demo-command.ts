@@ -3,7 +3,7 @@
 // generated year of registrations. No real person is in any of them.
 import { promises as fs } from "fs";
 import path from "path";
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../adapters/xlsx/workbook";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { convertWorkbook, readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
@@ -53,13 +53,13 @@ export async function runDemo(argv: string[]): Promise<number> {
     const { grids } = generateMessyCaseList({ seed, rows, sheets: 2, withAttendanceGrid: true });
     await saveWorkbook(gridsToWorkbook(grids), messyFile);
     // The converted file starts from the messy one as written, as a user's would.
-    const wb = new ExcelJS.Workbook();
+    const wb = newWorkbook();
     await wb.xlsx.readFile(messyFile);
     const outcome = convertWorkbook(wb, { conversionDate: serialFromJsDate(new Date()), time: serialDateTime(new Date()) });
     await saveWorkbook(wb, structuredFile);
 
     const year = generateStructuredData(seed, { cases: 120 });
-    const full = new ExcelJS.Workbook();
+    const full = newWorkbook();
     applyPlan(full, buildStructuredPlan(year, { extraComputedColumns: reportHelperColumns() }));
     const report = reportPlan(year, ymd(year.params.periodestart).year, readLayout(full).sheets, workbookSource(full));
     replaceSheets(full, report.plan, report.removeSheets);

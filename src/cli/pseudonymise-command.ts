@@ -3,7 +3,7 @@
 // workbook with every CPR number masked as DDMMYY-XXXX (in place unless -o says otherwise). Either way
 // the package is scanned before it is written, and nothing is written when the scan finds anything.
 import path from "path";
-import type ExcelJS from "exceljs";
+import { type XlsxWorkbook } from "../adapters/xlsx/workbook";
 import { loadWorkbook } from "../adapters/xlsx/files";
 import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
 import { writeFileAtomic } from "../adapters/xlsx/atomic-write";
@@ -45,7 +45,7 @@ function refuseLeaks(findings: readonly PrivacyFinding[], out: string): void {
   );
 }
 
-function keyRows(wb: ExcelJS.Workbook): PseudonymKeyRow[] {
+function keyRows(wb: XlsxWorkbook): PseudonymKeyRow[] {
   const sager = readTable(wb, TABLES.sager);
   const at = (h: string) => headerIndex(sager, h);
   const [id, cpr, navn] = [at("Sags-ID"), at("CPR"), at("Navn")];

@@ -1,6 +1,6 @@
 // The published overview of a report (one workbook or several combined): the values-only copy with
 // suppression and its --json, both scanned for CPR numbers and citizens' names before anything is written.
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../adapters/xlsx/workbook";
 import type { StructuredData } from "../domain/model";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { WorkbookFileError } from "../adapters/xlsx/files";
@@ -10,7 +10,7 @@ import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/re
 
 /** The copy's bytes and JSON, or a WorkbookFileError saying where a CPR number or a name would have leaked. */
 export async function publishedCopy(data: StructuredData, year: number, out: string, extraJson: Record<string, unknown> = {}): Promise<{ bytes: Buffer; json: string }> {
-  const target = new ExcelJS.Workbook();
+  const target = newWorkbook();
   applyPlan(target, buildPublishedPlan(data, year));
   const bytes = await workbookBytes(target);
   const f = publishedFigures(data, year);

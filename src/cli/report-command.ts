@@ -3,7 +3,7 @@
 // Never writes over its input; writes nothing at all when anything fails. A published overview and its
 // JSON are scanned for CPR numbers and citizens' names before anything is written.
 import path from "path";
-import ExcelJS from "exceljs";
+import { type XlsxWorkbook } from "../adapters/xlsx/workbook";
 import { danishDate, ymd } from "../domain/dates";
 import { periodOfYear } from "../domain/setup-defaults";
 import { computeKeyFigures } from "../domain/keyfigures";
@@ -89,7 +89,7 @@ export async function runReport(argv: string[]): Promise<number> {
 
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
-    let target: ExcelJS.Workbook;
+    let target: XlsxWorkbook;
     let publishedBytes: Buffer | null = null;
     let publishedJson: string | null = null;
     let charts: ChartSpec[] = [];

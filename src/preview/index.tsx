@@ -4,24 +4,24 @@
 // ?arbejdsbog=fremmoede from a case list with an attendance register in long format beside it;
 // ?arbejdsbog=farver from a list whose row colours mean status; ?arbejdsbog=to-ark from two raw case lists
 // with the same header on two sheets.
-import type ExcelJS from "exceljs";
+import { type XlsxWorkbook } from "../adapters/xlsx/workbook";
 import { createRoot } from "react-dom/client";
 import type { SourceReader } from "../taskpane/oversigt/consolidate-flow";
 import { App } from "../taskpane/App";
 import { pageFromSearch } from "../taskpane/pages";
-import { MemoryWorkbookPort } from "./memory-port";
+import { MemoryWorkbookPort } from "../adapters/xlsx/memory-port";
 import { withAuditLog } from "../taskpane/audit-port";
-import { colouredSample, rawSample, rawTwoSheetsSample, registerSample, structuredSample } from "./sample-workbook";
+import { colouredSample, rawSample, rawTwoSheetsSample, registerSample, structuredSample } from "../adapters/xlsx/sample-workbooks";
 
 declare global {
   interface Window {
-    __sagsliste?: { workbook: ExcelJS.Workbook; port: MemoryWorkbookPort };
+    __sagsliste?: { workbook: XlsxWorkbook; port: MemoryWorkbookPort };
   }
 }
 
 const params = new URLSearchParams(window.location.search);
 const choice = params.get("arbejdsbog");
-const SAMPLES: Record<string, () => ExcelJS.Workbook> = {
+const SAMPLES: Record<string, () => XlsxWorkbook> = {
   raa: rawSample,
   fremmoede: registerSample,
   farver: colouredSample,

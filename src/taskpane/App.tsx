@@ -20,7 +20,7 @@ import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
 import { ConsolidatePanel } from "./oversigt/ConsolidatePanel";
 import type { SourceReader } from "./oversigt/consolidate-flow";
-import { asPlanPort, type WorkbookPort } from "./workbook-port";
+import { asPlanPort, type WorkbookPort } from "../ports/workbook-port";
 
 const useStyles = makeStyles({
   root: {

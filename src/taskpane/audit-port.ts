@@ -4,7 +4,7 @@
 // It reads nothing it need not: the forms pass the values they replace, and the Log is never read.
 import { saveLogEntries, logRecord, serialDateTime, type TableBefore } from "../workbook/audit-log";
 import { TABLES } from "../workbook/contract";
-import type { PortCell, SaveReport, TableChange, WorkbookPort, WorkbookWriter } from "./workbook-port";
+import type { PortCell, SaveReport, TableChange, WorkbookPort, WorkbookWriter } from "../ports/workbook-port";
 
 /** Tables whose writes are bookkeeping, not case data: never logged themselves. */
 const UNLOGGED: readonly string[] = [TABLES.log, TABLES.problemer].map((t) => t.toLowerCase());

@@ -3,12 +3,13 @@
 import { createRoot } from "react-dom/client";
 import type { SourceReader } from "./oversigt/consolidate-flow";
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
+import { startOffice } from "../adapters/officejs/host";
 import { createOfficePort } from "../adapters/officejs/port";
 import { withAuditLog } from "./audit-port";
 import { App } from "./App";
 import { messages } from "./messages";
 import { pageFromSearch } from "./pages";
-import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookPort } from "../ports/workbook-port";
 
 function Notice({ text }: { text: string }) {
   return (
@@ -24,16 +25,11 @@ const container = document.getElementById("root");
 if (!container) throw new Error("Sagsliste: elementet #root mangler i taskpane.html");
 const root = createRoot(container);
 
-// Office.js comes from Microsoft's CDN; when it could not load (no network, a proxy that blocks the
-// address) there is no Office object, and the pane says why and what to do instead of staying blank.
-if (typeof Office === "undefined") root.render(<Notice text={messages.office.notLoaded} />);
-else Office.onReady((info) => {
-  if (info.host !== Office.HostType.Excel) {
-    root.render(<Notice text={messages.office.notInExcel} />);
-    return;
-  }
-  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.8")) {
-    root.render(<Notice text={messages.office.unsupported} />);
+const NOTICES = { notLoaded: messages.office.notLoaded, notInExcel: messages.office.notInExcel, unsupported: messages.office.unsupported } as const;
+
+void startOffice().then((start) => {
+  if (start !== "ready") {
+    root.render(<Notice text={NOTICES[start]} />);
     return;
   }
   // The adapter's port matches WorkbookPort structurally; this assignment is where the compiler checks it.

@@ -7,7 +7,7 @@ import { PROBLEMER_INPUT, TABLES } from "../workbook/contract";
 import { checkIntegrity, type CaseSort, type IntegrityFinding, type IntegrityReport } from "../workbook/integrity";
 import { PROBLEM_TARGET_COLUMN, PROBLEM_TITLE_COLUMN } from "../workbook/problems-plan";
 import { problemTitle } from "../workbook/problem-titles";
-import type { PortCell, WorkbookInspector, WorkbookPort, WorkbookWriter } from "./workbook-port";
+import type { PortCell, WorkbookInspector, WorkbookPort, WorkbookWriter } from "../ports/workbook-port";
 
 export type KontrolPort = WorkbookPort & WorkbookWriter & WorkbookInspector;
 

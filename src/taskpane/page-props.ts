@@ -1,6 +1,6 @@
 // What every page of the task pane receives from the shell.
 import type { SourceReader } from "./oversigt/consolidate-flow";
-import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookPort } from "../ports/workbook-port";
 
 export interface PageProps {
   port: WorkbookPort;

@@ -3,7 +3,7 @@
 import { mkdirSync } from "fs";
 import path from "path";
 import type { Page } from "playwright-core";
-import type { TableContents } from "../../src/taskpane/workbook-port";
+import type { TableContents } from "../../src/ports/workbook-port";
 import { danishDate } from "../../src/domain/dates";
 import { SCREENSHOTS } from "../support/browser";
 

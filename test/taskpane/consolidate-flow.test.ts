@@ -8,7 +8,7 @@ import { readConsolidationSourceBytes } from "../../src/adapters/xlsx/consolidat
 import { findTable, tableRecords } from "../../src/adapters/xlsx/read-tables";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { splitByUnits } from "../../src/sample/unit-workbooks";
-import { memoryPlanPort } from "../../src/preview/memory-plan-port";
+import { memoryPlanPort } from "../../src/adapters/xlsx/memory-plan-port";
 import { consolidateIntoWorkbook, type ConsolidateStep, type PickedFile } from "../../src/taskpane/oversigt/consolidate-flow";
 import { messages } from "../../src/taskpane/messages";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";

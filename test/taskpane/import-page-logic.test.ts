@@ -2,8 +2,8 @@
 // the result summary, the years offered; and the whole import and overview through the preview's port.
 import type { Analysis } from "../../src/import/convert";
 import type { ProblemRow } from "../../src/workbook/problems-plan";
-import { MemoryWorkbookPort } from "../../src/preview/memory-port";
-import { rawSample } from "../../src/preview/sample-workbook";
+import { MemoryWorkbookPort } from "../../src/adapters/xlsx/memory-port";
+import { rawSample } from "../../src/adapters/xlsx/sample-workbooks";
 import { initialChoice, readImportSource, runImport, surveySource } from "../../src/taskpane/import/import-flow";
 import {
   KEEP_VALUE,

@@ -2,7 +2,7 @@
 // only of columns that are not personal; imports, repairs and sorts by case have their own entries.
 import ExcelJS from "exceljs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
-import { MemoryWorkbookPort } from "../../src/preview/memory-port";
+import { MemoryWorkbookPort } from "../../src/adapters/xlsx/memory-port";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { withAuditLog } from "../../src/taskpane/audit-port";
 import { importLogEntries, isLoggableColumn, logRow, repairLogEntries, saveLogEntries, serialDateTime, sortLogEntries } from "../../src/workbook/audit-log";

@@ -13,7 +13,7 @@ import { parseDateField, parseNumberField, textOrNull } from "../../src/taskpane
 import { casesFrom } from "../../src/taskpane/forms/cases";
 import { instrumentsFrom, statusesFrom, unitsFrom, holidaysFrom, listsFrom } from "../../src/taskpane/forms/setup";
 import { withAuditLog } from "../../src/taskpane/audit-port";
-import { MemoryWorkbookPort } from "../../src/preview/memory-port";
+import { MemoryWorkbookPort } from "../../src/adapters/xlsx/memory-port";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 import { checkIntegrity, type WorkbookSnapshot } from "../../src/workbook/integrity";

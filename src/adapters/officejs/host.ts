@@ -21,3 +21,22 @@ export const officeHost: OfficeHost = {
 
 /** The manifest's minimum (manifest.xml): data validation and everything older are used without a check. */
 export const BASE_API = "1.8";
+
+/** Where the task pane stands once Office.js has started (or could not load at all). */
+export type OfficeStart = "ready" | "notLoaded" | "notInExcel" | "unsupported";
+
+/**
+ * Wait for Office.js and check that this is Excel with the manifest's minimum requirement set. Office.js
+ * comes from Microsoft's CDN; when it could not load (no network, a proxy that blocks the address) there
+ * is no Office object, and the caller says why instead of staying blank.
+ */
+export function startOffice(): Promise<OfficeStart> {
+  if (typeof Office === "undefined") return Promise.resolve("notLoaded");
+  return new Promise((resolve) => {
+    void Office.onReady((info) => {
+      if (info.host !== Office.HostType.Excel) resolve("notInExcel");
+      else if (!Office.context.requirements.isSetSupported("ExcelApi", BASE_API)) resolve("unsupported");
+      else resolve("ready");
+    });
+  });
+}

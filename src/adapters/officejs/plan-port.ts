@@ -1,6 +1,6 @@
 // The PlanPort over Office.js (see taskpane/workbook-port.ts): layout, grids, tables and replacing
 // sheets by a plan, each one Excel.run. createOfficePort adds these to the task pane's port.
-import type { PlanPort } from "../../taskpane/workbook-port";
+import type { PlanPort } from "../../ports/workbook-port";
 import { excelRun, type ExcelRun, type OfficeHost } from "./host";
 import { readGrids } from "./read-grids";
 import { readLayout } from "./read-layout";

@@ -10,12 +10,12 @@ import {
   type SheetActivator,
   type WorkbookPort,
   type WorkbookWriter,
-} from "../../taskpane/workbook-port";
+} from "../../ports/workbook-port";
 import { withExcelErrors } from "./errors";
 import { excelRun, type ExcelRun } from "./host";
 import { saveRowsWithOffice } from "./save-rows";
 import { createOfficePlanPort } from "./plan-port";
-import type { PlanPort } from "../../taskpane/workbook-port";
+import type { PlanPort } from "../../ports/workbook-port";
 import { inspectWorkbook, setColumnFormulasWithOffice } from "./inspect";
 import { sortByCaseWithOffice } from "./sort-by-case";
 

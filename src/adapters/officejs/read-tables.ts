@@ -2,7 +2,7 @@
 // (the tables are the truth). One Excel.run: a sync probes every table and name, one loads headers,
 // sizes and the names' cells, then the bodies in blocks of at most `cellsPerSync` cells (one sync for
 // an ordinary workbook).
-import type { PortCell, TablesRead } from "../../taskpane/workbook-port";
+import type { PortCell, TablesRead } from "../../ports/workbook-port";
 import { withExcelErrors } from "./errors";
 import { excelRun, type ExcelRun } from "./host";
 import { toScalar } from "./read-layout";

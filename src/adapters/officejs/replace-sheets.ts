@@ -2,7 +2,7 @@
 // apply-plan.ts for its sync budget) and draw the charts. Doing it in one run means a failure before
 // the final sync leaves the workbook as it was, rather than with the old sheets gone and no new ones.
 import type { Plan } from "../../workbook/plan";
-import type { ApplyPlanReport, ApplyPlanOptions } from "../../taskpane/workbook-port";
+import type { ApplyPlanReport, ApplyPlanOptions } from "../../ports/workbook-port";
 import { applyPlan, type ApplyOptions } from "./apply-plan";
 import { CHARTS_API, queueCharts } from "./charts";
 import { withExcelErrors } from "./errors";

@@ -5,8 +5,8 @@
 // null, which Office.js leaves alone, so they fill themselves. The third sorts Fremmoede and
 // Statusmaalinger by Sagsrække and Dato where they have those columns (see sortByCase).
 import { inputHeaders } from "../../workbook/input-columns";
-import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, SaveRowsError, type RowCells } from "../../taskpane/save-plan";
-import type { PortCell, SaveReport, TableChange } from "../../taskpane/workbook-port";
+import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, SaveRowsError, type RowCells } from "../../ports/save-plan";
+import type { PortCell, SaveReport, TableChange } from "../../ports/workbook-port";
 import { toOfficeValue } from "./cell-text";
 import { codeOf, SagslisteExcelError } from "./errors";
 import type { ExcelRun } from "./host";

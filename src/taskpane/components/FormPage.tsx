@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { FormSetup } from "../forms/setup";
 import { useTables } from "../forms/use-tables";
 import type { PageProps } from "../page-props";
-import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../workbook-port";
+import { isWorkbookWriter, type TableContents, type WorkbookWriter } from "../../ports/workbook-port";
 import { FormGate } from "./FormGate";
 import { PageFrame } from "./PageFrame";
 

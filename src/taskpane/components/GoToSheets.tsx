@@ -3,7 +3,7 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { messages } from "../messages";
-import { canActivateSheet, type WorkbookPort } from "../workbook-port";
+import { canActivateSheet, type WorkbookPort } from "../../ports/workbook-port";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },

@@ -8,7 +8,7 @@ import type { Holiday } from "../../domain/model";
 import { attendanceSchema } from "../../domain/schemas";
 import { TABLES } from "../../workbook/contract";
 import { messages } from "../messages";
-import type { PortCell, TableChange, TableContents } from "../workbook-port";
+import type { PortCell, TableChange, TableContents } from "../../ports/workbook-port";
 import { attendanceRecord } from "./rows";
 import type { StatusOption } from "./setup";
 import { serialDate, tableRows, text } from "./table-rows";

@@ -3,7 +3,7 @@
 // the definite ending ignored.
 import { sameText } from "../../domain/instruments";
 import type { Case } from "../../domain/model";
-import type { TableContents } from "../workbook-port";
+import type { TableContents } from "../../ports/workbook-port";
 import { serialDate, tableRows, text } from "./table-rows";
 
 export interface CaseRow extends Case {

@@ -6,7 +6,7 @@ import { allPresetDimensions } from "../../domain/instruments";
 import type { Holiday, InstrumentDimension } from "../../domain/model";
 import { DEFAULT_LISTS } from "../../domain/setup-defaults";
 import { TABLES } from "../../workbook/contract";
-import type { TableContents, WorkbookPort } from "../workbook-port";
+import type { TableContents, WorkbookPort } from "../../ports/workbook-port";
 import { hasColumn, num, serialDate, tableRows, text, yes } from "./table-rows";
 
 export interface StatusOption {

@@ -8,7 +8,7 @@ import type { Goal, InstrumentDimension, StatusMeasurement } from "../../domain/
 import { GoalSchema, statusMeasurementSchema } from "../../domain/schemas";
 import { TABLES } from "../../workbook/contract";
 import { messages } from "../messages";
-import type { PortCell, TableChange, TableContents } from "../workbook-port";
+import type { PortCell, TableChange, TableContents } from "../../ports/workbook-port";
 import { hasErrors, issuesByField, parseDateField, parseNumberField, textOrNull, type FieldErrors } from "./field-values";
 import { goalRecord, measurementRecord } from "./rows";
 import { num, serialDate, tableRows, text } from "./table-rows";

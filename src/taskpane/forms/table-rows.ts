@@ -1,6 +1,6 @@
 // The forms' view of a table read through the port: rows as lookups by header (headers compare
 // ignoring case and spacing, as users retype them), cells as text, numbers or serial dates.
-import type { PortCell, TableContents } from "../workbook-port";
+import type { PortCell, TableContents } from "../../ports/workbook-port";
 import { headerKey } from "../../workbook/contract";
 
 export interface TableRow {

@@ -1,7 +1,7 @@
 // A form's data: the setup tables and the data tables it needs, read through the port when the form
 // opens and again after each save (so what the form shows is what the workbook holds).
 import { useCallback, useEffect, useState } from "react";
-import type { TableContents, WorkbookPort } from "../workbook-port";
+import type { TableContents, WorkbookPort } from "../../ports/workbook-port";
 import { loadSetup, type FormSetup } from "./setup";
 
 export type TablesState =

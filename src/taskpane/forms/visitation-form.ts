@@ -9,7 +9,7 @@ import { caseSchema, DEFAULT_CASE_LISTS, visitationSchema } from "../../domain/s
 import { sagsbehandlingstid, ventetid } from "../../domain/visitation";
 import { TABLES } from "../../workbook/contract";
 import { messages } from "../messages";
-import type { TableChange, TableContents } from "../workbook-port";
+import type { TableChange, TableContents } from "../../ports/workbook-port";
 import { caseLabel, findCase } from "./cases";
 import { nextIdLike } from "./next-id";
 import { dateFieldSerial, dateFieldValue, hasErrors, issuesByField, parseDateField, textOrNull, type FieldErrors } from "./field-values";

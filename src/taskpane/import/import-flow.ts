@@ -17,7 +17,7 @@ import {
   type WorkbookLayout,
 } from "../../import/workbook-conversion";
 import { snapshotSource, STRUCTURED_NAMES, STRUCTURED_TABLES } from "../../workbook/structured-from-tables";
-import type { PlanPort } from "../workbook-port";
+import type { PlanPort } from "../../ports/workbook-port";
 
 export interface ImportSource {
   layout: WorkbookLayout;

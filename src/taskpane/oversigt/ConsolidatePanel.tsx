@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { messages } from "../messages";
-import type { PlanPort } from "../workbook-port";
+import type { PlanPort } from "../../ports/workbook-port";
 import { consolidateIntoWorkbook, type ConsolidateStep, type PickedFile, type SourceReader } from "./consolidate-flow";
 
 const m = messages.consolidate;

@@ -5,7 +5,7 @@ import type { ConsolidationSource } from "../../workbook/consolidate";
 import { consolidate, consolidatedTablesPlan, forReportYear } from "../../workbook/consolidate";
 import { ymd } from "../../domain/dates";
 import { messages } from "../messages";
-import { isStructured, type PlanPort } from "../workbook-port";
+import { isStructured, type PlanPort } from "../../ports/workbook-port";
 import { buildOverview, type OverviewResult, type OverviewStep } from "./overview-flow";
 
 /** Reads one picked file's bytes into a source (the xlsx adapter, given by the shell). */

@@ -19,7 +19,7 @@ import {
   type TableSource,
 } from "../../workbook/structured-from-tables";
 import { messages } from "../messages";
-import type { PlanPort } from "../workbook-port";
+import type { PlanPort } from "../../ports/workbook-port";
 
 export interface OverviewSource {
   layout: WorkbookLayout;

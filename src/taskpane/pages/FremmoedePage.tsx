@@ -34,7 +34,7 @@ import { activeCasesOn, caseLabel, casesFrom } from "../forms/cases";
 import type { FormSetup } from "../forms/setup";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import type { TableContents, WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../../ports/workbook-port";
 
 const TABLE_NAMES = [TABLES.sager, TABLES.fremmoede];
 

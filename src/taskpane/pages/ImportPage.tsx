@@ -52,7 +52,7 @@ import { PreviewCards } from "../components/PreviewCards";
 import { chooseTargetForKeys, groupMappingRows } from "../import/mapping-groups";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import { asPlanPort, isWorkbookWriter } from "../workbook-port";
+import { asPlanPort, isWorkbookWriter } from "../../ports/workbook-port";
 
 const m = messages.importPage;
 const STEPS: ImportStep[] = ["read", "convert", "write"];

@@ -8,7 +8,7 @@ import { PageFrame } from "../components/PageFrame";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
 import { checkWorkbook, isRetryable, repairWorkbook, writeFindings, type KontrolPort } from "../kontrol-actions";
-import { isWorkbookInspector, isWorkbookWriter } from "../workbook-port";
+import { isWorkbookInspector, isWorkbookWriter } from "../../ports/workbook-port";
 import type { IntegrityReport } from "../../workbook/integrity";
 
 const useStyles = makeStyles({

@@ -8,7 +8,7 @@ import { GoToSheets } from "../components/GoToSheets";
 import { messages } from "../messages";
 import { buildOverview, defaultYear, overviewYears, publishOverview, readOverviewSource, type OverviewStep } from "../oversigt/overview-flow";
 import type { PageProps } from "../page-props";
-import { asPlanPort } from "../workbook-port";
+import { asPlanPort } from "../../ports/workbook-port";
 import { PUBLISHED_SHEET } from "../../workbook/report/report-plan";
 
 const m = messages.overviewPage;

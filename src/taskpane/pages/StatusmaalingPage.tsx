@@ -40,7 +40,7 @@ import {
 import { dateFieldSerial, dateFieldValue, parseNumberField, todayFieldValue } from "../forms/field-values";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import type { TableContents, WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../../ports/workbook-port";
 
 const TABLE_NAMES = [TABLES.sager, TABLES.statusmaalinger, TABLES.maal];
 

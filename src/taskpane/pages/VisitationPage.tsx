@@ -24,7 +24,7 @@ import {
 import type { FormSetup } from "../forms/setup";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
-import type { TableContents, WorkbookWriter } from "../workbook-port";
+import type { TableContents, WorkbookWriter } from "../../ports/workbook-port";
 import { TABLES } from "../../workbook/contract";
 
 const TABLE_NAMES = [TABLES.visitationer, TABLES.sager];

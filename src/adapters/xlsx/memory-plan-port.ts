@@ -1,12 +1,12 @@
 // The PlanPort's work over an in-memory ExcelJS workbook (the browser preview), through the xlsx
 // adapter the command line uses: so the preview imports and reports exactly as `sagsliste` does.
 import type ExcelJS from "exceljs";
-import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
-import { readGrids } from "../adapters/xlsx/read-grids";
-import { findTable } from "../adapters/xlsx/read-tables";
-import { namedValue, setNamedValue } from "../adapters/xlsx/structured-from-workbook";
-import type { ApplyPlanOptions, ApplyPlanReport, PlanPort, TablesRead } from "../taskpane/workbook-port";
-import type { Plan } from "../workbook/plan";
+import { readLayout, replaceSheets } from "./convert-workbook";
+import { readGrids } from "./read-grids";
+import { findTable } from "./read-tables";
+import { namedValue, setNamedValue } from "./structured-from-workbook";
+import type { ApplyPlanOptions, ApplyPlanReport, PlanPort, TablesRead } from "../../ports/workbook-port";
+import type { Plan } from "../../workbook/plan";
 
 export function memoryReadTables(wb: ExcelJS.Workbook, tables: readonly string[], names: readonly string[]): TablesRead {
   const out: TablesRead = { tables: {}, names: {} };

@@ -2,14 +2,14 @@
 // tables of Opsætning, built from generated fictitious data exactly as a conversion builds it) and a raw
 // case list that has not been converted yet.
 import ExcelJS from "exceljs";
-import { applyPlan } from "../adapters/xlsx/apply-plan";
-import { gridsToWorkbook } from "../adapters/xlsx/write-grids";
-import { generateAttendanceRegister } from "../sample/attendance-register";
-import type { StructuredData } from "../domain/model";
-import { generateStructuredData } from "../sample/structured-data";
-import { generateValueShapes } from "../sample/value-shapes";
-import { reportHelperColumns } from "../workbook/report/noegletal";
-import { buildStructuredPlan } from "../workbook/structured-plan";
+import { applyPlan } from "./apply-plan";
+import { gridsToWorkbook } from "./write-grids";
+import { generateAttendanceRegister } from "../../sample/attendance-register";
+import type { StructuredData } from "../../domain/model";
+import { generateStructuredData } from "../../sample/structured-data";
+import { generateValueShapes } from "../../sample/value-shapes";
+import { reportHelperColumns } from "../../workbook/report/noegletal";
+import { buildStructuredPlan } from "../../workbook/structured-plan";
 
 /**
  * The seed and size of the sample. With these, one unit has more than 30 citizens enrolled on some

@@ -2,9 +2,9 @@
 // Excel. Saving writes the same cells as the Office.js adapter (see save-plan.ts) and grows a table as
 // Excel does: new rows take the last row's number formats and drop-downs, and computed columns their formula.
 import type ExcelJS from "exceljs";
-import { cellPlain, findTable, listTables } from "../adapters/xlsx/read-tables";
-import { dataValidationAt } from "../adapters/xlsx/data-validations";
-import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, type RowCells } from "../taskpane/save-plan";
+import { cellPlain, findTable, listTables } from "./read-tables";
+import { dataValidationAt } from "./data-validations";
+import { isEmptyRow, mergeChanges, missingTableError, planTableWrite, type RowCells } from "../../ports/save-plan";
 import {
   isStructured,
   type PortCell,
@@ -15,13 +15,13 @@ import {
   type WorkbookInspector,
   type WorkbookPort,
   type WorkbookWriter,
-} from "../taskpane/workbook-port";
-import { inputHeaders } from "../workbook/input-columns";
-import type { WorkbookSnapshot } from "../workbook/integrity";
-import { readSnapshot, setColumnFormulas } from "../adapters/xlsx/workbook-snapshot";
-import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
-import type { ApplyPlanOptions, PlanPort } from "../taskpane/workbook-port";
-import type { Plan } from "../workbook/plan";
+} from "../../ports/workbook-port";
+import { inputHeaders } from "../../workbook/input-columns";
+import type { WorkbookSnapshot } from "../../workbook/integrity";
+import { readSnapshot, setColumnFormulas } from "./workbook-snapshot";
+import { sortTableByCase } from "./sort-by-case";
+import type { ApplyPlanOptions, PlanPort } from "../../ports/workbook-port";
+import type { Plan } from "../../workbook/plan";
 import { memoryPlanPort } from "./memory-plan-port";
 
 interface TableModel {
