@@ -44,7 +44,6 @@ function inList(list: readonly string[], label: string) {
     .refine((v) => v === null || set.has(v), { message: `Vælg en værdi fra listen ${label}: ${list.join(", ")}.` });
 }
 
-
 /** The shape of a case with its field types only (what the import produces before lists are checked). */
 export const CaseShape = z.object({
   sagsId: z.string().min(1, "Sags-ID må ikke være tomt."),
@@ -83,17 +82,6 @@ export function caseSchema(lists: CaseLists = DEFAULT_CASE_LISTS) {
     }
   });
 }
-
-export const UnitSchema = z.object({
-  enhed: z.string().min(1, "Enheden skal have et navn."),
-  lovgrundlag: z.string().nullable(),
-  fuldtidspladser: z.number().min(0, "Antal pladser kan ikke være negativt.").nullable(),
-  deltidspladser: z.number().min(0, "Antal pladser kan ikke være negativt.").nullable(),
-  deltidsvaegt: z.number().min(0).max(1, "Deltidsvægten ligger mellem 0 og 1.").nullable(),
-  loft: z.number().int().min(0).nullable(),
-  stykpris: z.number().min(0).nullable(),
-  reguleringspris: z.number().min(0).nullable(),
-});
 
 const STATUS_NAMES = new Set(FREMMOEDESTATUSSER.map((s) => s.status));
 

@@ -1,7 +1,7 @@
 // Visitations (docs/domain.md): case-handling time and waiting time, and the rules a visitation must keep,
 // as pure functions that the workbook formulas, the forms and the import share.
 import { sameText } from "./instruments";
-import type { Case, StructuredData, Visitation } from "./model";
+import type { Case, Visitation } from "./model";
 
 function isNum(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x);
@@ -43,10 +43,6 @@ export function startdato(v: Visitation, cases: readonly Case[]): number | null 
 export function ventetid(v: Visitation, cases: readonly Case[]): number | null {
   const start = startdato(v, cases);
   return isNum(v.beslutningsdato) && start !== null ? start - v.beslutningsdato : null;
-}
-
-export function visitationVentetid(v: Visitation, data: Pick<StructuredData, "cases">): number | null {
-  return ventetid(v, data.cases);
 }
 
 export interface VisitationFinding {

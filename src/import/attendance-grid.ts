@@ -10,12 +10,7 @@ import { cellAt, isBlank } from "./detect";
 import type { Finding } from "./findings";
 import type { SheetGrid } from "./grid";
 import { unitKey } from "./normalise";
-import { proposeStatus, type CodeBook } from "./attendance-codes";
-
-/** The status name for a grid cell's code or word, or null when unknown (the proposal, before any confirmation). */
-export function attendanceStatus(code: string): string | null {
-  return proposeStatus(code).status;
-}
+import type { CodeBook } from "./attendance-codes";
 
 const MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 

@@ -40,26 +40,6 @@ export const FIELDS: readonly FieldDef[] = SAGER_INPUT.map((c) => {
 export const FIELD_BY_COLUMN: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.column, f]));
 export const FIELD_BY_KEY: ReadonlyMap<CaseKey, FieldDef> = new Map(FIELDS.map((f) => [f.key, f]));
 
-export function emptyCase(sagsId: string): Case {
-  return {
-    sagsId,
-    cpr: null,
-    navn: null,
-    enhed: "",
-    lovgrundlag: null,
-    pladstype: null,
-    henviser: null,
-    visitationsdato: null,
-    indskrevet: null,
-    udskrevet: null,
-    udskrivningsaarsag: null,
-    forsoergelsesgrundlag: null,
-    jobcenterforloeb: null,
-    kontaktperson: null,
-    bemaerkninger: null,
-  };
-}
-
 /** Position of each field in FIELDS, for building cases from a values array. */
 export const FIELD_INDEX: Readonly<Record<CaseKey, number>> = Object.fromEntries(FIELDS.map((f, i) => [f.key, i])) as Record<CaseKey, number>;
 

@@ -199,17 +199,6 @@ export function parseNumberText(input: string): number | null {
   return Number.isFinite(n) ? (scale === 1 ? n : Math.round(n * 1e12) / 1e12) : null;
 }
 
-const NOTE_NUMBER: Note = { code: "TAL_UKENDT", severity: "fejl", message: "Tallet kan ikke læses. Skriv det med decimalkomma, fx 1234,50." };
-
-export function parseNumberCell(v: RawCell): CellOutcome {
-  if (v === null) return EMPTY;
-  if (typeof v === "number") return { kind: "value", value: v };
-  if (typeof v === "boolean") return { kind: "unparsed", text: v ? "SAND" : "FALSK", note: NOTE_NUMBER };
-  if (v.trim() === "") return EMPTY;
-  const n = parseNumberText(v);
-  return n === null ? { kind: "unparsed", text: v, note: NOTE_NUMBER } : { kind: "value", value: n };
-}
-
 // ---------------------------------------------------------------- CPR
 
 const NOTE_CPR_FORMAT: Note = {

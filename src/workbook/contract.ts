@@ -115,7 +115,6 @@ export const SAGER_COMPUTED = [
   "GAS T-score",
   "Aktiv",
 ] as const;
-export type SagerComputed = (typeof SAGER_COMPUTED)[number];
 
 export const ENHEDER_INPUT: ColumnDef[] = [
   { name: "Enhed", type: "text", required: true },
@@ -127,7 +126,6 @@ export const ENHEDER_INPUT: ColumnDef[] = [
   { name: "Stykpris", type: "money" },
   { name: "Reguleringspris", type: "money" },
 ];
-export const ENHEDER_COMPUTED = ["Normerede pladser"] as const;
 
 export const FREMMOEDE_INPUT: ColumnDef[] = [
   { name: "Sags-ID", type: "id", required: true },
@@ -194,7 +192,6 @@ export const VISITATIONER_INPUT: ColumnDef[] = [
   { name: "Klagevejledning givet", type: "yesno", list: "JaNej" },
   { name: "Forventet start", type: "date" },
 ];
-export const VISITATIONER_COMPUTED = ["Sagsbehandlingstid", "Ventetid"] as const;
 
 export const PROBLEMER_INPUT: ColumnDef[] = [
   { name: "Ark", type: "text" },

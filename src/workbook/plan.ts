@@ -151,9 +151,3 @@ export function address(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** The A1 range a table occupies: header row plus data rows (at least one). */
-export function tableRange(t: TablePlan): string {
-  const { row, col } = parseAddress(t.topLeft);
-  const last = row + Math.max(1, t.rows.length);
-  return `${address(row, col)}:${address(last, col + t.columns.length - 1)}`;
-}

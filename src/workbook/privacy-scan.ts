@@ -59,11 +59,6 @@ const WORD = /%20|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 /** Between a name's words: spaces, or how names are joined in e-mail addresses and links. */
 const NAME_GAP = /^(?:\s|%20|[+._])+$/;
 
-/** The words of a name, tidied. */
-export function nameWords(name: string): string[] {
-  return name.split(/\s+/).filter((w) => w !== "");
-}
-
 /** A name's key: its words in lower case, one space apart ("J. Hansen" and "j hansen" agree). */
 export function nameKey(name: string): string {
   return [...name.matchAll(WORD)]

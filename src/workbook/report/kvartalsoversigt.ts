@@ -257,7 +257,3 @@ export function buildKvartalsoversigtSheet(data: StructuredData, year: number): 
   };
 }
 
-/** The charts of the overview, as data for the Office.js adapter. */
-export function describeCharts(data: StructuredData, year: number): ChartSpec[] {
-  return kvartalsoversigtLayout(data, year).charts;
-}
