@@ -3,6 +3,7 @@
 // hides the serial number (DDMMYY-XXXX). Both reach every cell, not only Sager: the original sheets,
 // Problemer's "Oprindelig værdi" and free-text notes hold the same numbers and names. Names are matched
 // as names: a name of two words or more wherever it stands, a one-word name only in a name column.
+import { parseCpr } from "../domain/cpr";
 import { CPR_SEPARATOR, cprDigits, NameFinder, nameKey } from "./privacy-scan";
 
 export interface PseudonymKeyRow {
@@ -44,7 +45,8 @@ export function pseudonymiser(key: readonly PseudonymKeyRow[]): Pseudonymiser {
   }
   const names = new NameFinder(byName.keys());
   const rewrite = (value: string): string => {
-    let out = value.replace(CPR_IN_TEXT, (_, a: string, b: string) => byCpr.get(a + b) ?? UNKNOWN_CPR);
+    // Ten digits whose first six are no date are no CPR number (a printer resolution, an id): left alone.
+    let out = value.replace(CPR_IN_TEXT, (m: string, a: string, b: string) => byCpr.get(a + b) ?? (parseCpr(a + b).ok ? UNKNOWN_CPR : m));
     out = out.replace(NINE_DIGITS, (m) => byCpr.get("0" + m) ?? m);
     out = names.replace(out, (key) => byName.get(key)!);
     return out;
@@ -95,7 +97,7 @@ export function cprMasker(knownCprs: readonly string[]): Masker {
     changed: 0,
     text(value) {
       const out = value
-        .replace(CPR_IN_TEXT, (_, a: string) => `${a}-XXXX`)
+        .replace(CPR_IN_TEXT, (m: string, a: string, b: string) => (parseCpr(a + b).ok ? `${a}-XXXX` : m))
         .replace(NINE_DIGITS, (m) => (known.has("0" + m) ? `0${m.slice(0, 5)}-XXXX` : m));
       if (out !== value) self.changed++;
       return out;

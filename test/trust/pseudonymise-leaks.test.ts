@@ -60,7 +60,7 @@ const leaks: Leak[] = [
   {
     place: "a 9-digit CPR number in Problemer's original value",
     plant: () => undefined,
-    seen: /^xl\/worksheets\/sheet\d+\.xml, celle F2$/,
+    seen: /^xl\/worksheets\/sheet\d+\.xml, celle [A-Z]+2$/,
     check: (wb) => {
       const rows = tableRecords(readTable(wb, "Problemer"));
       expect(rows[0]["Oprindelig værdi"]).toBe(ID);

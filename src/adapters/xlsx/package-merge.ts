@@ -269,6 +269,19 @@ export function shiftSheet(xml: string, shift: StyleShift, stringShift: number):
 
 // ---------- the merge ----------
 
+const COMMENT_REF = /<comment\b[^>]*\sref="([^"]+)"/g;
+
+/** The cells that carry a note on a sheet ExcelJS rendered (empty when the sheet has none). */
+function commentRefsOf(sheet: SheetRef | undefined, ours: (part: string) => string | null): Set<string> {
+  const refs = new Set<string>();
+  if (!sheet) return refs;
+  for (const r of relsOf(ours(relsPathOf(sheet.part)))) {
+    if (typeTail(r.type) !== "comments") continue;
+    for (const m of (ours(resolve(sheet.part, r.target)) ?? "").matchAll(COMMENT_REF)) refs.add(m[1]);
+  }
+  return refs;
+}
+
 export function mergePackages(input: MergeInput): MergeOutcome {
   const orig = new Package(readZipEntries(input.original, input.name), input.name);
   const rendered = input.rendered;
@@ -307,12 +320,21 @@ export function mergePackages(input: MergeInput): MergeOutcome {
     const relsPart = relsPathOf(s.part);
     if (orig.has(relsPart)) removedParts.add(relsPart);
     const extra: string[] = [];
-    for (const r of relsOf(orig.text(relsPart))) {
+    // Our own sheets carry our notes on their computed columns ("beregnes – skriv ikke her"): a note the
+    // new sheet has at the same cell is ours, and only a note elsewhere was added by a user.
+    const oursNow = commentRefsOf(oursSheets.find((n) => n.name.toLowerCase() === s.name.toLowerCase()), ours);
+    const sheetRels = relsOf(orig.text(relsPart));
+    const notesOf = (r: Rel) => [...(orig.text(resolve(s.part, r.target)) ?? "").matchAll(COMMENT_REF)].map((m) => m[1]);
+    const hasNotes = sheetRels.some((r) => typeTail(r.type) === "comments");
+    const userNotes = sheetRels.some((r) => typeTail(r.type) === "comments" && notesOf(r).some((ref) => !oursNow.has(ref)));
+    for (const r of sheetRels) {
       if (r.external) continue;
       const target = resolve(s.part, r.target);
       if (referencedElsewhere.has(target)) continue;
       removedParts.add(target);
       const tail = typeTail(r.type);
+      // The legacy drawing that shows notes goes with them: both are the user's only when a note is.
+      if ((tail === "comments" || (tail === "vmlDrawing" && hasNotes)) && !userNotes) continue;
       if (tail !== "table" && tail !== "printerSettings") extra.push(WHAT[tail] ?? tail);
       // A drawing's own parts (charts, images) go with it.
       const nested = relsPathOf(target);
