@@ -2,10 +2,10 @@
 // shared strings, defined names, comments, headers and footers, validation lists, links, document
 // properties, chart caches), and a pseudonymised copy rewrites them all after ExcelJS has written the
 // cells, so that nothing the ExcelJS model leaves out or keeps as it found it slips through.
-// The zip is read and written with Node's zlib (native-zip.ts).
-import zlib from "zlib";
+// The zip is read by zip-package.ts and written with Node's zlib (native-zip.ts).
 import { scanTexts, type Citizen, type PrivacyFinding, type ScanText } from "../../workbook/privacy-scan";
 import { writeFileAtomic } from "./atomic-write";
+import { inflateEntry, readZipEntries } from "./zip-package";
 import { zipFiles } from "./native-zip";
 
 export interface ZipEntry {
@@ -13,41 +13,11 @@ export interface ZipEntry {
   bytes: Buffer;
 }
 
-/** The files of a zip, read through its central directory and inflated by zlib. */
+/** The files of a zip, inflated: the package reader of zip-package.ts, with its limits on unpacked size. */
 export function unzip(zip: Buffer): ZipEntry[] {
-  const bad = (): never => {
-    throw new Error("Projektmappen kan ikke læses som zip-fil; den er måske beskadiget.");
-  };
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) bad();
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const out: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) bad();
-    const method = zip.readUInt16LE(at + 10);
-    const compressed = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30);
-    const comment = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    at += 46 + nameLength + extra + comment;
-    if (name.endsWith("/")) continue;
-    if (zip.readUInt32LE(local) !== 0x04034b50) bad();
-    const from = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(from, from + compressed);
-    if (method === 0) out.push({ name, bytes: Buffer.from(data) });
-    else if (method === 8) out.push({ name, bytes: zlib.inflateRawSync(data) });
-    else bad();
-  }
-  return out;
+  return readZipEntries(zip, "Projektmappen")
+    .filter((e) => !e.name.endsWith("/"))
+    .map((e) => ({ name: e.name, bytes: inflateEntry(e, "Projektmappen") }));
 }
 
 /** Parts that are text (XML, relationships, VML drawings of comments). */
