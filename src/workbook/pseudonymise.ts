@@ -97,7 +97,7 @@ export function cprMasker(knownCprs: readonly string[]): Masker {
     changed: 0,
     text(value) {
       const out = value
-        .replace(CPR_IN_TEXT, (m: string, a: string, b: string) => (parseCpr(a + b).ok ? `${a}-XXXX` : m))
+        .replace(CPR_IN_TEXT, (m: string, a: string, b: string) => (known.has(a + b) || parseCpr(a + b).ok ? `${a}-XXXX` : m))
         .replace(NINE_DIGITS, (m) => (known.has("0" + m) ? `0${m.slice(0, 5)}-XXXX` : m));
       if (out !== value) self.changed++;
       return out;
