@@ -8,7 +8,7 @@ import { checkPackage, isValidDefinedName } from "../../src/adapters/xlsx/packag
 import { compactValidations } from "../../src/adapters/xlsx/package-patches";
 import { zipParts } from "../../src/adapters/xlsx/zip-parts";
 import type { Plan } from "../../src/workbook/plan";
-import { storedZip } from "../support/stored-zip";
+import { zipPackage } from "../../src/adapters/xlsx/chart-parts";
 
 const plan: Plan = {
   sheets: [
@@ -41,7 +41,7 @@ async function planned(): Promise<Buffer> {
 function edited(zip: Buffer, part: string, change: (xml: string) => string): Buffer {
   const parts = zipParts(zip);
   parts.set(part, Buffer.from(change(parts.get(part)!.toString("utf8")), "utf8"));
-  return storedZip(parts);
+  return zipPackage(parts);
 }
 
 describe("package self-check", () => {
@@ -62,7 +62,7 @@ describe("package self-check", () => {
     expect(codes(edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace("<formula1>Valg</formula1>", `<formula1>${long}</formula1>`)))).toEqual(["LISTE_FOR_LANG"]);
     const noTheme = zipParts(zip);
     noTheme.delete("xl/theme/theme1.xml");
-    expect(codes(storedZip(noTheme))).toEqual(["MANGLENDE_DEL", "MANGLENDE_DEL"]);
+    expect(codes(zipPackage(noTheme))).toEqual(["MANGLENDE_DEL", "MANGLENDE_DEL"]);
   });
 
   it("tells names Excel takes from those it does not", () => {
@@ -87,7 +87,7 @@ describe("what ExcelJS writes after reading a workbook", () => {
     noTheme.set("xl/_rels/workbook.xml.rels", Buffer.from(rels.replace(/<Relationship [^>]*theme1.xml"\/>/, "")));
     const types = noTheme.get("[Content_Types].xml")!.toString("utf8");
     noTheme.set("[Content_Types].xml", Buffer.from(types.replace(/<Override PartName="\/xl\/theme\/theme1.xml"[^>]*\/>/, "")));
-    const input = storedZip(noTheme);
+    const input = zipPackage(noTheme);
     expect(checkPackage(input)).toEqual([]);
     const out = await written(await loadWorkbookBuffer(input, "t.xlsx"));
     expect(zipParts(out).has("xl/theme/theme1.xml")).toBe(true);
