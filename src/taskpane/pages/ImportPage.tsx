@@ -46,6 +46,7 @@ import {
   targetOptions,
   type FindingItem,
   type ImportSummary,
+  type TargetOption,
 } from "../import/import-model";
 import { ImportError } from "../../import/errors";
 import { PreviewCards } from "../components/PreviewCards";
@@ -249,20 +250,15 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
             );
           })}
           {fillRows(analysis.value.mapping).map((row) => (
-            <Field key={row.key} label={row.label} hint={`${m.confidence(row.confidence)}. ${row.reason}`}>
-              <Dropdown
-                data-farve={row.key}
-                value={fillOptions().find((o) => o.value === row.value)?.label ?? row.value}
-                selectedOptions={[row.value]}
-                onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseFill(choice.overrides, row.key, d.optionValue) })}
-              >
-                {fillOptions().map((o) => (
-                  <Option key={o.value} value={o.value} text={o.label}>
-                    {o.label}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            <ChoiceField
+              key={row.key}
+              label={row.label}
+              hint={`${m.confidence(row.confidence)}. ${row.reason}`}
+              data={{ "data-farve": row.key }}
+              value={row.value}
+              options={fillOptions()}
+              onChoose={(value) => setChoice({ ...choice, overrides: chooseFill(choice.overrides, row.key, value) })}
+            />
           ))}
         </section>
       )}
@@ -274,20 +270,15 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
           </Subtitle2>
           <Body1>{m.codesHint}</Body1>
           {codeRows(analysis.value.attendanceCodes, choice.attendanceCodes).map((row) => (
-            <Field key={row.value} label={row.label} hint={`${m.confidence(row.confidence)}. ${row.reason}`}>
-              <Dropdown
-                data-kode={row.value}
-                value={codeOptions().find((o) => o.value === row.chosen)?.label ?? row.chosen}
-                selectedOptions={[row.chosen]}
-                onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, attendanceCodes: chooseCode(choice.attendanceCodes, row.value, d.optionValue) })}
-              >
-                {codeOptions().map((o) => (
-                  <Option key={o.value} value={o.value} text={o.label}>
-                    {o.label}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            <ChoiceField
+              key={row.value}
+              label={row.label}
+              hint={`${m.confidence(row.confidence)}. ${row.reason}`}
+              data={{ "data-kode": row.value }}
+              value={row.chosen}
+              options={codeOptions()}
+              onChoose={(value) => setChoice({ ...choice, attendanceCodes: chooseCode(choice.attendanceCodes, row.value, value) })}
+            />
           ))}
         </section>
       )}
@@ -357,6 +348,35 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
         </section>
       )}
     </PageFrame>
+  );
+}
+
+/** A proposed reading (a colour's meaning, an attendance code's status) that the user confirms or changes. */
+function ChoiceField(props: {
+  label: string;
+  hint: string;
+  /** The field's data attribute, by which tests and styles find it. */
+  data: Record<string, string>;
+  value: string;
+  options: readonly TargetOption[];
+  onChoose: (value: string) => void;
+}) {
+  const { label, hint, data, value, options, onChoose } = props;
+  return (
+    <Field label={label} hint={hint}>
+      <Dropdown
+        {...data}
+        value={options.find((o) => o.value === value)?.label ?? value}
+        selectedOptions={[value]}
+        onOptionSelect={(_, d) => d.optionValue !== undefined && onChoose(d.optionValue)}
+      >
+        {options.map((o) => (
+          <Option key={o.value} value={o.value} text={o.label}>
+            {o.label}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
   );
 }
 
