@@ -88,11 +88,11 @@ function summary(outcome: ConvertWorkbookOutcome, output: string): string {
   const s = outcome.result.stats;
   const lines = [
     `Skrev ${output}.`,
-    `${s.rowsIn} rækker fra ${s.sheets} ${s.sheets === 1 ? "ark" : "ark"} → ${outcome.result.cases.length} sager i tabellen Sager` +
+    `${s.rowsIn} rækker fra ${s.sheets} ark → ${outcome.result.cases.length} sager i tabellen Sager` +
       (outcome.rerun ? ` (${s.added} nye, ${s.updated} opdateret)` : "") +
       (s.attendanceRows ? `, ${s.attendanceRows} fremmøderegistreringer` : "") +
       ".",
-    `${s.errors} fejl og ${s.warnings} advarsler står på arket ${outcome.output.sheetNames.Problemer ?? "Problemer"}.`,
+    `${s.errors} fejl og ${s.warnings} ${s.warnings === 1 ? "advarsel" : "advarsler"} står på arket ${outcome.output.sheetNames.Problemer ?? "Problemer"}.`,
     ...attendanceSourceLine(outcome.result.attendanceSources),
     periodLine(outcome.output.period),
   ];

@@ -70,7 +70,7 @@ export async function runDemo(argv: string[]): Promise<number> {
       [
         `Sagsliste-demo i ${dir}:`,
         `  ${messyFile}: ${rows} sager på 2 ark med titelrækker, flettede overskrifter, totaler og noter, og et fremmødeark.`,
-        `  ${structuredFile}: ${outcome.result.cases.length} sager i tabellen Sager, ${s.attendanceRows} fremmøderegistreringer, ${s.errors} fejl og ${s.warnings} advarsler på arket Problemer.`,
+        `  ${structuredFile}: ${outcome.result.cases.length} sager i tabellen Sager, ${s.attendanceRows} fremmøderegistreringer, ${s.errors} fejl og ${s.warnings} ${s.warnings === 1 ? "advarsel" : "advarsler"} på arket Problemer.`,
         `  ${overviewFile}: ${year.cases.length} sager og ${year.attendance.length} fremmøderegistreringer med Nøgletal, Pladsregulering og Kvartalsoversigt.`,
         "Åbn filerne i Excel; tallene er levende formler og regnes, når filen åbnes.",
       ].join("\n") + "\n"

@@ -309,7 +309,7 @@ export const messages = {
       `${n} ${n === 1 ? "celle var" : "celler var"} ændret både i Sager og i kildearket siden sidste import: Sager er beholdt, og begge værdier står på arket ${sheet}.`,
     attendance: (n: number): string => `${n} fremmøderegistreringer i tabellen Fremmoede.`,
     problems: (errors: number, warnings: number, sheet: string): string =>
-      `${errors} ${errors === 1 ? "fejl" : "fejl"} og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"} står på arket ${sheet}.`,
+      `${errors} fejl og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"} står på arket ${sheet}.`,
     noProblems: "Ingen fejl eller advarsler.",
     unitsToFill: (units: string): string => `Udfyld pladserne for ${units} i tabellen Enheder på arket Opsætning.`,
     reportsRemoved: (sheets: string): string => `Oversigtsarkene (${sheets}) er fjernet, fordi de læste de gamle tabeller: lav dem igen under Oversigt.`,
