@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import ts from "typescript";
-import { apiSetAnnotation, atLeast, manifestMinimum, ROOT } from "../support/office-api-sets";
+import { apiMember, apiSetAnnotation, atLeast, excelApiTable, manifestMinimum, requiredSet, ROOT } from "../support/office-api-sets";
 
 const ADAPTER_DIR = path.join(ROOT, "src", "adapters", "officejs");
 // Every Office.js call lives in the adapter, the task pane's start-up and the ribbon's commands included.
@@ -145,6 +145,16 @@ test("every member above the manifest's minimum is used only in files that ask i
     }
   }
   expect(unguarded).toEqual([]);
+});
+
+test("the fake Excel's record of each member's set (read without the checker) agrees with the checker's", () => {
+  const table = excelApiTable();
+  const checked = rows.filter((r) => r.apiSet.startsWith("ExcelApi") && table[r.member.split(".")[0]]);
+  expect(checked.length).toBeGreaterThan(40);
+  for (const r of checked) {
+    const [cls, member] = r.member.split(".");
+    expect({ member: r.member, set: apiMember(table, cls, member)?.set }).toEqual({ member: r.member, set: requiredSet(r.apiSet) });
+  }
 });
 
 test("the manifest's minimum is the one the task pane checks at start-up", () => {
