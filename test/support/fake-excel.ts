@@ -22,7 +22,7 @@
 //   fails with ApiNotFound at the sync that carries it, as on an older Excel (fake-api-guard.ts).
 import { columnIndex, columnLetters } from "../../src/workbook/plan";
 import { guardRequirementSets } from "./fake-api-guard";
-import { manifestMinimum } from "./office-api-sets";
+import { atLeast, manifestMinimum } from "./office-api-sets";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -219,16 +219,6 @@ export function boundsAddress(b: Bounds): string {
   return a === z ? a : `${a}:${z}`;
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const h = have.split(".").map(Number);
-  const w = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(h.length, w.length); i++) {
-    const d = (h[i] ?? 0) - (w[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}
-
 const NUMERIC = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i;
 
 /** Statistics of one fake workbook across runs. */
@@ -299,7 +289,7 @@ export class FakeExcel {
 
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.supported[name];
-    return have !== undefined && versionAtLeast(have, version);
+    return have !== undefined && atLeast(have, version);
   }
   /** What `Office` looks like to code that checks requirement sets. */
   get office(): { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } } {
