@@ -85,7 +85,7 @@ describe("by the command line", () => {
 
 describe("through the task pane (fake Office.js)", () => {
   test.each(shapes.map((s) => [s.name, s] as const))("%s", async (_name, shape) => {
-    const fake = new FakeExcel();
+    const fake = new FakeExcel({ supported: { ExcelApi: "1.13" } }); // a row's fill is read with ExcelApi 1.9
     for (const g of shape.grids.sheets) {
       const sheet = fake.addSheet(g.name);
       g.cells.forEach((row, r) => row.forEach((v, c) => v !== null && sheet.put(`${columnLetters(c)}${r + 1}`, v, g.numFmts?.[r]?.[c] ?? undefined)));

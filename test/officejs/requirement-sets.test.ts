@@ -5,8 +5,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import ts from "typescript";
+import { apiMember, apiSetAnnotation, atLeast, excelApiTable, manifestMinimum, requiredSet, ROOT } from "../support/office-api-sets";
 
-const ROOT = path.join(__dirname, "..", "..");
 const ADAPTER_DIR = path.join(ROOT, "src", "adapters", "officejs");
 // Every Office.js call lives in the adapter, the task pane's start-up and the ribbon's commands included.
 const OTHER_FILES: string[] = [];
@@ -15,25 +15,6 @@ interface Use {
   member: string;
   apiSet: string;
   files: Set<string>;
-}
-
-function versionOf(set: string): number[] {
-  return set.split(".").map(Number);
-}
-
-function atLeast(have: string, need: string): boolean {
-  const [a, b] = [versionOf(have), versionOf(need)];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-  }
-  return true;
-}
-
-function manifestMinimum(): string {
-  const xml = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-  const m = /<Set Name="ExcelApi" MinVersion="([\d.]+)"\s*\/>/.exec(xml);
-  if (!m) throw new Error("manifest.xml names no ExcelApi minimum");
-  return m[1];
 }
 
 function program(): { checker: ts.TypeChecker; files: ts.SourceFile[] } {
@@ -66,8 +47,7 @@ function officeMember(sym: ts.Symbol, checker: ts.TypeChecker): { member: string
     .getJsDocTags(checker)
     .map((t) => ts.displayPartsToString(t.text))
     .join("\n");
-  const m = /\[Api set: ([^\]]+)\]/.exec(docs);
-  return { member: `${ownerName}.${sym.getName()}`, apiSet: m ? m[1].trim() : "Office common (no set)" };
+  return { member: `${ownerName}.${sym.getName()}`, apiSet: apiSetAnnotation(docs) ?? "Office common (no set)" };
 }
 
 /** The versions of ExcelApi that a file asks isSetSupported about (string literals or constants). */
@@ -165,6 +145,16 @@ test("every member above the manifest's minimum is used only in files that ask i
     }
   }
   expect(unguarded).toEqual([]);
+});
+
+test("the fake Excel's record of each member's set (read without the checker) agrees with the checker's", () => {
+  const table = excelApiTable();
+  const checked = rows.filter((r) => r.apiSet.startsWith("ExcelApi") && table[r.member.split(".")[0]]);
+  expect(checked.length).toBeGreaterThan(40);
+  for (const r of checked) {
+    const [cls, member] = r.member.split(".");
+    expect({ member: r.member, set: apiMember(table, cls, member)?.set }).toEqual({ member: r.member, set: requiredSet(r.apiSet) });
+  }
 });
 
 test("the manifest's minimum is the one the task pane checks at start-up", () => {

@@ -17,7 +17,12 @@
 //   cell sorts by its formula text, as the fake has no computed value. Excel's order otherwise: numbers,
 //   then text (case ignored, or lower case first with matchCase; by code point, not by a locale's
 //   collation), then logicals; blanks last in either direction; equal rows keep their order.
+// - A test declares the requirement sets its host has (`supported`, default the manifest's ExcelApi
+//   minimum). Code under test touching a member whose "[Api set: …]" in @types/office-js is above them
+//   fails with ApiNotFound at the sync that carries it, as on an older Excel (fake-api-guard.ts).
 import { columnIndex, columnLetters } from "../../src/workbook/plan";
+import { guardRequirementSets } from "./fake-api-guard";
+import { atLeast, manifestMinimum } from "./office-api-sets";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -214,16 +219,6 @@ export function boundsAddress(b: Bounds): string {
   return a === z ? a : `${a}:${z}`;
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const h = have.split(".").map(Number);
-  const w = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(h.length, w.length); i++) {
-    const d = (h[i] ?? 0) - (w[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}
-
 const NUMERIC = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i;
 
 /** Statistics of one fake workbook across runs. */
@@ -240,8 +235,11 @@ export class FakeExcel {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
   names = new Map<string, string>();
-  /** Requirement sets the host claims, name -> highest version. */
-  supported: Record<string, string> = { ExcelApi: "1.13" };
+  /**
+   * Requirement sets the host claims, name -> highest version: what isSetSupported answers, and the
+   * members code under test may touch (fake-api-guard.ts). Default: the manifest's minimum.
+   */
+  supported: Record<string, string> = { ExcelApi: manifestMinimum() };
   /** Excel on the web rejects request bodies above about 5 MB. */
   payloadLimit = 5 * 1024 * 1024;
   /** True while calculation is suspended until the next sync (Application.suspendApiCalculationUntilNextSync). */
@@ -291,7 +289,7 @@ export class FakeExcel {
 
   isSetSupported(name: string, version = "1.1"): boolean {
     const have = this.supported[name];
-    return have !== undefined && versionAtLeast(have, version);
+    return have !== undefined && atLeast(have, version);
   }
   /** What `Office` looks like to code that checks requirement sets. */
   get office(): { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } } {
@@ -314,8 +312,9 @@ export class FakeExcel {
     this.sorts = [];
   }
 
+  /** A request context as code under test sees it, held to the declared requirement sets. */
   newContext(): FakeRequestContext {
-    return new FakeRequestContext(this);
+    return guardRequirementSets(new FakeRequestContext(this), this, (code, message) => new FakeOfficeError(code, message));
   }
 
   /** Called by a context's sync: run the queued operations. */
@@ -669,7 +668,6 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   group(by: "ByColumns" | "ByRows"): void {
     this.call("group", [by], (st) => {
-      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.10")) throw new FakeOfficeError("ApiNotFound", "group requires ExcelApi 1.10");
       for (let c = st.c0; c <= st.c1; c++) st.sheet.groupedCols.add(c);
     });
   }
@@ -839,7 +837,6 @@ export class FakeRange extends FakeObject<RangeState> {
   /** Copy formulas or formats from a source range, repeating it over this range (Range.copyFrom, ExcelApi 1.9). */
   copyFrom(source: FakeRange, copyType: string = "All"): void {
     this.call("copyFrom", [source.label, copyType], (st) => {
-      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "copyFrom requires ExcelApi 1.9");
       const src = source.stateNow();
       const h = src.r1 - src.r0 + 1;
       const w = src.c1 - src.c0 + 1;
@@ -862,7 +859,6 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return this.child(new FakeRangeAreas(this.ctx, `${this.label}.mergedAreas`, true), "getMergedAreasOrNullObject", [], (st) => {
-      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.13")) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject requires ExcelApi 1.13");
       const areas = st.sheet.merges.filter((m) => m.r0 <= st.r1 && m.r1 >= st.r0 && m.c0 <= st.c1 && m.c1 >= st.c0);
       return areas.length ? { sheet: st.sheet, areas } : null;
     });
@@ -871,7 +867,6 @@ export class FakeRange extends FakeObject<RangeState> {
   getCellProperties(spec: { format?: { fill?: { color?: boolean } } }): { value: { format: { fill: { color: string } } }[][] } {
     const result = { value: [] as { format: { fill: { color: string } } }[][] };
     this.ctx.enqueue("call", this.label, "getCellProperties", [spec], () => {
-      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "getCellProperties requires ExcelApi 1.9");
       const st = this.s();
       result.value = this.each(st, (r, c) => ({ format: { fill: { color: st.sheet.get(r, c)?.fillColor ?? "#FFFFFF" } } }));
     });
@@ -879,7 +874,6 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
     return this.child(new FakeRangeAreas(this.ctx, `${this.label}.special(${cellType})`, true), "getSpecialCellsOrNullObject", [cellType], (st) => {
-      if (!this.ctx.fake.isSetSupported("ExcelApi", "1.9")) throw new FakeOfficeError("ApiNotFound", "getSpecialCells requires ExcelApi 1.9");
       if (cellType !== "Visible") throw new FakeOfficeError("InvalidArgument", `fake: special cells ${cellType} not modelled`);
       const runs = (a: number, z: number, hidden: Set<number>): [number, number][] => {
         const out: [number, number][] = [];
