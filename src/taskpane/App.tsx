@@ -61,9 +61,11 @@ export interface AppProps {
   initialPage: PageId;
   /** The shell's reader of picked workbook files, for "Saml flere projektmapper". */
   readSource?: SourceReader;
+  /** Drawn before Office.js is ready: the status line says so, and the port's calls wait for Excel. */
+  connecting?: boolean;
 }
 
-export function App({ port, initialPage, readSource }: AppProps) {
+export function App({ port, initialPage, readSource, connecting = false }: AppProps) {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(initialPage);
   const [status, setStatus] = useState<Status>({ kind: "checking" });
@@ -107,7 +109,7 @@ export function App({ port, initialPage, readSource }: AppProps) {
             {messages.appTitle}
           </Title2>
           <Body1 as="p" role="status" aria-live="polite" className={styles.status} data-testid="workbook-status">
-            {statusText(status)}
+            {connecting ? messages.status.connecting : statusText(status)}
           </Body1>
         </header>
         <TabList
