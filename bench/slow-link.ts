@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "fs";
 import { createServer } from "http";
 import type { AddressInfo } from "net";
 import path from "path";
-import { gzipSync } from "zlib";
+import { brotliCompressSync, gzipSync } from "zlib";
 import { launchChromium } from "../test/support/browser";
 
 export const SLOW_LINK = { downloadKbit: 1600, uploadKbit: 750, latencyMs: 150 };
@@ -23,8 +23,19 @@ const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
 
-/** Serve a folder gzipped, as the add-in's web host does. */
-async function serveGzipped(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** How the pane is loaded for one timing; the defaults are measure 6 itself, the rest are alternatives measured beside it. */
+export interface SlowLinkVariant {
+  /** Bytes of the Office.js stand-in on the wire (default OFFICE_JS_WIRE_BYTES). */
+  officeBytes?: number;
+  /** The Office.js script tag as built ("as-built"), or with `async` added (not Microsoft's documented way). */
+  officeScript?: "as-built" | "async";
+  /** Content-Encoding of the pane's own files (default gzip, as the add-in's web host serves them). */
+  encoding?: "gzip" | "br";
+}
+
+/** Serve a folder compressed (gzip by default), as the add-in's web host does. */
+async function serveGzipped(dir: string, encoding: "gzip" | "br" = "gzip"): Promise<{ origin: string; close: () => Promise<void> }> {
+  const cache = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname).replace(/^\/+/, "");
     const file = path.resolve(dir, rel);
@@ -32,8 +43,10 @@ async function serveGzipped(dir: string): Promise<{ origin: string; close: () =>
       res.writeHead(404).end();
       return;
     }
-    const body = gzipSync(readFileSync(file));
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Encoding": "gzip", "Cache-Control": "no-store" });
+    // Compressed once per file, as a web host serves static files (Brotli at its default level takes seconds).
+    const body = cache.get(file) ?? (encoding === "br" ? brotliCompressSync(readFileSync(file)) : gzipSync(readFileSync(file)));
+    cache.set(file, body);
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Encoding": encoding, "Cache-Control": "no-store" });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -60,13 +73,16 @@ export interface SlowLinkTiming {
  * The best of `rounds` first openings of taskpane.html over the slow link. `officeStub` is the script the
  * stand-in runs (the bench's Office and Excel fakes); it is padded to OFFICE_JS_WIRE_BYTES.
  */
-export async function firstRenderOverSlowLink(dir: string, officeStub: string, rounds: number): Promise<SlowLinkTiming> {
+export async function firstRenderOverSlowLink(dir: string, officeStub: string, rounds: number, variant: SlowLinkVariant = {}): Promise<SlowLinkTiming> {
   const html = readFileSync(path.join(dir, "taskpane.html"), "utf8");
   if (!html.includes(OFFICE_CDN)) throw new Error(`taskpane.html henter ikke Office.js fra ${OFFICE_CDN}`);
+  const padding = variant.officeBytes ?? OFFICE_JS_WIRE_BYTES;
   // The stand-in is served from the pane's own origin (the CSP allows 'self'), so the emulated link carries it.
-  writeFileSync(path.join(dir, "office-standin.js"), `${officeStub}\n/*${randomBytes(OFFICE_JS_WIRE_BYTES).toString("base64").slice(0, OFFICE_JS_WIRE_BYTES)}*/\n`);
-  writeFileSync(path.join(dir, "taskpane-slow.html"), html.split(OFFICE_CDN).join("office-standin.js"));
-  const server = await serveGzipped(dir);
+  writeFileSync(path.join(dir, "office-standin.js"), `${officeStub}\n/*${randomBytes(padding).toString("base64").slice(0, padding)}*/\n`);
+  let slow = html.split(OFFICE_CDN).join("office-standin.js");
+  if (variant.officeScript === "async") slow = slow.replace(/<script src=("?)office-standin\.js/, "<script async src=$1office-standin.js");
+  writeFileSync(path.join(dir, "taskpane-slow.html"), slow);
+  const server = await serveGzipped(dir, variant.encoding);
   const browser = await launchChromium();
   let best: SlowLinkTiming = { shellMs: Infinity, pageMs: Infinity, officeBytes: 0 };
   try {
