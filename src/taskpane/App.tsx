@@ -1,6 +1,6 @@
 // The task pane shell: title, a status line on whether the workbook is structured, and keyboard-accessible
 // tabs between the pages, each loaded on demand. It reaches the workbook only through a WorkbookPort.
-import { Component, Suspense, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+import { Component, Suspense, lazy, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
 import {
   Body1,
   Button,
@@ -18,9 +18,11 @@ import {
 import { NotConverted } from "./components/NotConverted";
 import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
-import { ConsolidatePanel } from "./oversigt/ConsolidatePanel";
 import type { SourceReader } from "./oversigt/consolidate-flow";
 import { asPlanPort, type WorkbookPort } from "../ports/workbook-port";
+
+/** Consolidation (and the report it builds) is loaded only where it is shown: Oversigt in an unconverted workbook. */
+const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate-panel" */ "./oversigt/ConsolidatePanel").then((m) => ({ default: m.ConsolidatePanel })));
 
 const useStyles = makeStyles({
   root: {
