@@ -31,6 +31,8 @@ export interface SlowLinkVariant {
   officeScript?: "as-built" | "async";
   /** Content-Encoding of the pane's own files (default gzip, as the add-in's web host serves them). */
   encoding?: "gzip" | "br";
+  /** Files of the build hinted with <link rel="preload" as="script"> at the top of <head>. */
+  preload?: readonly string[];
 }
 
 /** Serve a folder compressed (gzip by default), as the add-in's web host does. */
@@ -67,6 +69,8 @@ export interface SlowLinkTiming {
   shellMs: number;
   pageMs: number;
   officeBytes: number;
+  /** The lazily loaded chunks (*.chunk.js) the page requested, by file name. */
+  chunks: string[];
 }
 
 /**
@@ -81,10 +85,13 @@ export async function firstRenderOverSlowLink(dir: string, officeStub: string, r
   writeFileSync(path.join(dir, "office-standin.js"), `${officeStub}\n/*${randomBytes(padding).toString("base64").slice(0, padding)}*/\n`);
   let slow = html.split(OFFICE_CDN).join("office-standin.js");
   if (variant.officeScript === "async") slow = slow.replace(/<script src=("?)office-standin\.js/, "<script async src=$1office-standin.js");
+  if (variant.preload?.length) {
+    slow = slow.replace("<title>", `${variant.preload.map((f) => `<link rel="preload" as="script" href="${f}">`).join("")}<title>`);
+  }
   writeFileSync(path.join(dir, "taskpane-slow.html"), slow);
   const server = await serveGzipped(dir, variant.encoding);
   const browser = await launchChromium();
-  let best: SlowLinkTiming = { shellMs: Infinity, pageMs: Infinity, officeBytes: 0 };
+  let best: SlowLinkTiming = { shellMs: Infinity, pageMs: Infinity, officeBytes: 0, chunks: [] };
   try {
     for (let i = 0; i < rounds; i++) {
       const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: "da-DK" });
@@ -99,6 +106,10 @@ export async function firstRenderOverSlowLink(dir: string, officeStub: string, r
         uploadThroughput: (SLOW_LINK.uploadKbit * 1000) / 8,
       });
       let officeBytes = 0;
+      const chunks: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith(".chunk.js")) chunks.push(path.basename(new URL(r.url()).pathname));
+      });
       page.on("response", (r) => {
         if (r.url().endsWith("office-standin.js")) void r.body().then((b) => (officeBytes = b.length), () => undefined);
       });
@@ -109,7 +120,7 @@ export async function firstRenderOverSlowLink(dir: string, officeStub: string, r
         const w = window as unknown as { __shell?: number; __page?: number };
         return { shellMs: w.__shell ?? NaN, pageMs: w.__page ?? NaN };
       });
-      if (t.pageMs < best.pageMs) best = { ...t, officeBytes };
+      if (t.pageMs < best.pageMs) best = { ...t, officeBytes, chunks };
       await context.close();
     }
   } finally {
