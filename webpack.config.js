@@ -2,7 +2,8 @@
 // support page, each with a strict Content-Security-Policy; copies the manifest (URLs rewritten) and icons.
 // Env: SAGSLISTE_URL (production origin, default https://sagsliste.example.dk/), OFFICE_JS_LOCAL=1
 // (serve Office.js from our own origin). `--env only=preview --env outputPath=… --env sourceMaps=false`
-// builds just the preview, as the browser tests do; a production build has no preview.
+// builds just the preview, as the browser tests do (`--env only=taskpane` just taskpane.html, for the tests of
+// its start-up); a production build has no preview.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -101,20 +102,24 @@ function page({ name, title, chunks, template, officeJs, officeCdn }) {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const onlyPreview = env.only === "preview";
+  const onlyTaskpane = env.only === "taskpane";
   const outputPath = path.resolve(__dirname, env.outputPath || "dist");
   const officeJs = onlyPreview ? { src: null, cdn: false, copy: [] } : officeJsSource(process.env.OFFICE_JS_LOCAL === "1");
   const prodUrl = productionUrl(process.env.SAGSLISTE_URL);
 
   // The browser preview (an in-memory workbook, ExcelJS in the browser) is for development and tests only:
   // a production build leaves it out, so the add-in's origin serves only the add-in.
-  const withPreview = onlyPreview || dev;
+  const withPreview = onlyPreview || (dev && !onlyTaskpane);
   const entry = {
-    ...(onlyPreview ? {} : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" }),
+    ...(onlyPreview ? {} : { taskpane: "./src/taskpane/index.tsx" }),
+    ...(onlyPreview || onlyTaskpane ? {} : { commands: "./src/commands/commands.ts" }),
     ...(withPreview ? { preview: "./src/preview/index.tsx" } : {}),
   };
 
   const plugins = withPreview ? [page({ name: "preview", title: "Sagsliste – forhåndsvisning", chunks: ["preview"], officeCdn: false })] : [];
-  if (!onlyPreview) {
+  if (onlyTaskpane) {
+    plugins.push(page({ name: "taskpane", title: "Sagsliste", chunks: ["taskpane"], officeJs: officeJs.src, officeCdn: officeJs.cdn }));
+  } else if (!onlyPreview) {
     plugins.push(
       page({ name: "taskpane", title: "Sagsliste", chunks: ["taskpane"], officeJs: officeJs.src, officeCdn: officeJs.cdn }),
       page({ name: "commands", title: "Sagsliste – kommandoer", chunks: ["commands"], officeJs: officeJs.src, officeCdn: officeJs.cdn }),

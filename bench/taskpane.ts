@@ -15,7 +15,7 @@ const PAGES = 6;
  * Office.js stand-in served at the CDN address: the host says Excel and supports everything, and the
  * workbook never answers, so what is timed is the shell alone (its status stays "checking").
  */
-const OFFICE_STUB = `window.Office = { HostType: { Excel: "Excel" }, context: { requirements: { isSetSupported: function () { return true; } } },
+export const OFFICE_STUB = `window.Office = { HostType: { Excel: "Excel" }, context: { requirements: { isSetSupported: function () { return true; } } },
   onReady: function (cb) { var info = { host: "Excel" }; setTimeout(function () { cb && cb(info); }, 0); return Promise.resolve(info); } };
 window.Excel = { run: function () { return new Promise(function () {}); } };`;
 

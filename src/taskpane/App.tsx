@@ -1,6 +1,6 @@
 // The task pane shell: title, a status line on whether the workbook is structured, and keyboard-accessible
 // tabs between the pages, each loaded on demand. It reaches the workbook only through a WorkbookPort.
-import { Component, Suspense, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
+import { Component, Suspense, lazy, useCallback, useEffect, useState, type ErrorInfo, type ReactNode } from "react";
 import {
   Body1,
   Button,
@@ -18,9 +18,11 @@ import {
 import { NotConverted } from "./components/NotConverted";
 import { messages } from "./messages";
 import { PAGES, type PageId } from "./pages";
-import { ConsolidatePanel } from "./oversigt/ConsolidatePanel";
 import type { SourceReader } from "./oversigt/consolidate-flow";
 import { asPlanPort, type WorkbookPort } from "../ports/workbook-port";
+
+/** Consolidation (and the report it builds) is loaded only where it is shown: Oversigt in an unconverted workbook. */
+const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate-panel" */ "./oversigt/ConsolidatePanel").then((m) => ({ default: m.ConsolidatePanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -61,9 +63,11 @@ export interface AppProps {
   initialPage: PageId;
   /** The shell's reader of picked workbook files, for "Saml flere projektmapper". */
   readSource?: SourceReader;
+  /** Drawn before Office.js is ready: the status line says so, and the port's calls wait for Excel. */
+  connecting?: boolean;
 }
 
-export function App({ port, initialPage, readSource }: AppProps) {
+export function App({ port, initialPage, readSource, connecting = false }: AppProps) {
   const styles = useStyles();
   const [page, setPage] = useState<PageId>(initialPage);
   const [status, setStatus] = useState<Status>({ kind: "checking" });
@@ -107,7 +111,7 @@ export function App({ port, initialPage, readSource }: AppProps) {
             {messages.appTitle}
           </Title2>
           <Body1 as="p" role="status" aria-live="polite" className={styles.status} data-testid="workbook-status">
-            {statusText(status)}
+            {connecting ? messages.status.connecting : statusText(status)}
           </Body1>
         </header>
         <TabList

@@ -1,9 +1,11 @@
-// Entry of the task pane inside Excel: waits for Office.js, checks the requirement set, then shows the
-// shell on the page named by ?side= with the Office.js-backed workbook port.
+// Entry of the task pane inside Excel: draws the shell on the page named by ?side= at once ("Forbinder til
+// Excel …"), so that the page's chunk loads while Office.js starts; the Office.js-backed workbook port holds
+// every Excel call until Office.onReady said this is Excel with the requirement set, and when it is not (or
+// Office.js could not load) a notice saying why replaces the shell.
 import { createRoot } from "react-dom/client";
 import type { SourceReader } from "./oversigt/consolidate-flow";
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
-import { startOffice } from "../adapters/officejs/host";
+import { excelRunWhenReady, startOffice } from "../adapters/officejs/host";
 import { createOfficePort } from "../adapters/officejs/port";
 import { withAuditLog } from "./audit-port";
 import { App } from "./App";
@@ -27,15 +29,14 @@ const root = createRoot(container);
 
 const NOTICES = { notLoaded: messages.office.notLoaded, notInExcel: messages.office.notInExcel, unsupported: messages.office.unsupported } as const;
 
-void startOffice().then((start) => {
-  if (start !== "ready") {
-    root.render(<Notice text={NOTICES[start]} />);
-    return;
-  }
-  // The adapter's port matches WorkbookPort structurally; this assignment is where the compiler checks it.
-  const port: WorkbookPort = withAuditLog(createOfficePort());
-  root.render(<App port={port} initialPage={pageFromSearch(window.location.search)} readSource={readSourceLazily} />);
-});
+const started = startOffice();
+// The adapter's port matches WorkbookPort structurally; this assignment is where the compiler checks it.
+const port: WorkbookPort = withAuditLog(createOfficePort(excelRunWhenReady(started)));
+const initialPage = pageFromSearch(window.location.search);
+const shell = (connecting: boolean) => <App port={port} initialPage={initialPage} readSource={readSourceLazily} connecting={connecting} />;
+
+root.render(shell(true));
+void started.then((start) => root.render(start === "ready" ? shell(false) : <Notice text={NOTICES[start]} />));
 
 /** Picked workbooks are read by the xlsx adapter, loaded only when a leader consolidates (it carries ExcelJS). */
 function readSourceLazily(...args: Parameters<SourceReader>): ReturnType<SourceReader> {

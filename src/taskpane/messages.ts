@@ -34,6 +34,7 @@ export const messages = {
   pageLoadFailed: "Siden kunne ikke indlæses. Luk opgaveruden og åbn den igen.",
   retry: "Prøv igen",
   status: {
+    connecting: "Forbinder til Excel …",
     checking: "Undersøger projektmappen …",
     structured: "Projektmappen er struktureret (tabellen Sager findes)",
     notStructured: "Projektmappen er ikke struktureret endnu – start under Importér",

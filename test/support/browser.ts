@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PREVIEW_DIST = path.join(ROOT, "test-output", "preview-dist");
+export const TASKPANE_DIST = path.join(ROOT, "test-output", "taskpane-dist");
 export const SCREENSHOTS = path.join(ROOT, "test-output", "screenshots");
 const CHROMIUM = "/usr/bin/chromium";
 const STAMP = ".sources-stamp.json";
@@ -24,9 +25,9 @@ function filesStamp(files: string[]): string {
   return hash.digest("hex");
 }
 
-/** Whether the build in PREVIEW_DIST still matches every source file it was built from. */
-function buildIsCurrent(stampFile: string): boolean {
-  if (!existsSync(stampFile) || !existsSync(path.join(PREVIEW_DIST, "preview.html"))) return false;
+/** Whether the build in `dir` still matches every source file it was built from. */
+function buildIsCurrent(stampFile: string, dir = PREVIEW_DIST, page = "preview.html"): boolean {
+  if (!existsSync(stampFile) || !existsSync(path.join(dir, page))) return false;
   try {
     const saved = JSON.parse(readFileSync(stampFile, "utf8")) as { files: string[]; stamp: string };
     return filesStamp(saved.files) === saved.stamp;
@@ -62,21 +63,33 @@ type ConfigFactory = (env: Record<string, string>, argv: { mode: string }) => Pr
 
 /** Build the preview in development mode into test-output/preview-dist, or reuse an up-to-date build. */
 export async function buildPreview(): Promise<string> {
-  mkdirSync(path.dirname(PREVIEW_DIST), { recursive: true });
-  return withLock(`${PREVIEW_DIST}.lock`, async () => {
-    const stampFile = path.join(PREVIEW_DIST, STAMP);
-    if (buildIsCurrent(stampFile)) return PREVIEW_DIST;
+  return buildOnce(PREVIEW_DIST, "preview", "preview.html");
+}
+
+/**
+ * Build taskpane.html as the add-in ships it (Office.js from Microsoft's CDN, its CSP) in development mode
+ * into test-output/taskpane-dist, or reuse an up-to-date build; for the tests of the pane's start-up.
+ */
+export async function buildTaskpanePage(): Promise<string> {
+  return buildOnce(TASKPANE_DIST, "taskpane", "taskpane.html");
+}
+
+async function buildOnce(dir: string, only: string, pageFile: string): Promise<string> {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  return withLock(`${dir}.lock`, async () => {
+    const stampFile = path.join(dir, STAMP);
+    if (buildIsCurrent(stampFile, dir, pageFile)) return dir;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const factory = require(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
-    const config = await factory({ only: "preview", outputPath: PREVIEW_DIST, sourceMaps: "false" }, { mode: "development" });
+    const config = await factory({ only, outputPath: dir, sourceMaps: "false" }, { mode: "development" });
     const stats = await new Promise<webpack.Stats>((resolve, reject) => {
       webpack({ ...config, context: ROOT }, (err, result) => (err || !result ? reject(err ?? new Error("webpack gav intet resultat")) : resolve(result)));
     });
-    if (stats.hasErrors()) throw new Error(`Forhåndsvisningen kunne ikke bygges:\n${stats.toString({ all: false, errors: true })}`);
+    if (stats.hasErrors()) throw new Error(`${pageFile} kunne ikke bygges:\n${stats.toString({ all: false, errors: true })}`);
     // Only files of our own tree can change between runs; node_modules changes show in package-lock.json.
     const files = [...stats.compilation.fileDependencies].filter((f) => f.startsWith(ROOT) && !f.includes(`${path.sep}node_modules${path.sep}`));
     writeFileSync(stampFile, JSON.stringify({ files, stamp: filesStamp(files) }));
-    return PREVIEW_DIST;
+    return dir;
   });
 }
 

@@ -28,15 +28,37 @@ export type OfficeStart = "ready" | "notLoaded" | "notInExcel" | "unsupported";
 /**
  * Wait for Office.js and check that this is Excel with the manifest's minimum requirement set. Office.js
  * comes from Microsoft's CDN; when it could not load (no network, a proxy that blocks the address) there
- * is no Office object, and the caller says why instead of staying blank.
+ * is no Office object, and the caller says why instead of staying blank. Office.js may still be on its
+ * way when this is called (a page that draws itself first): then the page's load event, which waits for
+ * every script of the page, settles whether it came.
  */
 export function startOffice(): Promise<OfficeStart> {
-  if (typeof Office === "undefined") return Promise.resolve("notLoaded");
-  return new Promise((resolve) => {
-    void Office.onReady((info) => {
-      if (info.host !== Office.HostType.Excel) resolve("notInExcel");
-      else if (!Office.context.requirements.isSetSupported("ExcelApi", BASE_API)) resolve("unsupported");
-      else resolve("ready");
+  return officeLoaded().then((loaded) => {
+    if (!loaded) return "notLoaded";
+    return new Promise<OfficeStart>((resolve) => {
+      void Office.onReady((info) => {
+        if (info.host !== Office.HostType.Excel) resolve("notInExcel");
+        else if (!Office.context.requirements.isSetSupported("ExcelApi", BASE_API)) resolve("unsupported");
+        else resolve("ready");
+      });
     });
   });
+}
+
+function officeLoaded(): Promise<boolean> {
+  const present = () => typeof Office !== "undefined";
+  if (present() || typeof document === "undefined" || document.readyState === "complete") return Promise.resolve(present());
+  return new Promise((resolve) => window.addEventListener("load", () => resolve(present()), { once: true }));
+}
+
+/**
+ * `Excel.run` held back until `started` says Excel is ready, so that a pane drawn before Office.onReady
+ * makes no Excel call before it; when Excel never becomes ready, the call fails with the reason.
+ */
+export function excelRunWhenReady(started: Promise<OfficeStart>, run: ExcelRun = excelRun): ExcelRun {
+  return (batch) =>
+    started.then((start) => {
+      if (start !== "ready") throw new Error(`Excel er ikke klar (${start})`);
+      return run(batch);
+    });
 }

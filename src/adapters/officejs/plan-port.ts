@@ -5,7 +5,6 @@ import { excelRun, type ExcelRun, type OfficeHost } from "./host";
 import { readGrids } from "./read-grids";
 import { readLayout } from "./read-layout";
 import { readTables } from "./read-tables";
-import { replaceSheets } from "./replace-sheets";
 
 export interface OfficePlanPortOptions {
   /** Cells loaded per sync when reading grids and tables. */
@@ -21,6 +20,8 @@ export function createOfficePlanPort(run: ExcelRun = excelRun, options: OfficePl
     readGrids: (sheets) => readGrids(run, { sheets: sheets ? [...sheets] : undefined, cellsPerSync, host }),
     readTables: (tables, names) => readTables(tables, names, run, { cellsPerSync }),
     applyPlan: async (plan, opts) => {
+      // Writing a plan (and its charts) is loaded when first used, not with the task pane's first page.
+      const { replaceSheets } = await import(/* webpackChunkName: "plan-writer" */ "./replace-sheets");
       const { charts, warnings } = await replaceSheets(plan, opts, run, { host });
       return { charts, warnings };
     },
