@@ -50,7 +50,10 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToWidth: 1,
       fitToHeight: 0,
     };
-    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns;
+    // Whole columns as a bounded range: ExcelJS reads "$A:$L" back as "$ANaN:$LNaN" on the next load and
+    // save (check --repair, pseudonymise); A$1:L$1048576 (ExcelJS adds the columns' $) survives it.
+    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns.replace(/^([A-Z]+):([A-Z]+)$/, "$1$$1:$2$$1048576");
+    if (plan.print.titleRows) ws.pageSetup.printTitlesRow = plan.print.titleRows;
     if (plan.print.footer !== undefined) {
       // &L, &R: footer sections; &P and &N: page number and count; a literal & is doubled.
       ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${plan.print.footer.replace(/&/g, "&&")}&RSide &P af &N` };
