@@ -5,6 +5,8 @@
 import ExcelJS from "exceljs";
 import { applyPlan as applyOffice } from "../../src/adapters/officejs/apply-plan";
 import { applyPlan as applyFile } from "../../src/adapters/xlsx/apply-plan";
+import { zipPackage } from "../../src/adapters/xlsx/chart-parts";
+import { loadWorkbookBuffer } from "../../src/adapters/xlsx/files";
 import { zipParts } from "../../src/adapters/xlsx/zip-parts";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import type { Plan } from "../../src/workbook/plan";
@@ -66,6 +68,20 @@ describe("print setup", () => {
     const nøgletal = again.getWorksheet("Nøgletal")!;
     expect(nøgletal.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(nøgletal.headerFooter.oddFooter).toBe(`&LNøgletal ${year} · perioden 1. januar – 31. december ${year}&RSide &P af &N`);
+  });
+
+  it("a user's whole-column print area (as Excel writes it) is read and written again as the same columns", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Liste").getCell("A1").value = "Navn";
+    const parts = zipParts(Buffer.from(await wb.xlsx.writeBuffer()));
+    const xml = parts.get("xl/workbook.xml")!.toString("utf8").replace(/<definedNames\/>|(<\/sheets>)/, (m, sheets?: string) =>
+      `${sheets ?? ""}<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Liste!$A:$L</definedName></definedNames>`
+    );
+    parts.set("xl/workbook.xml", Buffer.from(xml, "utf8"));
+    const loaded = await loadWorkbookBuffer(zipPackage(parts), "liste.xlsx");
+    expect(loaded.getWorksheet("Liste")!.pageSetup.printArea).toBe("A$1:L$1048576");
+    const written = zipParts(Buffer.from(await loaded.xlsx.writeBuffer())).get("xl/workbook.xml")!.toString("utf8");
+    expect(written).toContain(">&apos;Liste&apos;!$A$1:$L$1048576<");
   });
 
   it("Office.js gets the same print setup, the title rows as $3:$3", async () => {

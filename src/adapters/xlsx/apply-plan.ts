@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
+import { boundedPrintArea } from "./print-areas";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { addRangeValidation } from "./data-validations";
 import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
@@ -50,9 +51,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToWidth: 1,
       fitToHeight: 0,
     };
-    // Whole columns as a bounded range: ExcelJS reads "$A:$L" back as "$ANaN:$LNaN" on the next load and
-    // save (check --repair, pseudonymise); A$1:L$1048576 (ExcelJS adds the columns' $) survives it.
-    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns.replace(/^([A-Z]+):([A-Z]+)$/, "$1$$1:$2$$1048576");
+    // Whole columns as a bounded range, which survives the next load and save through ExcelJS (print-areas.ts).
+    if (plan.print.columns) ws.pageSetup.printArea = boundedPrintArea(plan.print.columns);
     if (plan.print.titleRows) ws.pageSetup.printTitlesRow = plan.print.titleRows;
     if (plan.print.footer !== undefined) {
       // &L, &R: footer sections; &P and &N: page number and count; a literal & is doubled.
