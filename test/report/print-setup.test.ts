@@ -82,6 +82,11 @@ describe("print setup", () => {
     expect(loaded.getWorksheet("Liste")!.pageSetup.printArea).toBe("A$1:L$1048576");
     const written = zipParts(Buffer.from(await loaded.xlsx.writeBuffer())).get("xl/workbook.xml")!.toString("utf8");
     expect(written).toContain(">&apos;Liste&apos;!$A$1:$L$1048576<");
+    // An area an earlier save had already mangled is dropped, not written on as another unreadable name.
+    parts.set("xl/workbook.xml", Buffer.from(xml.replace("Liste!$A:$L", "'Liste'!$ANaN:$LNaN"), "utf8"));
+    const mangled = await loadWorkbookBuffer(zipPackage(parts), "liste.xlsx");
+    expect(mangled.getWorksheet("Liste")!.pageSetup.printArea).toBeUndefined();
+    expect(zipParts(Buffer.from(await mangled.xlsx.writeBuffer())).get("xl/workbook.xml")!.toString("utf8")).not.toContain("Print_Area");
   });
 
   it("Office.js gets the same print setup, the title rows as $3:$3", async () => {

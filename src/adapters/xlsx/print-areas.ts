@@ -10,14 +10,23 @@ export function boundedPrintArea(area: string): string {
   return area.replace(/^\$?([A-Z]+):\$?([A-Z]+)$/, `$1$$1:$2$$${LAST_ROW}`);
 }
 
-/** Every sheet's whole-column print areas, as ExcelJS read them ("ANaN:LNaN"), bounded again. */
+/**
+ * Every sheet's whole-column print areas, as ExcelJS read them ("ANaN:LNaN"), bounded again; an area
+ * still unreadable (one an earlier save already wrote as "$ANaN:$LNaN") is dropped rather than written on.
+ */
 export function repairWholeColumnPrintAreas(wb: ExcelJS.Workbook): void {
   for (const ws of wb.worksheets) {
     const area = ws.pageSetup?.printArea;
     if (!area || !area.includes("NaN")) continue;
-    ws.pageSetup.printArea = area
+    const areas = area
       .split("&&")
-      .map((a) => a.replace(/^([A-Z]+)NaN:([A-Z]+)NaN$/, (_, from: string, to: string) => boundedPrintArea(`${from}:${to}`)))
-      .join("&&");
+      .map((a) => {
+        // "$ANaN" read again comes back as "ANNNaN": letters ending in NN before NaN are taken as mangled.
+        const m = /^([A-Z]+)NaN:([A-Z]+)NaN$/.exec(a);
+        return m && !/NN$/.test(m[1]) && !/NN$/.test(m[2]) ? boundedPrintArea(`${m[1]}:${m[2]}`) : a;
+      })
+      .filter((a) => !a.includes("NaN"));
+    if (areas.length > 0) ws.pageSetup.printArea = areas.join("&&");
+    else delete ws.pageSetup.printArea;
   }
 }
