@@ -6,7 +6,9 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { checkPackage, type PackageProblem } from "../adapters/xlsx/package-check";
-import { loadWorkbook, saveWorkbook } from "../adapters/xlsx/files";
+import { loadWorkbookBuffer, readWorkbookFile } from "../adapters/xlsx/files";
+import { keepDrawings } from "../adapters/xlsx/keep-drawings";
+import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
 import { repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
@@ -60,8 +62,9 @@ export async function runCheck(argv: string[]): Promise<number> {
       if (!/\.xlsx$/i.test(out)) throw new UsageError(`Uddata skal være en .xlsx-fil, ikke ${out}.`);
     }
 
-    const wb = await loadWorkbook(input);
-    const packageBefore = checkPackage(await fs.readFile(input));
+    const original = await readWorkbookFile(input);
+    const wb = await loadWorkbookBuffer(original, input);
+    const packageBefore = checkPackage(original);
     const before = checkIntegrity(readSnapshot(wb));
     let after = before;
     let sorted: CaseSort[] = [];
@@ -74,7 +77,8 @@ export async function runCheck(argv: string[]): Promise<number> {
     }
     if (out !== undefined) {
       writeProblemRows(wb, mergeProblemRows(readProblemRows(wb), after));
-      await saveWorkbook(wb, out);
+      // ExcelJS drops charts and shapes: the original's drawings are put back on their sheets.
+      await saveBytes(keepDrawings(original, await workbookBytes(wb)).bytes, out);
     }
     const packageAfter = out !== undefined ? checkPackage(await fs.readFile(out)) : packageBefore;
 

@@ -4,7 +4,7 @@
 // the package is scanned before it is written, and nothing is written when the scan finds anything.
 import path from "path";
 import { type XlsxWorkbook } from "../adapters/xlsx/workbook";
-import { loadWorkbook } from "../adapters/xlsx/files";
+import { loadWorkbookBuffer, readWorkbookFile } from "../adapters/xlsx/files";
 import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
 import { writeFileAtomic } from "../adapters/xlsx/atomic-write";
 import { saveBytes } from "../adapters/xlsx/package-parts";
@@ -78,7 +78,8 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
       throw new UsageError("--key bruges kun ved pseudonymisering, ikke med --mask-cpr.");
     }
 
-    const wb = await loadWorkbook(input);
+    const original = await readWorkbookFile(input);
+    const wb = await loadWorkbookBuffer(original, input);
     const key = keyRows(wb);
     const time = serialDateTime(new Date());
     if (mask) {
@@ -89,7 +90,7 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
       const cells = masker.changed;
       appendLogEntries(wb, [{ time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${cells} celler)` }]);
       // Names stay in a masked workbook: the scan looks for CPR numbers only.
-      const done = await rewrittenPackage(wb, (t) => masker.text(t), key.map((k) => ({ ...k, navn: null })));
+      const done = await rewrittenPackage(wb, (t) => masker.text(t), key.map((k) => ({ ...k, navn: null })), original);
       refuseLeaks(done.findings, out);
       await saveBytes(done.bytes, out);
       process.stdout.write(`Maskerede CPR-numre i ${cells} celler og ${done.otherPlaces} andre steder. Skrev ${out}.\n`);
@@ -102,7 +103,7 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     appendLogEntries(wb, [
       { time, action: LOG_ACTIONS.pseudonymise, table: TABLES.sager, key: null, column: "CPR, Navn", from: "CPR-numre og navne", to: `sags-id (${key.length} sager, ${cells} celler)` },
     ]);
-    const done = await rewrittenPackage(wb, (t) => p.text(t), key);
+    const done = await rewrittenPackage(wb, (t) => p.text(t), key, original);
     refuseLeaks(done.findings, out);
     // The key first: a copy without its key could never be traced back.
     await writeFileAtomic(keyFile!, Buffer.from(keyCsv(key), "utf8"), 0o600);

@@ -59,6 +59,11 @@ export interface RegulationResult {
   /** Inside [lower, upper], bounds inclusive; null when the occupancy is unknown. */
   indenForBaandet: boolean | null;
   /**
+   * The places regulated: 0 inside the band; outside, "Hele afvigelsen" B - N, "Ud over båndet" B - N x bound,
+   * bound being the edge crossed. Null when the occupancy is unknown.
+   */
+  reguleretAfvigelse: number | null;
+  /**
    * 0 inside the band. Outside: "Hele afvigelsen" (B - N) x pris; "Ud over båndet" (B - N x bound) x pris,
    * bound being the edge crossed. Rounded to øre. Null when the occupancy or the price is unknown.
    */
@@ -67,14 +72,27 @@ export interface RegulationResult {
 
 export function regulate(input: RegulationInput): RegulationResult {
   const { n, b, reguleringspris, baandNedre, baandOevre, model } = input;
-  if (!(n > 0)) return { belaegningsprocent: null, indenForBaandet: null, reguleringsbeloeb: null };
+  if (!(n > 0)) return { belaegningsprocent: null, indenForBaandet: null, reguleretAfvigelse: null, reguleringsbeloeb: null };
   const rate = b / n;
-  const inside = rate >= baandNedre && rate <= baandOevre;
-  if (inside) return { belaegningsprocent: rate, indenForBaandet: true, reguleringsbeloeb: 0 };
-  if (reguleringspris === null) return { belaegningsprocent: rate, indenForBaandet: false, reguleringsbeloeb: null };
+  const places = regulatedDeviation(n, b, baandNedre, baandOevre, model);
+  if (rate >= baandNedre && rate <= baandOevre) return { belaegningsprocent: rate, indenForBaandet: true, reguleretAfvigelse: 0, reguleringsbeloeb: 0 };
+  return {
+    belaegningsprocent: rate,
+    indenForBaandet: false,
+    reguleretAfvigelse: places,
+    reguleringsbeloeb: reguleringspris === null ? null : roundKr(places * reguleringspris),
+  };
+}
+
+/**
+ * Reguleret afvigelse (pladser): the deviation that is regulated. 0 when B / N lies in the band (bounds
+ * inclusive); outside, "Hele afvigelsen" B - N, "Ud over båndet" B - N x bound, bound being the edge crossed.
+ */
+export function regulatedDeviation(n: number, b: number, baandNedre: number, baandOevre: number, model: Reguleringsmodel): number {
+  const rate = b / n;
+  if (rate >= baandNedre && rate <= baandOevre) return 0;
   const bound = rate < baandNedre ? baandNedre : baandOevre;
-  const places = model === "Ud over båndet" ? b - n * bound : b - n;
-  return { belaegningsprocent: rate, indenForBaandet: false, reguleringsbeloeb: roundKr(places * reguleringspris) };
+  return model === "Ud over båndet" ? b - n * bound : b - n;
 }
 
 /** Budget frame = N x stykpris, rounded to øre; null without a price. */
@@ -91,9 +109,13 @@ export interface RegulationRow {
   enhed: string;
   aar: number;
   normeredePladser: number;
+  /** Pladsdage: the year's enrolment days of the unit's cases, each weighted by its place weight. */
+  pladsdage: number;
+  /** Pladsdage / the year's days. */
   gennemsnitligtBesattePladser: number;
   belaegningsprocent: number | null;
   indenForBaandet: boolean | null;
+  reguleretAfvigelse: number | null;
   reguleringsbeloeb: number | null;
   budgetramme: number | null;
 }
@@ -110,6 +132,7 @@ export function regulationRows(data: StructuredData, year: number): RegulationRo
     .filter((u) => u.enhed.trim() !== "" && isRegulatedUnit(u))
     .map((u) => {
       const n = placesOf(u);
+      const pladsdage = enrolmentDaysSum(data, u.enhed, start, end, true);
       const b = averageOccupiedPlaces(data.cases, data.units, u.enhed, start, end);
       const r = regulate({
         n,
@@ -123,6 +146,7 @@ export function regulationRows(data: StructuredData, year: number): RegulationRo
         enhed: u.enhed,
         aar: year,
         normeredePladser: n,
+        pladsdage,
         gennemsnitligtBesattePladser: b,
         ...r,
         budgetramme: budgetramme(n, u.stykpris),

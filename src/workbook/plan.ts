@@ -104,6 +104,8 @@ export interface SheetPlan {
     footer?: string;
     /** The columns printed, e.g. "A:J" (text that runs on to the right is not scaled into the page). */
     columns?: string;
+    /** Rows repeated at the top of every printed page, e.g. "3:3" (a long table's header row). */
+    titleRows?: string;
   };
 }
 

@@ -1,7 +1,7 @@
 // The `Problemer` sheet: one row per validation finding, and the conditional format that colours
 // the flagged cells of the structured tables while the finding stands.
 import { SHEETS, TABLES, PROBLEMER_INPUT, col, thisRow } from "./contract";
-import type { ColumnPlan, ConditionalFormatPlan, Scalar, SheetPlan } from "./plan";
+import { address, type ColumnPlan, type ConditionalFormatPlan, type Scalar, type SheetPlan } from "./plan";
 import { problemTitle } from "./problem-titles";
 
 export interface ProblemRow {
@@ -74,9 +74,12 @@ export function problemsSheet(problems: ProblemRow[], sheetName: string = SHEETS
         return null;
     }
   };
+  // Printed: what a reader acts on (Alvor to Oprindelig værdi), the header on every page.
+  const printed = `A:${address(0, order.indexOf("Oprindelig værdi")).replace(/\d+$/, "")}`;
   return {
     name: sheetName,
     freezeRows: 1,
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, columns: printed, titleRows: "1:1", footer: sheetName },
     tables: [
       {
         name: TABLES.problemer,

@@ -88,14 +88,14 @@ describe("labels, headers and print of the reports", () => {
     expect(sheet.print?.footer).toBe(overviewFooter(year));
   });
 
-  it("explains Pladsregulering in words from the names, offers the models as a drop-down and prints A to J", () => {
+  it("explains Pladsregulering in words from the names, offers the models as a drop-down and prints A to L", () => {
     const data = generateStructuredData(2, { cases: 40 });
     const year = reportYear(data);
     const sheet = buildPladsreguleringSheet(data, year, []);
     const a2 = sheet.cells?.find((c) => c.address === "A2")?.value as { formula: string };
     expect(a2.formula).toContain("ROUND(Baand_nedre*100,1)");
     expect(a2.formula).toContain("Reguleringsmodel");
-    expect(sheet.print).toMatchObject({ orientation: "landscape", columns: "A:J" });
+    expect(sheet.print).toMatchObject({ orientation: "landscape", columns: "A:L" });
     expect(sheet.tables.every((t) => t.wrapHeaders)).toBe(true);
     const setup = buildStructuredPlan(data).sheets.find((s) => s.name === "Opsætning")!;
     const model = setup.cells!.find((c) => c.value === "Hele afvigelsen" || c.value === "Ud over båndet")!;

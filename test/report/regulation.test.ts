@@ -75,8 +75,11 @@ describe("regulation reference", () => {
     const whole = regulate({ ...base, model: "Hele afvigelsen" });
     expect(whole.belaegningsprocent).toBeCloseTo(0.941799, 6);
     expect(whole.indenForBaandet).toBe(false);
+    expect(whole.reguleretAfvigelse).toBe(-5.5);
     expect(whole.reguleringsbeloeb).toBe(-580_057.5);
-    expect(regulate({ ...base, model: "Ud over båndet" }).reguleringsbeloeb).toBe(-81_735.38);
+    const beyond = regulate({ ...base, model: "Ud over båndet" });
+    expect(beyond.reguleretAfvigelse).toBeCloseTo(-0.775, 12);
+    expect(beyond.reguleringsbeloeb).toBe(-81_735.38);
     expect(budgetramme(n, 129_441)).toBe(12_232_174.5);
     expect([jobcenterIncome(6, 52, 2_325), jobcenterIncome(5, 49, 2_900), jobcenterIncome(3, 49, 1_545)]).toEqual([725_400, 710_500, 227_115]);
   });
@@ -87,6 +90,8 @@ describe("regulation reference", () => {
     expect(r(95).reguleringsbeloeb).toBe(0);
     expect(r(105).reguleringsbeloeb).toBe(0);
     expect(r(95).indenForBaandet).toBe(true);
+    expect([r(95).reguleretAfvigelse, r(110).reguleretAfvigelse, r(90).reguleretAfvigelse]).toEqual([0, 5, -5]);
+    expect(r(90, "Hele afvigelsen").reguleretAfvigelse).toBe(-10);
     expect(r(110).reguleringsbeloeb).toBe(5_000);
     expect(r(110, "Hele afvigelsen").reguleringsbeloeb).toBe(10_000);
     expect(regulate({ n: 0, b: 3, reguleringspris: 1, baandNedre: 0.95, baandOevre: 1.05, model: "Hele afvigelsen" }).belaegningsprocent).toBeNull();
@@ -110,7 +115,11 @@ describe("Pladsregulering formulas (LibreOffice)", () => {
     const reg = (wb: typeof whole) => tableRecords(findTable(wb, "Pladsregulering")!)[0];
     const w = reg(whole);
     expect(w["Normerede pladser"]).toBe(94.5);
+    // The chain a reader follows: 89 citizens x 366 days = 32,574 pladsdage; / 366 = 89.0 places.
+    expect(w["Pladsdage"]).toBe(32_574);
     expect(w["Gennemsnitligt besatte pladser"]).toBeCloseTo(89.0, 9);
+    expect(w["Reguleret afvigelse (pladser)"]).toBeCloseTo(-5.5, 9);
+    expect(reg(beyond)["Reguleret afvigelse (pladser)"] as number).toBeCloseTo(-0.775, 9);
     expect(w["Belægningsprocent"] as number).toBeCloseTo(0.941799, 6);
     expect(w["Inden for båndet"]).toBe("Nej");
     expect(w["Reguleringsbeløb"]).toBe(-580_057.5);
@@ -118,6 +127,9 @@ describe("Pladsregulering formulas (LibreOffice)", () => {
     expect(reg(beyond)["Reguleringsbeløb"]).toBe(-81_735.38);
     for (const [wb, d] of [[whole, datas[0]], [beyond, datas[1]]] as const) {
       const ref = regulationRows(d, YEAR)[0];
+      expect(ref.pladsdage).toBe(32_574);
+      expect(reg(wb)["Pladsdage"]).toBe(ref.pladsdage);
+      expect(reg(wb)["Reguleret afvigelse (pladser)"] as number).toBeCloseTo(ref.reguleretAfvigelse!, 9);
       expect(reg(wb)["Reguleringsbeløb"]).toBe(ref.reguleringsbeloeb);
     }
     const income = tableRecords(findTable(whole, JOBCENTER_TABLE)!);
@@ -144,9 +156,9 @@ describe("a unit inside the band (LibreOffice)", () => {
     };
     const [wb] = await recalcPlans([structuredPlanWith(data, [buildPladsreguleringSheet(data, YEAR, [])])], "band");
     const rows = tableRecords(findTable(wb, "Pladsregulering")!);
-    expect(rows.map((r) => [r["Enhed"], r["Belægningsprocent"], r["Inden for båndet"], r["Reguleringsbeløb"]])).toEqual([
-      ["Lunden", 1, "Ja", 0],
-      ["Engen", 0.95, "Ja", 0],
+    expect(rows.map((r) => [r["Enhed"], r["Belægningsprocent"], r["Inden for båndet"], r["Reguleret afvigelse (pladser)"], r["Reguleringsbeløb"]])).toEqual([
+      ["Lunden", 1, "Ja", 0, 0],
+      ["Engen", 0.95, "Ja", 0, 0],
     ]);
     expect(regulationRows(data, YEAR).map((r) => r.reguleringsbeloeb)).toEqual([0, 0]);
   });

@@ -65,9 +65,11 @@ describe("report formulas (LibreOffice) = reference", () => {
       regRef.forEach((x, k) => {
         const pairs: [string, number | boolean | null][] = [
           ["Normerede pladser", x.normeredePladser],
+          ["Pladsdage", x.pladsdage],
           ["Gennemsnitligt besatte pladser", x.gennemsnitligtBesattePladser],
           ["Belægningsprocent", x.belaegningsprocent],
           ["Inden for båndet", x.indenForBaandet],
+          ["Reguleret afvigelse (pladser)", x.reguleretAfvigelse],
           ["Reguleringsbeløb", x.reguleringsbeloeb],
           ["Budgetramme", x.budgetramme],
         ];

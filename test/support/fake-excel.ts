@@ -603,6 +603,9 @@ export class FakePageLayout {
   setPrintArea(area: string): void {
     this.setp("printArea", area);
   }
+  setPrintTitleRows(rows: string): void {
+    this.setp("printTitleRows", rows);
+  }
   /** The footer as pageLayout.footer (ExcelApi 1.9 headersFooters.defaultForAllPages). */
   get headersFooters(): { defaultForAllPages: { leftFooter: string; rightFooter: string } } {
     const at = (side: string) => ({ set: (v: string) => this.setp(side, v), enumerable: true });

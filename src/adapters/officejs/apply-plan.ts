@@ -391,6 +391,7 @@ function applySheetExtras(budget: RequestBudget, plan: SheetPlan, ws: Excel.Work
     // 0 pages tall = as many as needed, as fitToHeight="0" in the file format.
     if (plan.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (plan.print.columns) ws.pageLayout.setPrintArea(plan.print.columns);
+    if (plan.print.titleRows) ws.pageLayout.setPrintTitleRows(plan.print.titleRows.replace(/(\d+)/g, "$$$1"));
     if (plan.print.footer !== undefined) {
       const page = ws.pageLayout.headersFooters.defaultForAllPages;
       page.leftFooter = plan.print.footer.replace(/&/g, "&&");

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
+import { boundedPrintArea } from "./print-areas";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { addRangeValidation } from "./data-validations";
 import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
@@ -50,7 +51,9 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
       fitToWidth: 1,
       fitToHeight: 0,
     };
-    if (plan.print.columns) ws.pageSetup.printArea = plan.print.columns;
+    // Whole columns as a bounded range, which survives the next load and save through ExcelJS (print-areas.ts).
+    if (plan.print.columns) ws.pageSetup.printArea = boundedPrintArea(plan.print.columns);
+    if (plan.print.titleRows) ws.pageSetup.printTitlesRow = plan.print.titleRows;
     if (plan.print.footer !== undefined) {
       // &L, &R: footer sections; &P and &N: page number and count; a literal & is doubled.
       ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${plan.print.footer.replace(/&/g, "&&")}&RSide &P af &N` };

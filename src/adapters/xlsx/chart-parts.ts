@@ -118,6 +118,16 @@ export function zipPackage(parts: Map<string, Buffer>): Buffer {
   return Buffer.concat([...chunks, directory, end]);
 }
 
+/** A sheet's XML with <drawing r:id="…"/> where the schema puts it (before legacy drawings, tables …). */
+export function insertDrawingTag(sheetXml: string, rid: string): string {
+  const before = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"]
+    .map((t) => sheetXml.indexOf(t))
+    .filter((i) => i >= 0);
+  const at = Math.min(...before);
+  const sheet = sheetXml.slice(0, at) + `<drawing r:id="${rid}"/>` + sheetXml.slice(at);
+  return /<worksheet\b[^>]*xmlns:r=/.test(sheet) ? sheet : sheet.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
+}
+
 /** The package with the charts drawn on their sheet; unchanged when the sheet is missing or has a drawing already. */
 export function withCharts(zip: Buffer, specs: readonly ChartSpec[]): Buffer {
   const charts = specs.filter((s) => s.series.length > 0);
@@ -161,14 +171,7 @@ export function withCharts(zip: Buffer, specs: readonly ChartSpec[]): Buffer {
   const drawingRel = `rIdDiagram${drawingNo}`;
   const relTag = `<Relationship Id="${drawingRel}" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/>`;
   parts.set(sheetRels, Buffer.from(existing ? existing.replace("</Relationships>", `${relTag}</Relationships>`) : relsXml([]).replace("</Relationships>", `${relTag}</Relationships>`)));
-  const drawingTag = `<drawing r:id="${drawingRel}"/>`;
-  const before = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"]
-    .map((t) => sheetXml.indexOf(t))
-    .filter((i) => i >= 0);
-  const at = Math.min(...before);
-  let sheet = sheetXml.slice(0, at) + drawingTag + sheetXml.slice(at);
-  if (!/<worksheet\b[^>]*xmlns:r=/.test(sheet)) sheet = sheet.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
-  parts.set(sheetPart, Buffer.from(sheet));
+  parts.set(sheetPart, Buffer.from(insertDrawingTag(sheetXml, drawingRel)));
 
   let types = text("[Content_Types].xml");
   const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`;

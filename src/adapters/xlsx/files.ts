@@ -1,6 +1,7 @@
 // Reading and writing .xlsx files, with clear Danish errors for what is not an .xlsx workbook.
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
+import { repairWholeColumnPrintAreas } from "./print-areas";
 import { fileErrorMessage, writeFileAtomic } from "./atomic-write";
 import { ownFormulas } from "./column-formulas";
 import { installExcelJsPatches } from "./exceljs-patches";
@@ -114,6 +115,7 @@ export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<Exc
     throw new WorkbookFileError(`${name} kan ikke læses som Excel-projektmappe; filen er måske beskadiget (${(e as Error).message}).`);
   }
   ownFormulas(wb);
+  repairWholeColumnPrintAreas(wb);
   return wb;
 }
 

@@ -8,6 +8,7 @@ import { HEADER_SYNONYMS } from "../../import/synonyms";
 import { normaliseHeader } from "../../import/normalise";
 import { scanTexts, type Citizen, type PrivacyFinding } from "../../workbook/privacy-scan";
 import { plainValue } from "./cell-values";
+import { keepDrawings } from "./keep-drawings";
 import { rewritePackage, workbookBytes } from "./package-parts";
 
 export interface CellRewriter {
@@ -123,13 +124,17 @@ export function rewriteWorkbookCells(wb: ExcelJS.Workbook, r: CellRewriter): voi
 
 /**
  * The workbook's package with every other part rewritten as text too (after rewriteWorkbookCells), and
- * what the privacy scan finds in it: the caller writes nothing when it finds anything.
+ * what the privacy scan finds in it: the caller writes nothing when it finds anything. Given the
+ * original package, its charts and shapes (which ExcelJS drops) are put back first, so that they are
+ * rewritten and scanned with the rest.
  */
 export async function rewrittenPackage(
   wb: ExcelJS.Workbook,
   rewriteText: (text: string) => string,
-  citizens: readonly Citizen[]
+  citizens: readonly Citizen[],
+  original?: Buffer
 ): Promise<{ bytes: Buffer; otherPlaces: number; findings: PrivacyFinding[] }> {
-  const { bytes, changed, texts } = await rewritePackage(await workbookBytes(wb), rewriteText);
+  const written = await workbookBytes(wb);
+  const { bytes, changed, texts } = await rewritePackage(original ? keepDrawings(original, written).bytes : written, rewriteText);
   return { bytes, otherPlaces: changed, findings: scanTexts(texts, citizens) };
 }

@@ -452,6 +452,23 @@ export function numFmtOf(format: FigureFormat): string {
   }
 }
 
+/**
+ * How Nøgletal prints, live and published: A4 landscape, the figure's columns (`columns`, up to Status;
+ * the dates the formulas read and the working-day table beside them stay off the page) fitted to the
+ * width, the table's header on every page and the year in the footer.
+ */
+export function noegletalPrint(year: number, columns: string): NonNullable<SheetPlan["print"]> {
+  const header = parseAddress(NOEGLETAL_TOP_LEFT).row + 1;
+  return {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToWidth: true,
+    columns,
+    titleRows: `${header}:${header}`,
+    footer: `Nøgletal ${year} · perioden 1. januar – 31. december ${year}`,
+  };
+}
+
 /** Where each (Enhed, Periode, Nøgletal) lands in the table: used by tests and the overview. */
 export interface NoegletalLayout {
   /** Row keys in table order. */
@@ -515,7 +532,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
     columns: NOEGLETAL_COLUMNS.map((name) => ({
       name,
       numFmt: /^(Fra|Til)/.test(name) ? NUMFMT.date : undefined,
-      width: name === "Nøgletal" ? 38 : name === "Enhed" ? 22 : name === "Mål" ? 24 : name === "Status" ? 14 : 12,
+      width: name === "Nøgletal" ? 38 : name === "Enhed" ? 22 : name === "Mål" ? 40 : name === "Status" ? 14 : 12,
     })),
     rows,
     style: "TableStyleLight9",
@@ -557,6 +574,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
         ...cells,
       ],
       freezeRows: top + 1,
+      print: noegletalPrint(year, `${columns["Enhed"]}:${columns["Status"]}`),
     },
     layout: { keys, firstRow: top + 2, columns },
   };

@@ -10,7 +10,7 @@ import {
 import type { StructuredData } from "../../domain/model";
 import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { SheetPlan, TablePlan } from "../plan";
-import { besatte, enrolmentDaysSum, normerede, type Bounds } from "./noegletal";
+import { enrolmentDaysSum, normerede, type Bounds } from "./noegletal";
 
 export const JOBCENTER_TABLE = "Jobcenterindtaegt";
 
@@ -18,9 +18,11 @@ export const PLADSREGULERING_COLUMNS = [
   "Enhed",
   "År",
   "Normerede pladser",
+  "Pladsdage",
   "Gennemsnitligt besatte pladser",
   "Belægningsprocent",
   "Inden for båndet",
+  "Reguleret afvigelse (pladser)",
   "Reguleringspris",
   "Reguleringsbeløb",
   "Stykpris",
@@ -67,8 +69,8 @@ export function missingInputFormula(): string {
 
 /** How each row is computed, in words, read from left to right (two lines that fit the printed page). */
 export const DERIVATION_TEXT = [
-  "Sådan regnes hver række: de indskrevnes pladsdage i året (vægtet med Pladsvægt) ÷ årets dage = gennemsnitligt besatte pladser (B);",
-  "B ÷ normerede pladser (N) = belægningsprocent; uden for båndet: afvigelsen i pladser × reguleringspris = reguleringsbeløb (positivt hæver budgettet).",
+  "Sådan regnes hver række fra venstre: pladsdage (de indskrevnes dage i året, vægtet med Pladsvægt) ÷ årets dage = gennemsnitligt besatte pladser (B);",
+  "B ÷ normerede pladser (N) = belægningsprocent; reguleret afvigelse (0 i båndet) × reguleringspris = reguleringsbeløb (positivt hæver budgettet).",
 ];
 
 const r = (c: string): string => thisRow(TABLES.pladsregulering, c);
@@ -97,11 +99,13 @@ export function pladsreguleringFormulas(): Record<(typeof PLADSREGULERING_COLUMN
   const unit = { unit: r("Enhed") };
   const b = yearBounds(r("År"));
   const N = r("Normerede pladser");
+  const days = r("Pladsdage");
   const B = r("Gennemsnitligt besatte pladser");
   const rate = r("Belægningsprocent");
   const lower = DEFINED_NAMES.baandNedre;
   const upper = DEFINED_NAMES.baandOevre;
   const pris = r("Reguleringspris");
+  const afv = r("Reguleret afvigelse (pladser)");
   const deviation =
     `IF(${DEFINED_NAMES.reguleringsmodel}="Ud over båndet",` +
     `${B}-${N}*IF(${rate}<${lower},${lower},${upper}),${B}-${N})`;
@@ -111,11 +115,13 @@ export function pladsreguleringFormulas(): Record<(typeof PLADSREGULERING_COLUMN
     Enhed: null,
     År: null,
     "Normerede pladser": `=IF(${r("Enhed")}="","",${normerede(unit)})`,
-    "Gennemsnitligt besatte pladser": `=IF(${known},"",${besatte(unit, b)})`,
+    Pladsdage: `=IF(${known},"",${enrolmentDaysSum(unit, b, true)})`,
+    "Gennemsnitligt besatte pladser": `=IF(${days}="","",${days}/(${b.T}-${b.F}+1))`,
     Belægningsprocent: `=IF(COUNT(${N},${B})<2,"",IF(${N}<=0,"",${B}/${N}))`,
     "Inden for båndet": `=IF(${rate}="","",IF(AND(${rate}>=${lower},${rate}<=${upper}),"Ja","Nej"))`,
+    "Reguleret afvigelse (pladser)": `=IF(${rate}="","",IF(${r("Inden for båndet")}="Ja",0,${deviation}))`,
     Reguleringspris: unitNumber("Reguleringspris"),
-    Reguleringsbeløb: `=IF(${rate}="","",IF(${r("Inden for båndet")}="Ja",0,IF(${pris}="","",${roundKrFormula(`(${deviation})*${pris}`)})))`,
+    Reguleringsbeløb: `=IF(${afv}="","",IF(${r("Inden for båndet")}="Ja",0,IF(${pris}="","",${roundKrFormula(`${afv}*${pris}`)})))`,
     Stykpris: unitNumber("Stykpris"),
     Budgetramme: `=IF(COUNT(${N},${r("Stykpris")})<2,"",${roundKrFormula(`${N}*${r("Stykpris")}`)})`,
   };
@@ -143,7 +149,10 @@ export function jobcenterFormulas(): Record<(typeof JOBCENTER_COLUMNS)[number], 
 const FORMATS: Record<string, string> = {
   År: NUMFMT.integer,
   "Normerede pladser": NUMFMT.number,
+  // Weighted by Pladsvægt (0.75 for a part-time place), so a unit's pladsdage may have quarters.
+  Pladsdage: "#,##0.00",
   "Gennemsnitligt besatte pladser": NUMFMT.number,
+  "Reguleret afvigelse (pladser)": NUMFMT.number,
   Belægningsprocent: "0.00%",
   Reguleringspris: NUMFMT.money,
   Reguleringsbeløb: NUMFMT.money,
@@ -193,7 +202,7 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
       width: headerWidth(name),
     })),
     wrapHeaders: true,
-    rows: regulated.map((u) => [u.enhed, year, null, null, null, null, null, null, null, null]),
+    rows: regulated.map((u) => [u.enhed, year, ...PLADSREGULERING_COLUMNS.slice(2).map(() => null)]),
     style: "TableStyleMedium2",
   };
   const incomeAt = jobcenterTopLeft(regulated.length);
@@ -235,6 +244,6 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
       { address: `A${incomeRow - 2}`, value: "Indtægt fra jobcenterforløb (LAB)", bold: true },
       { address: `A${incomeRow - 1}`, value: "Indtægt = gennemsnitligt antal borgere × uger × pris pr. uge. Udfyld de hvide felter." },
     ],
-    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, columns: "A:J", footer: `Pladsregulering ${year}` },
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, columns: "A:L", footer: `Pladsregulering ${year}` },
   };
 }

@@ -23,7 +23,7 @@ import { suppress, type SuppressionCell, type SuppressionGroup, type Suppression
 import { SHEETS, TABLES } from "../contract";
 import type { CellPlan, Plan, Scalar } from "../plan";
 import { CHART_NOTE, LIVE_SUBTITLE, kvartalsoversigtLayout, overviewFooter, statusFormats, textCells } from "./kvartalsoversigt";
-import { numFmtOf } from "./noegletal";
+import { noegletalPrint, numFmtOf } from "./noegletal";
 
 /** What a suppressed cell shows: the same mark for primary and secondary, so neither is told apart. */
 export const SUPPRESSED_MARK = "*";
@@ -179,7 +179,7 @@ export function buildPublishedPlan(source: StructuredData, year: number, options
               { name: "Periode", width: 10 },
               { name: "Nøgletal", width: 38 },
               { name: "Værdi", width: 12 },
-              { name: "Mål", width: 24 },
+              { name: "Mål", width: 40 },
               { name: "Status", width: 14 },
             ],
             rows: figures.rows.map((r) => [r.enhed, r.periode, r.noegletal, shownValue(figures, r), r.maal, r.status]),
@@ -192,6 +192,7 @@ export function buildPublishedPlan(source: StructuredData, year: number, options
           // Number formats per row follow the key figure (percent, places, counts).
           ...figures.rows.map((r, i) => figureCell(`D${4 + i}`, shownValue(figures, r), numFmtOf(defOf.get(r.noegletal)!.format))),
         ],
+        print: noegletalPrint(year, "A:F"),
       },
     ],
     names: [],
