@@ -1,9 +1,14 @@
 // One comparison of text, one identity of units and one date-format rule, shared by the import, the
 // forms and the reports (see docs/glossary.md, "Enhed"). Pure; imports nothing.
 
+/** The key of a text as Excel's "=", MATCH and COUNTIFS compare it: lower case, nothing trimmed. */
+export function textKey(s: string | null | undefined): string {
+  return (s ?? "").toLowerCase();
+}
+
 /** Text equality as Excel's "=", MATCH and COUNTIFS compare it: case-insensitive, no trimming. */
 export function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+  return textKey(a) === textKey(b);
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -12,9 +17,9 @@ const WHITESPACE = /\s+/g;
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
-/** Lower case, æ as "ae", ø as "o", accents (and the ring of å) dropped. */
+/** Lower case, æ as "ae", ø as "o", accents (and the ring of å) dropped, "aa" as å ("Aabo" is "Åbo"). */
 function fold(s: string): string {
-  return s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").normalize("NFD").replace(COMBINING_MARKS, "");
+  return s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/aa/g, "a").normalize("NFD").replace(COMBINING_MARKS, "");
 }
 
 const keyMemo = new Map<string, string>();
@@ -107,6 +112,13 @@ export function unitGroups(names: readonly string[]): number[] {
       }
     }
   return keyIndex.map((i) => find(i));
+}
+
+/** The first spelling of each unit, in order: later spellings of a unit already listed are left out. */
+export function distinctUnits(names: readonly string[]): string[] {
+  const groups = unitGroups(names);
+  const seen = new Set<number>();
+  return names.filter((_, i) => !seen.has(groups[i]) && seen.add(groups[i]));
 }
 
 const dateFormatMemo = new Map<string, boolean>();

@@ -243,12 +243,83 @@ const SKIP_FINDINGS: Partial<Record<SkipReason, { code: string; message: string 
   "uden for tabellen": { code: "CELLER_UDEN_FOR_TABEL", message: "Rækken har kun indhold uden for sagslistens kolonner og er ikke importeret. Flyt indholdet ind i listen, hvis det hører til en sag." },
 };
 
+/** What every phase of a conversion reads: the options, the row limit, the sheets, and the findings so far. */
+interface RunContext {
+  options: ConvertOptions;
+  /** Rows read per case list: all of them, or the preview's first few. */
+  limit: number;
+  findings: Finding[];
+  gridByName: Map<string, SheetGrid>;
+  wanted: (sheet: string) => boolean;
+}
+
+/** The regions a conversion reads: the case lists (one unless sheets are merged) and the attendance sheets. */
+interface SelectedRegions {
+  caseRegions: CaseListRegion[];
+  gridRegions: AttendanceGridRegion[];
+  registerRegions: AttendanceRegisterRegion[];
+}
+
+/** Each case list's column plan, the mapping shown to the user, and the extra columns of Sager. */
+interface ColumnPlans {
+  regionPlans: RegionPlan[];
+  mappingColumns: ColumnMapping[];
+  mappingFills: FillMeaning[];
+  extraColumns: { header: string; key: string; fmts: Map<string, number> }[];
+  /** Several case lists: the first extra column is Kildeark. */
+  multi: boolean;
+  fieldLetters: Record<string, Partial<Record<CaseKey, string>>>;
+}
+
+/** The source rows read as cases, and their extra columns' values (column-major, one per imported row). */
+interface ReadRows {
+  imported: Imported[];
+  importedExtras: RawCell[][];
+}
+
+/** The cases after the merge with those already in the workbook: existing first, then the new ones. */
+interface MergedCases {
+  cases: Case[];
+  unparsed: (Partial<Record<CaseKey, string>> | null)[];
+  refs: (SourceRef | null)[];
+  updated: number;
+  /** Per extra column, one value per case. */
+  extraValues: RawCell[][];
+}
+
+interface AttendanceRead {
+  attendance: Attendance[];
+  attendanceSources: ConvertResult["attendanceSources"];
+  codes: CodeBook;
+  attendanceUnknownCodes: number;
+}
+
+/** The conversion, phase by phase; each phase adds its findings to the context's list, in this order. */
 function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions, limit: number): ConvertResult {
-  const checkModulus11 = options.checkModulus11 !== false;
-  const findings: Finding[] = [];
-  const sheetOrder = new Map(grids.sheets.map((s, i) => [s.name, i]));
-  const gridByName = new Map(grids.sheets.map((s) => [s.name, s]));
-  const wanted = (sheet: string) => !options.sheets || options.sheets.includes(sheet);
+  const ctx: RunContext = {
+    options,
+    limit,
+    findings: [],
+    gridByName: new Map(grids.sheets.map((s) => [s.name, s])),
+    wanted: (sheet: string) => !options.sheets || options.sheets.includes(sheet),
+  };
+  const regions = selectRegions(ctx, detection);
+  const columns = planColumns(ctx, regions.caseRegions);
+  const rows = readRows(ctx, columns);
+  rowFindings(ctx, columns.regionPlans, rows.imported);
+  unifyUnitSpellings(ctx, rows.imported);
+  const merged = mergeWithExisting(ctx, rows);
+  const generatedIds = assignIds(ctx, rows.imported, merged.cases);
+  validateImported(ctx, rows.imported);
+  const visitations = waitingListVisitations(rows.imported.filter((im) => isWaiting(im.case, im.unparsed)).map((im) => im.case));
+  const units = unitsFound(ctx, merged.cases, rows.imported);
+  const attendance = readAttendance(ctx, regions, merged.cases);
+  return result(ctx, grids, detection, { regions, columns, rows, merged, generatedIds, visitations, units, attendance });
+}
+
+/** Sheets read as neither list nor attendance are reported; the case lists and attendance sheets to read. */
+function selectRegions(ctx: RunContext, detection: Detection): SelectedRegions {
+  const { options, findings, wanted } = ctx;
 
   for (const sheet of detection.sheetsWithoutHeader) {
     if (!wanted(sheet)) continue;
@@ -280,8 +351,12 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
     caseRegions = caseRegions.slice(0, 1);
   }
+  return { caseRegions, gridRegions, registerRegions };
+}
 
-  // ---- mapping and extra columns
+/** Each case list's mapping: its fields, its extra columns, its shape's meaning, and the findings on its columns. */
+function planColumns(ctx: RunContext, caseRegions: readonly CaseListRegion[]): ColumnPlans {
+  const { options, findings, gridByName } = ctx;
   const mappingColumns: ColumnMapping[] = [];
   const mappingFills: FillMeaning[] = [];
   const extraColumns: { header: string; key: string; fmts: Map<string, number> }[] = [];
@@ -340,40 +415,51 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
     fieldLetters[region.sheet] = letters;
     regionPlans.push({ region, grid, fields, extras, letters, indexOf, meaning, status, fills });
-    findings.push(...shapeFindings(region, letters, meaning));
-
-    const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
-    if (region.dataRows.length > 0) {
-      for (const [key, label] of [["enhed", "Enhed"], ["indskrevet", "Indskrevet"]] as const) {
-        if (letters[key] === undefined && !(key === "enhed" && meaning.unitFromShape))
-          findings.push({
-            sheet: region.sheet,
-            cell: headerCell,
-            severity: "fejl",
-            code: "KOLONNE_MANGLER",
-            message: `Der er ingen kolonne for ${label}. Vælg hvilken kolonne der er ${label} i tilknytningen, eller tilføj kolonnen.`,
-            original: null,
-          });
-      }
-    }
-    for (const s of region.skipped) {
-      const f = SKIP_FINDINGS[s.reason];
-      if (f) findings.push({ sheet: region.sheet, cell: `A${s.row + 1}`, severity: "advarsel", code: f.code, message: f.message, original: s.text || null });
-    }
-    const hidden = hiddenRowsFinding(region.sheet, region.hiddenRows);
-    if (hidden) findings.push(hidden);
-    for (const c of region.columns.filter((x) => x.hidden))
-      findings.push({
-        sheet: region.sheet,
-        cell: `${c.letter}${region.headerRows[0] + 1}`,
-        severity: "advarsel",
-        code: "SKJULT_KOLONNE",
-        message: "Kolonnen er skjult i originalarket. Den er importeret som alle andre kolonner.",
-        original: c.header || null,
-      });
+    listFindings(findings, region, letters, meaning);
   }
+  return { regionPlans, mappingColumns, mappingFills, extraColumns, multi, fieldLetters };
+}
 
-  // ---- rows
+/** A list's findings on its shape and header: columns missing, rows left out, hidden rows and columns. */
+function listFindings(findings: Finding[], region: CaseListRegion, letters: Partial<Record<CaseKey, string>>, meaning: ListMeaning): void {
+  findings.push(...shapeFindings(region, letters, meaning));
+
+  const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
+  if (region.dataRows.length > 0) {
+    for (const [key, label] of [["enhed", "Enhed"], ["indskrevet", "Indskrevet"]] as const) {
+      if (letters[key] === undefined && !(key === "enhed" && meaning.unitFromShape))
+        findings.push({
+          sheet: region.sheet,
+          cell: headerCell,
+          severity: "fejl",
+          code: "KOLONNE_MANGLER",
+          message: `Der er ingen kolonne for ${label}. Vælg hvilken kolonne der er ${label} i tilknytningen, eller tilføj kolonnen.`,
+          original: null,
+        });
+    }
+  }
+  for (const s of region.skipped) {
+    const f = SKIP_FINDINGS[s.reason];
+    if (f) findings.push({ sheet: region.sheet, cell: `A${s.row + 1}`, severity: "advarsel", code: f.code, message: f.message, original: s.text || null });
+  }
+  const hidden = hiddenRowsFinding(region.sheet, region.hiddenRows);
+  if (hidden) findings.push(hidden);
+  for (const c of region.columns.filter((x) => x.hidden))
+    findings.push({
+      sheet: region.sheet,
+      cell: `${c.letter}${region.headerRows[0] + 1}`,
+      severity: "advarsel",
+      code: "SKJULT_KOLONNE",
+      message: "Kolonnen er skjult i originalarket. Den er importeret som alle andre kolonner.",
+      original: c.header || null,
+    });
+}
+
+/** Every data row of every case list as one case: each cell parsed, verbatim where it cannot be, or kept in an extra column. */
+function readRows(ctx: RunContext, columns: ColumnPlans): ReadRows {
+  const { options, findings, limit } = ctx;
+  const { regionPlans, extraColumns, multi } = columns;
+  const checkModulus11 = options.checkModulus11 !== false;
   const imported: Imported[] = [];
   // Extra values per imported row, column-major, so no array is allocated per row.
   const importedExtras: RawCell[][] = extraColumns.map(() => []);
@@ -432,14 +518,23 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
 
+  return { imported, importedExtras };
+}
+
+/** What a list's rows say together: its status column, its row colours, place sizes missing. */
+function rowFindings(ctx: RunContext, regionPlans: readonly RegionPlan[], imported: readonly Imported[]): void {
+  const { findings, limit } = ctx;
   for (const p of regionPlans) {
     if (p.status) pushAll(findings, statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
     if (p.fills.length)
       pushAll(findings, fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
   }
   pushAll(findings, missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
+}
 
-  // ---- units: one spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use
+/** One spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use. */
+function unifyUnitSpellings(ctx: RunContext, imported: readonly Imported[]): void {
+  const { options, findings } = ctx;
   const spellingCount = new Map<string, { count: number; first: Imported }>();
   for (const im of imported) {
     const e = im.case.enhed;
@@ -479,8 +574,11 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     }
   }
   for (const im of imported) if (im.case.enhed !== "") im.case.enhed = canonical.get(im.case.enhed)!;
+}
 
-  // ---- merge with existing cases, then ids
+/** The imported rows merged with the cases already in the workbook: an update where one matches, else a new case. */
+function mergeWithExisting(ctx: RunContext, { imported, importedExtras }: ReadRows): MergedCases {
+  const { options, findings } = ctx;
   const existing = options.existingCases ?? [];
   const cases: Case[] = existing.map((c) => ({ ...c }));
   const unparsedOut: (Partial<Record<CaseKey, string>> | null)[] = existing.map(() => null);
@@ -526,7 +624,12 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     vals.forEach((v, k) => (out[outIndex[k]] = v));
     return out;
   });
+  return { cases, unparsed: unparsedOut, refs, updated, extraValues };
+}
 
+/** A Sags-ID for each imported row without one, never one already taken; returns how many were made. */
+function assignIds(ctx: RunContext, imported: readonly Imported[], cases: readonly Case[]): number {
+  const { options, findings } = ctx;
   const used = new Set(cases.map((c) => c.sagsId).filter((id) => id !== ""));
   const prefix = options.idPrefix ?? "S-";
   let next = 1;
@@ -543,8 +646,12 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     if (letter !== undefined)
       findings.push({ sheet: im.sheet, cell: `${letter}${im.row + 1}`, severity: "advarsel", code: "SAGSID_GENERERET", message: `Rækken havde intet Sags-ID og har fået ${id}.`, original: null });
   }
+  return generatedIds;
+}
 
-  // ---- validation (on the final values, pointing at the source cells)
+/** Validation on the final values, pointing at the source cells. */
+function validateImported(ctx: RunContext, imported: readonly Imported[]): void {
+  const { options, findings } = ctx;
   findings.push(
     ...validateRows(imported, { units: options.units }, (r, key) => {
       const plan = (r as Imported).plan;
@@ -554,10 +661,11 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       return v === null ? null : cellText(v, plan.grid.numFmts?.[r.row]?.[col] ?? null);
     }),
   );
+}
 
-  const visitations = waitingListVisitations(imported.filter((im) => isWaiting(im.case, im.unparsed)).map((im) => im.case));
-
-  // ---- units found
+/** The units the cases name, with Lovgrundlag where all of a unit's cases agree and the part-time weight the lists say. */
+function unitsFound(ctx: RunContext, cases: readonly Case[], imported: readonly Imported[]): Unit[] {
+  const { options, findings } = ctx;
   const units: Unit[] = [];
   const lovByUnit = new Map<string, Set<string | null>>();
   for (const c of cases) {
@@ -583,8 +691,12 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
       if (only !== null && lookupFor("Lovgrundlag", options.lists?.Lovgrundlag).values.includes(only)) u.lovgrundlag = only;
     }
   }
+  return units;
+}
 
-  // ---- attendance: grids and registers, their codes read once per distinct value
+/** Attendance: grids and registers, their codes read once per distinct value (in a preview: only the codes). */
+function readAttendance(ctx: RunContext, { gridRegions, registerRegions }: SelectedRegions, cases: readonly Case[]): AttendanceRead {
+  const { options, findings, limit, gridByName } = ctx;
   const attendance: Attendance[] = [];
   const attendanceSources: ConvertResult["attendanceSources"] = [];
   const codes = new CodeBook(options.attendanceCodes);
@@ -606,7 +718,24 @@ function run(grids: WorkbookGrids, detection: Detection, options: ConvertOptions
     // The mapping dialog: every distinct code proposed, before any case is linked.
     for (const region of attendanceRegions) statusCells(gridByName.get(region.sheet)!, region, (text, cell) => codes.read(text, region.sheet, cell));
   }
+  return { attendance, attendanceSources, codes, attendanceUnknownCodes };
+}
 
+/** The result: the findings sorted and summarised, the counts. */
+function result(
+  ctx: RunContext,
+  grids: WorkbookGrids,
+  detection: Detection,
+  phases: { regions: SelectedRegions; columns: ColumnPlans; rows: ReadRows; merged: MergedCases; generatedIds: number; visitations: Visitation[]; units: Unit[]; attendance: AttendanceRead },
+): ConvertResult {
+  const { findings, limit, wanted } = ctx;
+  const { caseRegions } = phases.regions;
+  const { extraColumns, fieldLetters, mappingColumns, mappingFills } = phases.columns;
+  const { imported } = phases.rows;
+  const { cases, unparsed: unparsedOut, refs, updated, extraValues } = phases.merged;
+  const { generatedIds, visitations, units } = phases;
+  const { attendance, attendanceSources, codes, attendanceUnknownCodes } = phases.attendance;
+  const sheetOrder = new Map(grids.sheets.map((s, i) => [s.name, i]));
   const sorted = collapseRepeated(sortFindings(findings, sheetOrder));
   const skipped = newSkipCounts();
   for (const r of caseRegions) for (const s of r.skipped) skipped[s.reason]++;

@@ -1,4 +1,5 @@
-// The input columns of `Sager` as the import sees them: contract header, Case key and cell type.
+// The input columns of `Sager` as the import sees them: contract header, Case key and cell type, all
+// from the contract's column table (src/workbook/contract.ts).
 import type { Case } from "../domain/model";
 import { SAGER_INPUT, type ColumnType } from "../workbook/contract";
 
@@ -13,29 +14,8 @@ export interface FieldDef {
   list?: string;
 }
 
-const KEYS: Record<string, CaseKey> = {
-  "Sags-ID": "sagsId",
-  CPR: "cpr",
-  Navn: "navn",
-  Enhed: "enhed",
-  Lovgrundlag: "lovgrundlag",
-  Pladstype: "pladstype",
-  Henviser: "henviser",
-  Visitationsdato: "visitationsdato",
-  Indskrevet: "indskrevet",
-  Udskrevet: "udskrevet",
-  Udskrivningsårsag: "udskrivningsaarsag",
-  Forsørgelsesgrundlag: "forsoergelsesgrundlag",
-  Jobcenterforløb: "jobcenterforloeb",
-  Kontaktperson: "kontaktperson",
-  Bemærkninger: "bemaerkninger",
-};
-
-export const FIELDS: readonly FieldDef[] = SAGER_INPUT.map((c) => {
-  const key = KEYS[c.name];
-  if (!key) throw new Error(`Kolonnen ${c.name} i Sager mangler i importens feltliste.`);
-  return { column: c.name, key, type: c.type, list: c.list };
-});
+/** The contract's columns of `Sager`, each with the Case field it holds. */
+export const FIELDS: readonly FieldDef[] = SAGER_INPUT.map((c) => ({ column: c.name, key: c.field, type: c.type, list: c.list }));
 
 export const FIELD_BY_COLUMN: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((f) => [f.column, f]));
 export const FIELD_BY_KEY: ReadonlyMap<CaseKey, FieldDef> = new Map(FIELDS.map((f) => [f.key, f]));

@@ -4,7 +4,7 @@
 // browser preview and the task pane in Excel thereby convert alike. Pure: no file, no Excel.
 import type { Case } from "../domain/model";
 import { importLogEntries, type LogEntry } from "../workbook/audit-log";
-import { LOG_INPUT, SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
+import { headerKey, LOG_INPUT, SAGER_INPUT, SHEETS, TABLES } from "../workbook/contract";
 import { sagerComputedNames } from "../workbook/structured-plan";
 import { METADATA_SHEET } from "../workbook/metadata";
 import type { Plan, Scalar } from "../workbook/plan";
@@ -116,7 +116,7 @@ function previousSager(t: TableRows | null) {
   const texts = rows.map((r) => {
     const out: Partial<Record<CaseKey, string>> = {};
     for (const f of dateKeys) {
-      const i = t.headers.findIndex((h) => h.toLowerCase() === f.column.toLowerCase());
+      const i = t.headers.findIndex((h) => headerKey(h) === headerKey(f.column));
       const v = i >= 0 ? r[i] : null;
       if (typeof v === "string" && v.trim() !== "") out[f.key] = v;
     }
@@ -128,7 +128,7 @@ function previousSager(t: TableRows | null) {
 /** The earlier Log's rows, kept verbatim by header: the audit trail is never rewritten. */
 function previousLog(t: TableRows | null): LogEntry[] {
   if (!t) return [];
-  const at = (name: string) => t.headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+  const at = (name: string) => t.headers.findIndex((h) => headerKey(h) === headerKey(name));
   const idx = LOG_INPUT.map((c) => at(c.name));
   const text = (v: Scalar | undefined): string | null => (v === null || v === undefined || v === "" ? null : String(v));
   return t.rows

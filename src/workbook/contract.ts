@@ -1,5 +1,16 @@
 // The workbook contract in one place: sheet, table, column and defined names (see docs/workbook.md).
 // Users' formulas and pivot tables depend on these names: renaming one is a breaking change.
+import type {
+  Attendance,
+  AttendanceStatusRow,
+  Case,
+  Goal,
+  Holiday,
+  InstrumentDimension,
+  StatusMeasurement,
+  Unit,
+  Visitation,
+} from "../domain/model";
 
 export type ColumnType = "text" | "id" | "cpr" | "date" | "number" | "integer" | "percent" | "money" | "yesno" | "enum";
 
@@ -10,6 +21,14 @@ export interface ColumnDef {
   /** For enum columns: the name of the list in `Lister` (and of its defined name `Liste_<list>`). */
   list?: ListName;
   required?: boolean;
+}
+
+/**
+ * A column that holds one field of a model row (`Case`, `Unit`, …): the contract's header, the field and
+ * the kind, the one table every reader and writer of the model's rows goes by (src/workbook/row-values.ts).
+ */
+export interface FieldColumnDef<Row> extends ColumnDef {
+  field: keyof Row & string;
 }
 
 /** Sheet names (defaults; a clash with a source sheet gets another name, tables keep theirs). */
@@ -77,22 +96,22 @@ export function listName(list: ListName): string {
   return `Liste_${ascii}`;
 }
 
-export const SAGER_INPUT: ColumnDef[] = [
-  { name: "Sags-ID", type: "id", required: true },
-  { name: "CPR", type: "cpr" },
-  { name: "Navn", type: "text" },
-  { name: "Enhed", type: "text", required: true },
-  { name: "Lovgrundlag", type: "enum", list: "Lovgrundlag" },
-  { name: "Pladstype", type: "enum", list: "Pladstype" },
-  { name: "Henviser", type: "enum", list: "Henviser" },
-  { name: "Visitationsdato", type: "date" },
-  { name: "Indskrevet", type: "date", required: true },
-  { name: "Udskrevet", type: "date" },
-  { name: "Udskrivningsårsag", type: "enum", list: "Udskrivningsårsag" },
-  { name: "Forsørgelsesgrundlag", type: "enum", list: "Forsørgelsesgrundlag" },
-  { name: "Jobcenterforløb", type: "yesno", list: "JaNej" },
-  { name: "Kontaktperson", type: "text" },
-  { name: "Bemærkninger", type: "text" },
+export const SAGER_INPUT: FieldColumnDef<Case>[] = [
+  { name: "Sags-ID", field: "sagsId", type: "id", required: true },
+  { name: "CPR", field: "cpr", type: "cpr" },
+  { name: "Navn", field: "navn", type: "text" },
+  { name: "Enhed", field: "enhed", type: "text", required: true },
+  { name: "Lovgrundlag", field: "lovgrundlag", type: "enum", list: "Lovgrundlag" },
+  { name: "Pladstype", field: "pladstype", type: "enum", list: "Pladstype" },
+  { name: "Henviser", field: "henviser", type: "enum", list: "Henviser" },
+  { name: "Visitationsdato", field: "visitationsdato", type: "date" },
+  { name: "Indskrevet", field: "indskrevet", type: "date", required: true },
+  { name: "Udskrevet", field: "udskrevet", type: "date" },
+  { name: "Udskrivningsårsag", field: "udskrivningsaarsag", type: "enum", list: "Udskrivningsårsag" },
+  { name: "Forsørgelsesgrundlag", field: "forsoergelsesgrundlag", type: "enum", list: "Forsørgelsesgrundlag" },
+  { name: "Jobcenterforløb", field: "jobcenterforloeb", type: "yesno", list: "JaNej" },
+  { name: "Kontaktperson", field: "kontaktperson", type: "text" },
+  { name: "Bemærkninger", field: "bemaerkninger", type: "text" },
 ];
 
 /** Computed columns of `Sager`, in contract order (formulas in src/workbook/formulas). */
@@ -116,81 +135,81 @@ export const SAGER_COMPUTED = [
   "Aktiv",
 ] as const;
 
-export const ENHEDER_INPUT: ColumnDef[] = [
-  { name: "Enhed", type: "text", required: true },
-  { name: "Lovgrundlag", type: "enum", list: "Lovgrundlag" },
-  { name: "Fuldtidspladser", type: "number" },
-  { name: "Deltidspladser", type: "number" },
-  { name: "Deltidsvægt", type: "number" },
-  { name: "Loft", type: "integer" },
-  { name: "Stykpris", type: "money" },
-  { name: "Reguleringspris", type: "money" },
+export const ENHEDER_INPUT: FieldColumnDef<Unit>[] = [
+  { name: "Enhed", field: "enhed", type: "text", required: true },
+  { name: "Lovgrundlag", field: "lovgrundlag", type: "enum", list: "Lovgrundlag" },
+  { name: "Fuldtidspladser", field: "fuldtidspladser", type: "number" },
+  { name: "Deltidspladser", field: "deltidspladser", type: "number" },
+  { name: "Deltidsvægt", field: "deltidsvaegt", type: "number" },
+  { name: "Loft", field: "loft", type: "integer" },
+  { name: "Stykpris", field: "stykpris", type: "money" },
+  { name: "Reguleringspris", field: "reguleringspris", type: "money" },
 ];
 
-export const FREMMOEDE_INPUT: ColumnDef[] = [
-  { name: "Sags-ID", type: "id", required: true },
-  { name: "Dato", type: "date", required: true },
-  { name: "Status", type: "text", required: true },
-  { name: "Bemærkning", type: "text" },
+export const FREMMOEDE_INPUT: FieldColumnDef<Attendance>[] = [
+  { name: "Sags-ID", field: "sagsId", type: "id", required: true },
+  { name: "Dato", field: "dato", type: "date", required: true },
+  { name: "Status", field: "status", type: "text", required: true },
+  { name: "Bemærkning", field: "bemaerkning", type: "text" },
 ];
 
-export const FREMMOEDESTATUS_INPUT: ColumnDef[] = [
-  { name: "Status", type: "text", required: true },
-  { name: "Kode", type: "text", required: true },
-  { name: "Tæller som", type: "text" },
-  { name: "I basis", type: "yesno" },
-  { name: "Fravær", type: "yesno" },
-  { name: "Ulovligt fravær", type: "yesno" },
+export const FREMMOEDESTATUS_INPUT: FieldColumnDef<AttendanceStatusRow>[] = [
+  { name: "Status", field: "status", type: "text", required: true },
+  { name: "Kode", field: "kode", type: "text", required: true },
+  { name: "Tæller som", field: "taellerSom", type: "text" },
+  { name: "I basis", field: "iBasis", type: "yesno" },
+  { name: "Fravær", field: "fravaer", type: "yesno" },
+  { name: "Ulovligt fravær", field: "ulovligtFravaer", type: "yesno" },
 ];
 
-export const HELLIGDAGE_INPUT: ColumnDef[] = [
-  { name: "Dato", type: "date", required: true },
-  { name: "Navn", type: "text" },
-  { name: "Type", type: "text" },
+export const HELLIGDAGE_INPUT: FieldColumnDef<Holiday>[] = [
+  { name: "Dato", field: "dato", type: "date", required: true },
+  { name: "Navn", field: "navn", type: "text" },
+  { name: "Type", field: "type", type: "text" },
 ];
 
-export const INSTRUMENTER_INPUT: ColumnDef[] = [
-  { name: "Instrument", type: "text", required: true },
-  { name: "Dimension", type: "text", required: true },
-  { name: "Min", type: "number", required: true },
-  { name: "Max", type: "number", required: true },
-  { name: "Retning", type: "text", required: true },
-  { name: "Ikke relevant", type: "number" },
-  { name: "Niveauer", type: "text" },
-  { name: "Prioriteret", type: "yesno" },
+export const INSTRUMENTER_INPUT: FieldColumnDef<InstrumentDimension>[] = [
+  { name: "Instrument", field: "instrument", type: "text", required: true },
+  { name: "Dimension", field: "dimension", type: "text", required: true },
+  { name: "Min", field: "min", type: "number", required: true },
+  { name: "Max", field: "max", type: "number", required: true },
+  { name: "Retning", field: "retning", type: "text", required: true },
+  { name: "Ikke relevant", field: "ikkeRelevant", type: "number" },
+  { name: "Niveauer", field: "niveauer", type: "text" },
+  { name: "Prioriteret", field: "prioriteret", type: "yesno" },
 ];
 
-export const STATUSMAALINGER_INPUT: ColumnDef[] = [
-  { name: "Sags-ID", type: "id", required: true },
-  { name: "Dato", type: "date", required: true },
-  { name: "Instrument", type: "text", required: true },
-  { name: "Dimension", type: "text", required: true },
-  { name: "Score", type: "number" },
-  { name: "Bemærkning", type: "text" },
-  { name: "Registreret af", type: "text" },
+export const STATUSMAALINGER_INPUT: FieldColumnDef<StatusMeasurement>[] = [
+  { name: "Sags-ID", field: "sagsId", type: "id", required: true },
+  { name: "Dato", field: "dato", type: "date", required: true },
+  { name: "Instrument", field: "instrument", type: "text", required: true },
+  { name: "Dimension", field: "dimension", type: "text", required: true },
+  { name: "Score", field: "score", type: "number" },
+  { name: "Bemærkning", field: "bemaerkning", type: "text" },
+  { name: "Registreret af", field: "registreretAf", type: "text" },
 ];
 
-export const MAAL_INPUT: ColumnDef[] = [
-  { name: "Sags-ID", type: "id", required: true },
-  { name: "Mål", type: "text", required: true },
-  { name: "Vægt", type: "number" },
-  { name: "GAS-score", type: "integer" },
-  { name: "Dato", type: "date" },
+export const MAAL_INPUT: FieldColumnDef<Goal>[] = [
+  { name: "Sags-ID", field: "sagsId", type: "id", required: true },
+  { name: "Mål", field: "maal", type: "text", required: true },
+  { name: "Vægt", field: "vaegt", type: "number" },
+  { name: "GAS-score", field: "gasScore", type: "integer" },
+  { name: "Dato", field: "dato", type: "date" },
 ];
 
-export const VISITATIONER_INPUT: ColumnDef[] = [
-  { name: "Visitations-ID", type: "id", required: true },
-  { name: "Sags-ID", type: "id" },
-  { name: "Henvendelsesdato", type: "date", required: true },
-  { name: "Henviser", type: "enum", list: "Henviser" },
-  { name: "Lovgrundlag", type: "enum", list: "Lovgrundlag" },
-  { name: "Ønsket enhed", type: "text" },
-  { name: "Pladstype", type: "enum", list: "Pladstype" },
-  { name: "Beslutning", type: "enum", list: "Beslutning" },
-  { name: "Beslutningsdato", type: "date" },
-  { name: "Begrundelse", type: "text" },
-  { name: "Klagevejledning givet", type: "yesno", list: "JaNej" },
-  { name: "Forventet start", type: "date" },
+export const VISITATIONER_INPUT: FieldColumnDef<Visitation>[] = [
+  { name: "Visitations-ID", field: "visitationsId", type: "id", required: true },
+  { name: "Sags-ID", field: "sagsId", type: "id" },
+  { name: "Henvendelsesdato", field: "henvendelsesdato", type: "date", required: true },
+  { name: "Henviser", field: "henviser", type: "enum", list: "Henviser" },
+  { name: "Lovgrundlag", field: "lovgrundlag", type: "enum", list: "Lovgrundlag" },
+  { name: "Ønsket enhed", field: "oensketEnhed", type: "text" },
+  { name: "Pladstype", field: "pladstype", type: "enum", list: "Pladstype" },
+  { name: "Beslutning", field: "beslutning", type: "enum", list: "Beslutning" },
+  { name: "Beslutningsdato", field: "beslutningsdato", type: "date" },
+  { name: "Begrundelse", field: "begrundelse", type: "text" },
+  { name: "Klagevejledning givet", field: "klagevejledningGivet", type: "yesno", list: "JaNej" },
+  { name: "Forventet start", field: "forventetStart", type: "date" },
 ];
 
 export const PROBLEMER_INPUT: ColumnDef[] = [

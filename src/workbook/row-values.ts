@@ -1,6 +1,6 @@
-// Model values -> the input cells of a table row, by the contract's headers: one map per table, used
-// by the structured plan (whole tables) and by the forms (single rows). Each map names every input
-// column of its table; a contract column without a value throws, so the two cannot drift.
+// Model values <-> the input cells of a table row, by the contract's columns (header, field, kind): one
+// accessor map per table, derived from the contract, used by the structured plan (whole tables) and by
+// the forms (single rows); and a case read back from a row's cells, by the same columns.
 import type {
   Attendance,
   AttendanceStatusRow,
@@ -12,7 +12,19 @@ import type {
   Unit,
   Visitation,
 } from "../domain/model";
-import type { ColumnDef } from "./contract";
+import {
+  ENHEDER_INPUT,
+  FREMMOEDESTATUS_INPUT,
+  FREMMOEDE_INPUT,
+  HELLIGDAGE_INPUT,
+  INSTRUMENTER_INPUT,
+  MAAL_INPUT,
+  SAGER_INPUT,
+  STATUSMAALINGER_INPUT,
+  VISITATIONER_INPUT,
+  type ColumnDef,
+  type FieldColumnDef,
+} from "./contract";
 import type { Scalar } from "./plan";
 
 const yesNo = (b: boolean): string => (b ? "Ja" : "Nej");
@@ -26,103 +38,50 @@ export function inputRow<Row>(defs: readonly ColumnDef[], accessors: Record<stri
   });
 }
 
-export const CASE_VALUES: Record<string, (c: Case) => Scalar> = {
-  "Sags-ID": (c) => c.sagsId,
-  CPR: (c) => c.cpr,
-  Navn: (c) => c.navn,
-  Enhed: (c) => c.enhed,
-  Lovgrundlag: (c) => c.lovgrundlag,
-  Pladstype: (c) => c.pladstype,
-  Henviser: (c) => c.henviser,
-  Visitationsdato: (c) => c.visitationsdato,
-  Indskrevet: (c) => c.indskrevet,
-  Udskrevet: (c) => c.udskrevet,
-  Udskrivningsårsag: (c) => c.udskrivningsaarsag,
-  Forsørgelsesgrundlag: (c) => c.forsoergelsesgrundlag,
-  Jobcenterforløb: (c) => c.jobcenterforloeb,
-  Kontaktperson: (c) => c.kontaktperson,
-  Bemærkninger: (c) => c.bemaerkninger,
-};
+/** The cell of a field: its value, a yes/no field's boolean as "Ja" or "Nej". */
+function cellOf<Row>(field: keyof Row & string): (r: Row) => Scalar {
+  return (r) => {
+    const v = r[field] as Scalar;
+    return typeof v === "boolean" ? yesNo(v) : v;
+  };
+}
 
-export const UNIT_VALUES: Record<string, (u: Unit) => Scalar> = {
-  Enhed: (u) => u.enhed,
-  Lovgrundlag: (u) => u.lovgrundlag,
-  Fuldtidspladser: (u) => u.fuldtidspladser,
-  Deltidspladser: (u) => u.deltidspladser,
-  Deltidsvægt: (u) => u.deltidsvaegt,
-  Loft: (u) => u.loft,
-  Stykpris: (u) => u.stykpris,
-  Reguleringspris: (u) => u.reguleringspris,
-};
+/** Each header's accessor, from the field the contract names for its column. */
+export function fieldValues<Row>(defs: readonly FieldColumnDef<Row>[]): Record<string, (r: Row) => Scalar> {
+  return Object.fromEntries(defs.map((d) => [d.name, cellOf<Row>(d.field)]));
+}
 
-export const ATTENDANCE_VALUES: Record<string, (a: Attendance) => Scalar> = {
-  "Sags-ID": (a) => a.sagsId,
-  Dato: (a) => a.dato,
-  Status: (a) => a.status,
-  Bemærkning: (a) => a.bemaerkning,
-};
-
-export const STATUS_VALUES: Record<string, (s: AttendanceStatusRow) => Scalar> = {
-  Status: (s) => s.status,
-  Kode: (s) => s.kode,
-  "Tæller som": (s) => s.taellerSom,
-  "I basis": (s) => yesNo(s.iBasis),
-  Fravær: (s) => yesNo(s.fravaer),
-  "Ulovligt fravær": (s) => yesNo(s.ulovligtFravaer),
-};
-
-export const HOLIDAY_VALUES: Record<string, (h: Holiday) => Scalar> = {
-  Dato: (h) => h.dato,
-  Navn: (h) => h.navn,
-  Type: (h) => h.type,
-};
-
-export const INSTRUMENT_VALUES: Record<string, (i: InstrumentDimension) => Scalar> = {
-  Instrument: (i) => i.instrument,
-  Dimension: (i) => i.dimension,
-  Min: (i) => i.min,
-  Max: (i) => i.max,
-  Retning: (i) => i.retning,
-  "Ikke relevant": (i) => i.ikkeRelevant,
-  Niveauer: (i) => i.niveauer,
-  Prioriteret: (i) => yesNo(i.prioriteret),
-};
-
-export const MEASUREMENT_VALUES: Record<string, (m: StatusMeasurement) => Scalar> = {
-  "Sags-ID": (m) => m.sagsId,
-  Dato: (m) => m.dato,
-  Instrument: (m) => m.instrument,
-  Dimension: (m) => m.dimension,
-  Score: (m) => m.score,
-  Bemærkning: (m) => m.bemaerkning,
-  "Registreret af": (m) => m.registreretAf,
-};
-
-export const GOAL_VALUES: Record<string, (g: Goal) => Scalar> = {
-  "Sags-ID": (g) => g.sagsId,
-  Mål: (g) => g.maal,
-  Vægt: (g) => g.vaegt,
-  "GAS-score": (g) => g.gasScore,
-  Dato: (g) => g.dato,
-};
-
-export const VISITATION_VALUES: Record<string, (v: Visitation) => Scalar> = {
-  "Visitations-ID": (v) => v.visitationsId,
-  "Sags-ID": (v) => v.sagsId,
-  Henvendelsesdato: (v) => v.henvendelsesdato,
-  Henviser: (v) => v.henviser,
-  Lovgrundlag: (v) => v.lovgrundlag,
-  "Ønsket enhed": (v) => v.oensketEnhed,
-  Pladstype: (v) => v.pladstype,
-  Beslutning: (v) => v.beslutning,
-  Beslutningsdato: (v) => v.beslutningsdato,
-  Begrundelse: (v) => v.begrundelse,
-  "Klagevejledning givet": (v) => v.klagevejledningGivet,
-  "Forventet start": (v) => v.forventetStart,
-};
+export const CASE_VALUES = fieldValues<Case>(SAGER_INPUT);
+export const UNIT_VALUES = fieldValues<Unit>(ENHEDER_INPUT);
+export const ATTENDANCE_VALUES = fieldValues<Attendance>(FREMMOEDE_INPUT);
+export const STATUS_VALUES = fieldValues<AttendanceStatusRow>(FREMMOEDESTATUS_INPUT);
+export const HOLIDAY_VALUES = fieldValues<Holiday>(HELLIGDAGE_INPUT);
+export const INSTRUMENT_VALUES = fieldValues<InstrumentDimension>(INSTRUMENTER_INPUT);
+export const MEASUREMENT_VALUES = fieldValues<StatusMeasurement>(STATUSMAALINGER_INPUT);
+export const GOAL_VALUES = fieldValues<Goal>(MAAL_INPUT);
+export const VISITATION_VALUES = fieldValues<Visitation>(VISITATIONER_INPUT);
 
 /** One row's input cells as a record by header (the forms' save shape). */
 export function inputRecord<Row>(defs: readonly ColumnDef[], accessors: Record<string, (r: Row) => Scalar>, row: Row): Record<string, Scalar> {
   const values = inputRow(defs, accessors, row);
   return Object.fromEntries(defs.map((d, i) => [d.name, values[i]]));
+}
+
+/** How a reader turns its cells into a case's values: text for the text-like kinds, a serial day for dates. */
+export interface CellReaders<V> {
+  text(v: V): string | null;
+  date(v: V): number | null;
+}
+
+/** The case fields that are never null (an empty cell reads as ""); the type lists exactly those of Case. */
+const NEVER_NULL: { readonly [K in keyof Case as null extends Case[K] ? never : K]: true } = { sagsId: true, enhed: true };
+
+/** A case from the cells of a `Sager` row, read by the contract's columns (`cell` gives the cell under a header). */
+export function caseFromCells<V>(cell: (header: string) => V, read: CellReaders<V>): Case {
+  const c: Record<string, string | number | null> = {};
+  for (const d of SAGER_INPUT) {
+    const v = d.type === "date" ? read.date(cell(d.name)) : read.text(cell(d.name));
+    c[d.field] = v === null && d.field in NEVER_NULL ? "" : v;
+  }
+  return c as unknown as Case;
 }

@@ -18,6 +18,7 @@ import type {
 } from "../domain/model";
 import { DEFINED_NAMES, TABLES, headerKey } from "./contract";
 import type { Scalar } from "./plan";
+import { caseFromCells } from "./row-values";
 
 /** A table as read: header texts (trimmed) and data rows, one value per header. */
 export interface TableRows {
@@ -141,23 +142,7 @@ export function structuredFromTables(source: TableSource): ReadResult {
     return t;
   };
 
-  const cases: Case[] = rowsOf(required(TABLES.sager)).map((r) => ({
-    sagsId: text(r("Sags-ID")) ?? "",
-    cpr: text(r("CPR")),
-    navn: text(r("Navn")),
-    enhed: text(r("Enhed")) ?? "",
-    lovgrundlag: text(r("Lovgrundlag")),
-    pladstype: text(r("Pladstype")),
-    henviser: text(r("Henviser")),
-    visitationsdato: date(r("Visitationsdato")),
-    indskrevet: date(r("Indskrevet")),
-    udskrevet: date(r("Udskrevet")),
-    udskrivningsaarsag: text(r("Udskrivningsårsag")),
-    forsoergelsesgrundlag: text(r("Forsørgelsesgrundlag")),
-    jobcenterforloeb: text(r("Jobcenterforløb")),
-    kontaktperson: text(r("Kontaktperson")),
-    bemaerkninger: text(r("Bemærkninger")),
-  }));
+  const cases: Case[] = rowsOf(required(TABLES.sager)).map((r) => caseFromCells(r, { text, date }));
   const units: Unit[] = rowsOf(required(TABLES.enheder)).map((r) => ({
     enhed: text(r("Enhed")) ?? "",
     lovgrundlag: text(r("Lovgrundlag")),

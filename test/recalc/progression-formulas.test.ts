@@ -28,6 +28,7 @@ import {
 } from "../../src/workbook/contract";
 import type { ComputedColumn, ComputedValue } from "../../src/workbook/computed";
 import type { Plan, Scalar, TablePlan } from "../../src/workbook/plan";
+import { CASE_VALUES, GOAL_VALUES, INSTRUMENT_VALUES, MEASUREMENT_VALUES, VISITATION_VALUES } from "../../src/workbook/row-values";
 import {
   INSTRUMENTER_COMPUTED_COLUMNS,
   MAAL_COMPUTED_COLUMNS,
@@ -40,63 +41,12 @@ import {
 
 type Getter<T> = (row: T) => Scalar;
 
-const caseFields: Record<string, Getter<Case>> = {
-  "Sags-ID": (c) => c.sagsId,
-  CPR: (c) => c.cpr,
-  Navn: (c) => c.navn,
-  Enhed: (c) => c.enhed,
-  Lovgrundlag: (c) => c.lovgrundlag,
-  Pladstype: (c) => c.pladstype,
-  Henviser: (c) => c.henviser,
-  Visitationsdato: (c) => c.visitationsdato,
-  Indskrevet: (c) => c.indskrevet,
-  Udskrevet: (c) => c.udskrevet,
-  Udskrivningsårsag: (c) => c.udskrivningsaarsag,
-  Forsørgelsesgrundlag: (c) => c.forsoergelsesgrundlag,
-  Jobcenterforløb: (c) => c.jobcenterforloeb,
-  Kontaktperson: (c) => c.kontaktperson,
-  Bemærkninger: (c) => c.bemaerkninger,
-};
-const instrumentFields: Record<string, Getter<InstrumentDimension>> = {
-  Instrument: (d) => d.instrument,
-  Dimension: (d) => d.dimension,
-  Min: (d) => d.min,
-  Max: (d) => d.max,
-  Retning: (d) => d.retning,
-  "Ikke relevant": (d) => d.ikkeRelevant,
-  Niveauer: (d) => d.niveauer,
-  Prioriteret: (d) => (d.prioriteret ? "Ja" : "Nej"),
-};
-const measurementFields: Record<string, Getter<StatusMeasurement>> = {
-  "Sags-ID": (m) => m.sagsId,
-  Dato: (m) => m.dato,
-  Instrument: (m) => m.instrument,
-  Dimension: (m) => m.dimension,
-  Score: (m) => m.score,
-  Bemærkning: (m) => m.bemaerkning,
-  "Registreret af": (m) => m.registreretAf,
-};
-const goalFields: Record<string, Getter<Goal>> = {
-  "Sags-ID": (g) => g.sagsId,
-  Mål: (g) => g.maal,
-  Vægt: (g) => g.vaegt,
-  "GAS-score": (g) => g.gasScore,
-  Dato: (g) => g.dato,
-};
-const visitationFields: Record<string, Getter<Visitation>> = {
-  "Visitations-ID": (v) => v.visitationsId,
-  "Sags-ID": (v) => v.sagsId,
-  Henvendelsesdato: (v) => v.henvendelsesdato,
-  Henviser: (v) => v.henviser,
-  Lovgrundlag: (v) => v.lovgrundlag,
-  "Ønsket enhed": (v) => v.oensketEnhed,
-  Pladstype: (v) => v.pladstype,
-  Beslutning: (v) => v.beslutning,
-  Beslutningsdato: (v) => v.beslutningsdato,
-  Begrundelse: (v) => v.begrundelse,
-  "Klagevejledning givet": (v) => v.klagevejledningGivet,
-  "Forventet start": (v) => v.forventetStart,
-};
+// The contract's accessors: the same cells the structured plan writes.
+const caseFields = CASE_VALUES;
+const instrumentFields = INSTRUMENT_VALUES;
+const measurementFields = MEASUREMENT_VALUES;
+const goalFields = GOAL_VALUES;
+const visitationFields = VISITATION_VALUES;
 
 function table<T>(name: string, inputs: ColumnDef[], fields: Record<string, Getter<T>>, computed: ComputedColumn<T>[], rows: T[]): TablePlan {
   return {

@@ -4,6 +4,7 @@
 import { sameText } from "../../domain/instruments";
 import type { Case } from "../../domain/model";
 import type { TableContents } from "../../ports/workbook-port";
+import { caseFromCells } from "../../workbook/row-values";
 import { serialDate, tableRows, text } from "./table-rows";
 
 export interface CaseRow extends Case {
@@ -11,29 +12,14 @@ export interface CaseRow extends Case {
   index: number;
 }
 
+const CELLS = { text, date: serialDate };
+
 export function casesFrom(t: TableContents | null): CaseRow[] {
   const out: CaseRow[] = [];
   for (const r of tableRows(t)) {
-    const sagsId = text(r.get("Sags-ID"));
-    if (!sagsId) continue;
-    out.push({
-      index: r.index,
-      sagsId,
-      cpr: text(r.get("CPR")),
-      navn: text(r.get("Navn")),
-      enhed: text(r.get("Enhed")) ?? "",
-      lovgrundlag: text(r.get("Lovgrundlag")),
-      pladstype: text(r.get("Pladstype")),
-      henviser: text(r.get("Henviser")),
-      visitationsdato: serialDate(r.get("Visitationsdato")),
-      indskrevet: serialDate(r.get("Indskrevet")),
-      udskrevet: serialDate(r.get("Udskrevet")),
-      udskrivningsaarsag: text(r.get("Udskrivningsårsag")),
-      forsoergelsesgrundlag: text(r.get("Forsørgelsesgrundlag")),
-      jobcenterforloeb: text(r.get("Jobcenterforløb")),
-      kontaktperson: text(r.get("Kontaktperson")),
-      bemaerkninger: text(r.get("Bemærkninger")),
-    });
+    const c = caseFromCells(r.get, CELLS);
+    if (!c.sagsId) continue;
+    out.push({ index: r.index, ...c });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { FREMMOEDESTATUSSER } from "../../domain/enums";
 import { allPresetDimensions } from "../../domain/instruments";
 import type { Holiday, InstrumentDimension } from "../../domain/model";
 import { DEFAULT_LISTS } from "../../domain/setup-defaults";
+import { distinctUnits, textKey } from "../../domain/text";
 import { TABLES } from "../../workbook/contract";
 import type { TableContents, WorkbookPort } from "../../ports/workbook-port";
 import { hasColumn, num, serialDate, tableRows, text, yes } from "./table-rows";
@@ -24,19 +25,21 @@ export interface FormSetup {
   holidays: Holiday[];
 }
 
+/** The values of a list once each, compared as Excel compares text (domain/text.ts). */
 function distinct(values: (string | null)[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of values) {
-    if (v === null || seen.has(v.toLowerCase())) continue;
-    seen.add(v.toLowerCase());
+    if (v === null || seen.has(textKey(v))) continue;
+    seen.add(textKey(v));
     out.push(v);
   }
   return out;
 }
 
+/** The units of `Enheder`, one spelling each: units compare as one identity (domain/text.ts), as the import's. */
 export function unitsFrom(t: TableContents | null): string[] {
-  return distinct(tableRows(t).map((r) => text(r.get("Enhed"))));
+  return distinctUnits(tableRows(t).flatMap((r) => text(r.get("Enhed")) ?? []));
 }
 
 export function listsFrom(t: TableContents | null): Record<string, string[]> {

@@ -1,7 +1,8 @@
 // The import (Importér) page: choose the sheets, confirm the mapping with a live preview, convert with
 // progress shown, then the result and the findings (a click selects the cell). The logic lives in
-// ../import/import-model.ts and ../import/import-flow.ts; this component only renders it.
-import { useEffect, useMemo, useState } from "react";
+// ../import/import-model.ts and ../import/import-flow.ts, the state's transitions in the reducer of
+// ../import/import-state.ts; this component renders the state and dispatches.
+import { useEffect, useMemo, useReducer } from "react";
 import {
   Body1,
   Button,
@@ -17,18 +18,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { INSTRUMENT_PRESETS } from "../../domain/instruments";
-import type { Analysis } from "../../import/convert";
 import { PageFrame } from "../components/PageFrame";
-import {
-  analyseChoice,
-  initialChoice,
-  readImportSource,
-  runImport,
-  surveySource,
-  type ImportChoice,
-  type ImportSource,
-  type ImportStep,
-} from "../import/import-flow";
+import { readImportSource, runImport, surveySource, type ImportStep } from "../import/import-flow";
+import { analysisOf, importReducer, initialImportState } from "../import/import-state";
 import {
   KEEP_VALUE,
   findingItems,
@@ -37,20 +29,17 @@ import {
   fillRows,
   codeRows,
   codeOptions,
-  chooseCode,
   fillOptions,
-  chooseFill,
   offerMerge,
   previewTable,
   regionChoices,
   targetOptions,
   type FindingItem,
-  type ImportSummary,
   type TargetOption,
 } from "../import/import-model";
 import { ImportError } from "../../import/errors";
 import { PreviewCards } from "../components/PreviewCards";
-import { chooseTargetForKeys, groupMappingRows } from "../import/mapping-groups";
+import { groupMappingRows } from "../import/mapping-groups";
 import { messages } from "../messages";
 import type { PageProps } from "../page-props";
 import { asPlanPort, isWorkbookWriter } from "../../ports/workbook-port";
@@ -69,19 +58,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
   const styles = useStyles();
   const planPort = asPlanPort(port);
-  const [source, setSource] = useState<ImportSource | null>(null);
-  const [survey, setSurvey] = useState<Analysis | null>(null);
-  const [choice, setChoice] = useState<ImportChoice | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  /** A converted workbook with no case list of the user's own left to import (not an "empty" workbook). */
-  const [nothingNew, setNothingNew] = useState(false);
-  const [step, setStep] = useState<ImportStep | null>(null);
-  const [result, setResult] = useState<{ summary: ImportSummary; findings: FindingItem[]; more: number } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [selectError, setSelectError] = useState<string | null>(null);
-
-  // Bumped after a conversion, so the page reads the workbook again (now a re-run).
-  const [revision, setRevision] = useState(0);
+  const [state, dispatch] = useReducer(importReducer, initialImportState);
+  const { source, survey, choice, loadError, nothingNew, step, result, failure, selectError, revision } = state;
 
   useEffect(() => {
     if (!planPort) return;
@@ -96,30 +74,15 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
         }
       })
       .then(
-        ({ s, all }) => {
-          if (!live) return;
-          setNothingNew(all === null);
-          setSource(s);
-          setSurvey(all);
-          setChoice(all ? initialChoice(all) : null);
-          setLoadError(null);
-        },
-        (e: unknown) => live && setLoadError(errorText(e))
+        ({ s, all }) => live && dispatch({ type: "loaded", source: s, survey: all }),
+        (e: unknown) => live && dispatch({ type: "loadFailed", message: errorText(e) })
       );
     return () => {
       live = false;
     };
   }, [planPort, revision]);
 
-  const analysis = useMemo((): { value: Analysis | null; error: string | null } => {
-    if (!source || !choice) return { value: null, error: null };
-    if (choice.sheets.length === 0) return { value: null, error: m.noSheetChosen };
-    try {
-      return { value: analyseChoice(source, choice), error: null };
-    } catch (e) {
-      return { value: null, error: errorText(e) };
-    }
-  }, [source, choice]);
+  const analysis = useMemo(() => analysisOf(source, choice, m.noSheetChosen), [source, choice]);
 
   if (!planPort) return <Notice text={m.noPort} />;
   if (loadError) return <Notice text={loadError} intent="error" />;
@@ -127,34 +90,30 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
   if (!source || !survey || !choice) return <Notice text={m.loading} />;
 
   const convert = async () => {
-    setFailure(null);
-    setResult(null);
+    dispatch({ type: "convertStarted" });
     try {
-      const done = await runImport(planPort, choice, setStep);
+      const done = await runImport(planPort, choice, (s) => dispatch({ type: "step", step: s }));
       const listed = findingItems(done.output.problems);
-      setResult({ summary: importSummary(done), findings: listed.items, more: listed.more });
+      dispatch({ type: "converted", result: { summary: importSummary(done), findings: listed.items, more: listed.more } });
       onWorkbookChanged();
-      setRevision((r) => r + 1);
     } catch (e) {
-      setFailure(m.failed(errorText(e)));
+      dispatch({ type: "convertFailed", message: m.failed(errorText(e)) });
     } finally {
-      setStep(null);
+      dispatch({ type: "convertEnded" });
     }
   };
 
   const select = async (f: FindingItem) => {
-    setSelectError(null);
+    dispatch({ type: "selectStarted" });
     if (!isWorkbookWriter(port)) return;
     try {
       await port.selectCell(f.sheet, f.cell);
     } catch (e) {
-      setSelectError(m.selectFailed(errorText(e)));
+      dispatch({ type: "selectFailed", message: m.selectFailed(errorText(e)) });
     }
   };
 
   const regions = regionChoices(survey);
-  const toggleSheet = (sheet: string, on: boolean) =>
-    setChoice({ ...choice, sheets: on ? regions.map((r) => r.sheet).filter((s) => s === sheet || choice.sheets.includes(s)) : choice.sheets.filter((s) => s !== sheet) });
   const preview = analysis.value ? previewTable(analysis.value.preview) : null;
   const options = targetOptions();
 
@@ -177,14 +136,14 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
             label={r.label}
             aria-label={m.includeSheet(r.sheet)}
             checked={choice.sheets.includes(r.sheet)}
-            onChange={(_, d) => toggleSheet(r.sheet, d.checked === true)}
+            onChange={(_, d) => dispatch({ type: "toggleSheet", sheet: r.sheet, on: d.checked === true })}
           />
         ))}
         {survey.sameShape.map((group) => (
           <Body1 key={group.join("|")}>{m.sameShape(group.join(", "))}</Body1>
         ))}
         {offerMerge(survey, choice.sheets) && (
-          <Checkbox label={m.merge} checked={choice.merge} onChange={(_, d) => setChoice({ ...choice, merge: d.checked === true })} />
+          <Checkbox label={m.merge} checked={choice.merge} onChange={(_, d) => dispatch({ type: "setMerge", on: d.checked === true })} />
         )}
       </section>
 
@@ -199,9 +158,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
               key={preset}
               label={preset}
               checked={choice.presets.includes(preset)}
-              onChange={(_, d) =>
-                setChoice({ ...choice, presets: d.checked === true ? [...choice.presets, preset] : choice.presets.filter((p) => p !== preset) })
-              }
+              onChange={(_, d) => dispatch({ type: "togglePreset", preset, on: d.checked === true })}
             />
           ))}
           {choice.presets.length === 0 && (
@@ -238,7 +195,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
                   data-kolonne={row.key}
                   value={label}
                   selectedOptions={[value]}
-                  onOptionSelect={(_, d) => d.optionValue !== undefined && setChoice({ ...choice, overrides: chooseTargetForKeys(choice.overrides, row.keys, d.optionValue) })}
+                  onOptionSelect={(_, d) => d.optionValue !== undefined && dispatch({ type: "chooseTarget", keys: row.keys, value: d.optionValue })}
                 >
                   {options.map((o) => (
                     <Option key={o.value} value={o.value} text={o.label}>
@@ -257,7 +214,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
               data={{ "data-farve": row.key }}
               value={row.value}
               options={fillOptions()}
-              onChoose={(value) => setChoice({ ...choice, overrides: chooseFill(choice.overrides, row.key, value) })}
+              onChoose={(value) => dispatch({ type: "chooseFill", key: row.key, value })}
             />
           ))}
         </section>
@@ -277,7 +234,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
               data={{ "data-kode": row.value }}
               value={row.chosen}
               options={codeOptions()}
-              onChoose={(value) => setChoice({ ...choice, attendanceCodes: chooseCode(choice.attendanceCodes, row.value, value) })}
+              onChoose={(status) => dispatch({ type: "chooseCode", value: row.value, status })}
             />
           ))}
         </section>
