@@ -90,7 +90,7 @@ describe("print setup", () => {
   });
 
   it("Office.js gets the same print setup, the title rows as $3:$3", async () => {
-    const fake = new FakeExcel();
+    const fake = new FakeExcel({ supported: { ExcelApi: "1.13" } }) // page layout needs ExcelApi 1.9;
     const plan: Plan = { sheets: [buildNoegletalSheet(data, year).sheet], names: [] };
     await applyOffice(plan, fakeRun(fake), { host: fake });
     expect(fake.sheet("Nøgletal").pageLayout).toEqual({
