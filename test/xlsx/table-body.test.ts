@@ -8,8 +8,7 @@ import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { ownFormulas } from "../../src/adapters/xlsx/column-formulas";
 import { fillTableBodies, tableBodiesOf } from "../../src/adapters/xlsx/table-body";
 import { tableBodyBytes } from "../../src/adapters/xlsx/table-body-xml";
-// The file adapter installs the body writer and the zip writer that puts its bytes in place.
-import "../../src/adapters/xlsx/files";
+import { installExcelJsFilePatches } from "../../src/adapters/xlsx/exceljs-patches/node";
 import type { ColumnPlan, Plan, Scalar, TablePlan } from "../../src/workbook/plan";
 
 /** Every cell of every sheet as read back from a written workbook, an empty one with a format too. */
@@ -81,6 +80,9 @@ const tablePlan = fc
     columns: kinds.map((k, j) => COLUMN[k](`K${j}`)),
     rows: rows.map((r) => [...r]),
   }));
+
+// The file adapter's patches: the body writer and the zip writer.
+beforeAll(() => installExcelJsFilePatches());
 
 describe("a table body written from its values", () => {
   it("reads back exactly as the same table written cell by cell", async () => {

@@ -7,14 +7,13 @@ import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
 import { addRangeValidation } from "./data-validations";
 import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
 
-installExcelJsPatches();
-
 export interface ApplyOptions {
   /** Replace sheets of the same name that already exist (our own sheets on a re-run). */
   replaceExisting?: boolean;
 }
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan, options: ApplyOptions = {}): void {
+  installExcelJsPatches();
   for (const sheet of plan.sheets) applySheet(workbook, sheet, options);
   const plain: { name: string; refersTo: string }[] = [];
   const raw: { name: string; refersTo: string }[] = [];
