@@ -23,10 +23,11 @@ export async function convertTime(input: string, rows: number, rounds: number, o
       plain: () => runChild(NODE, [PLAIN_ROUNDTRIP, input, path.join(outDir, "plain-roundtrip.xlsx")]),
       convert: () => runChild(NODE, [CLI, "convert", input, "-o", converted, "--ref-date", "2025-12-01"]),
       // For context: the same round trip through the adapter's file helpers (its ExcelJS patches and zip
-      // writer), and plain ExcelJS's round trip of the converted file, which its formulas make many times
-      // the input. Last in the first round, so the file exists when the rotation brings it forward.
+      // writer), and theirs of the converted file, which its formulas make many times the input (plain
+      // ExcelJS 4.4 cannot read it: a table column with a <calculatedColumnFormula> stops its reader).
+      // Last in the first round, so the file exists when the rotation brings it forward.
       adapter: () => runChild(NODE, [ROUNDTRIP, input, path.join(outDir, "adapter-roundtrip.xlsx")]),
-      output: () => runChild(NODE, [PLAIN_ROUNDTRIP, converted, path.join(outDir, "plain-output-roundtrip.xlsx")]),
+      output: () => runChild(NODE, [ROUNDTRIP, converted, path.join(outDir, "adapter-output-roundtrip.xlsx")]),
     },
     rounds
   );
@@ -46,9 +47,9 @@ export async function convertTime(input: string, rows: number, rounds: number, o
       pass: null,
     },
     {
-      measure: "1. the converted file read+written by plain ExcelJS",
+      measure: "1. the converted file read+written through the adapter's file helpers",
       figure: `${seconds(best.output.ms)}; convert is ${ratio(best.convert.ms / best.output.ms)} of it (file ${(outBytes / inBytes).toFixed(1)}× the input's size)`,
-      target: "(context: ExcelJS on the output)",
+      target: "(context: ExcelJS with the adapter's patches on the output)",
       pass: null,
     },
   ];

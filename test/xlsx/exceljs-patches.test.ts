@@ -5,7 +5,7 @@
 // on import, so the first block sees plain ExcelJS; the second installs the patches.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { addRawDefinedNames } from "../../src/adapters/xlsx/exceljs-patches";
+import { addRawDefinedNames } from "../../src/adapters/xlsx/exceljs-patches/index";
 import { installExcelJsFilePatches } from "../../src/adapters/xlsx/exceljs-patches/node";
 import { checkPackage } from "../../src/adapters/xlsx/package-check";
 import { fillTableBodies, tableBodiesOf } from "../../src/adapters/xlsx/table-body";

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
-import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
+import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches/index";
 import { addRangeValidation } from "./data-validations";
 import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
 

@@ -23,9 +23,9 @@ export interface BodyWriteContext {
   sameEverywhere(formula: string): boolean;
 }
 
-/** The `<row>` elements of a body, as UTF-8 bytes. */
-export function tableBodyBytes(body: TableBody, ctx: BodyWriteContext): Buffer {
-  const sink = new ByteSink();
+/** The `<row>` elements of a body. */
+export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
+  const out: string[] = [];
   const n = body.rows.length;
   const last = body.top + n - 1;
   // Everything that is the same in every row of a column, worked out once.
@@ -63,27 +63,7 @@ export function tableBodyBytes(body: TableBody, ctx: BodyWriteContext): Buffer {
       } else if (typeof v === "boolean") xml += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (c.s) xml += `${head}/>`; // empty, but formatted for what is typed into it
     }
-    sink.write(xml + "</row>");
+    out.push(xml + "</row>");
   }
-  return sink.bytes();
-}
-
-/** Text written into a growing buffer as UTF-8, for large XML built piece by piece. */
-class ByteSink {
-  private buf = Buffer.allocUnsafe(1 << 16);
-  private length = 0;
-
-  write(text: string): void {
-    const most = text.length * 3; // UTF-8 needs at most three bytes per UTF-16 unit
-    if (this.length + most > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + most));
-      this.buf.copy(grown, 0, 0, this.length);
-      this.buf = grown;
-    }
-    this.length += this.buf.write(text, this.length, "utf8");
-  }
-
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.length);
-  }
+  return out.join("");
 }

@@ -1,12 +1,12 @@
 // A table's data rows are kept as the plan's values until the sheet is written (table-body.ts): writing
-// 10,000 rows cell by cell through ExcelJS (a cell object, a model, a style lookup and an XML node per cell)
-// costs a conversion about half its time. ExcelJS 4.4 has no place for rows that are not cells, so its
-// worksheet model is given each body as one row model at its first row, and its row writer renders such a
-// model from the values (table-body-xml.ts).
+// 10,000 rows cell by cell through ExcelJS (a cell object, a model, a style lookup and an XML node per
+// cell) made a conversion half as slow again (decision 0018). ExcelJS 4.4 has no place for rows that are
+// not cells, so its worksheet model is given each body as one row model at its first row, and its row
+// writer renders such a model from the values (table-body-xml.ts).
 import type ExcelJS from "exceljs";
 import { invarianceCache } from "../column-formulas";
 import { fillTableBodies, tableBodiesOf, tableBodyWriterInstalled, withBodiesKept, type TableBody } from "../table-body";
-import { tableBodyBytes } from "../table-body-xml";
+import { tableBodyXml } from "../table-body-xml";
 
 interface RowModel {
   number: number;
@@ -38,10 +38,10 @@ function bodiesStandAlone(bodies: readonly TableBody[], rows: RowModel[]): boole
 }
 
 /**
- * A worksheet's model holds each body as one row model at its first
- * row (or, if anything shares its rows, the body is filled into cells first), and ExcelJS's row writer
- * renders such a model from the values. Node only, with the file adapter: the browser preview's ExcelJS is
- * a bundle of its own that these patches do not reach, so there bodies are filled into cells at once.
+ * A worksheet's model holds each body as one row model at its first row (or, if anything shares its rows,
+ * the body is filled into cells first), and ExcelJS's row writer renders such a model from the values.
+ * Node only, with the file adapter: the browser preview's ExcelJS is a bundle of its own that these
+ * patches do not reach, so there bodies are filled into cells at once.
  */
 export function writeTableBodiesAsXml(): void {
   const sameEverywhere = invarianceCache();
@@ -78,13 +78,12 @@ export function writeTableBodiesAsXml(): void {
   };
   RowXform.prototype.prepare = function prepareBody(this: unknown, model: RowModel, options: WriteOptions) {
     if (!model.body) return prepare.call(this, model, options);
-    const bytes = tableBodyBytes(model.body, {
+    model.xml = tableBodyXml(model.body, {
       styleId: (style, valueType) => options.styles.addStyleModel(style, valueType),
       sharedString: (text) => options.sharedStrings?.add(text),
       nextSharedFormula: () => options.siFormulae++,
       sameEverywhere,
     });
-    model.xml = bytes.toString("utf8");
   };
   RowXform.prototype.render = function renderBody(this: unknown, xmlStream: { writeXml(xml: string): void }, model: RowModel, options: unknown) {
     if (model.xml === undefined) return render.call(this, xmlStream, model, options);
