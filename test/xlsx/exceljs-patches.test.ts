@@ -35,7 +35,7 @@ const FORMULA = "T[[#This Row],[A]]*2";
 function withTable(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Ark");
-  const table = ws.addTable({ name: "T", ref: "A1", headerRow: true, columns: [{ name: "A" }, { name: "B" }], rows: [[1, { formula: FORMULA }]] });
+  const table = ws.addTable({ name: "T", ref: "A1", headerRow: true, columns: [{ name: "A" }, { name: "B" }, { name: "C" }], rows: [[1, { formula: FORMULA }, 3]] });
   (table as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table.columns[1].calculatedColumnFormula = FORMULA;
   return wb;
 }
@@ -165,9 +165,9 @@ describe("plain ExcelJS 4.4.0, before any patch", () => {
     expect((require("exceljs/package.json") as { version: string }).version).toBe("4.4.0");
   });
 
-  it("writes no table column formula and reads none (table-columns.ts)", async () => {
+  it("writes no table column formula, and cannot read a table with one before another column (table-columns.ts)", async () => {
     expect(partOf(await bytesOf(withTable()), "xl/tables/table1.xml")).not.toContain("calculatedColumnFormula");
-    expect(calculatedFormulaOf(await read(await tableFile()))).toBeUndefined();
+    await expect(read(await tableFile())).rejects.toThrow("Cannot set properties of undefined (setting 'filterButton')");
   });
 
   it("drops a formula's result of 0, empty text or FALSE (formula-values.ts)", () => {

@@ -1,6 +1,7 @@
-// ExcelJS 4.4 neither writes nor reads a table column's <calculatedColumnFormula>: the element that makes
-// Excel fill a computed column's formula into a row added to the table, and that the integrity check reads
-// to compare a table with the contract. Its table-column writer and reader keep it.
+// ExcelJS 4.4 neither writes nor reads a table column's <calculatedColumnFormula>, the element that makes
+// Excel fill a computed column's formula into a row added to the table and that the integrity check reads
+// to compare a table with the contract; its reader even fails on a table with one before another column.
+// Its table-column writer and reader keep it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableColumnXform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js");
 
