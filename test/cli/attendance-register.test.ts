@@ -16,6 +16,7 @@ import { defaultAttendanceStatuses } from "../../src/domain/setup-defaults";
 import { generateAttendanceRegister } from "../../src/sample/attendance-register";
 import { DEFINED_NAMES, TABLES } from "../../src/workbook/contract";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -29,6 +30,9 @@ const rows = (wb: ExcelJS.Workbook, name: string) => {
   const t = findTable(wb, name)!;
   return { headers: t.headers, rows: t.rows.filter((r) => r.some((v) => v !== null && v !== "")) };
 };
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("sagsliste convert with an attendance register in long format", () => {
   const g = generateAttendanceRegister({ seed: 3 });

@@ -14,6 +14,7 @@ import { generateMessyCaseList } from "../../src/sample/messy-case-list";
 import { SAGER_COMPUTED, TABLES } from "../../src/workbook/contract";
 import { METADATA_SHEET } from "../../src/workbook/metadata";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -33,6 +34,9 @@ function table(wb: ExcelJS.Workbook, name: string) {
   if (!t) throw new Error(`Tabellen ${name} mangler`);
   return { ...t, rows: t.rows.filter((r) => r.some((v) => v !== null && v !== "")) };
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("sagsliste convert", () => {
   let dir: string;

@@ -9,6 +9,7 @@ import { convertWithLibreOffice } from "../../src/adapters/libreoffice/recalc";
 import { findTable } from "../../src/adapters/xlsx/read-tables";
 import { richCaseListXlsx } from "../support/rich-workbook";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -16,6 +17,9 @@ function cli(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 300_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("inputs in other formats", () => {
   let dir: string;

@@ -11,6 +11,7 @@ import { listShapes, type ListShape } from "../../src/sample/list-shapes";
 import { TABLES } from "../../src/workbook/contract";
 import { differences } from "../support/list-shape-check";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -35,6 +36,9 @@ function workbookOf(shape: ListShape): ExcelJS.Workbook {
   }));
   return wb;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("sagsliste convert: each way of keeping a list, converted as meant", () => {
   let dir: string;

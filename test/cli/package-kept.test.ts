@@ -13,6 +13,7 @@ import { findTable } from "../../src/adapters/xlsx/read-tables";
 import { inflateEntry, readZipEntries } from "../../src/adapters/xlsx/zip-package";
 import { richCaseListXlsx } from "../support/rich-workbook";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -93,6 +94,9 @@ function compare(input: Parts, output: Parts): { identical: string[]; merged: st
   }
   return { identical, merged, problems };
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("convert keeps the original package", () => {
   let dir: string;

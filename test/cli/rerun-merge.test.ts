@@ -15,6 +15,7 @@ import { TABLES } from "../../src/workbook/contract";
 import { METADATA_SHEET, metadataSheet } from "../../src/workbook/metadata";
 import { tempDir } from "../support/recalc-helpers";
 import { checkRerun, DATE_FMT, rerunScenario, sagsIdOf, type CellEdit, type Table } from "../support/rerun-scenario";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 
@@ -63,6 +64,9 @@ function editSager(wb: ExcelJS.Workbook, edits: readonly CellEdit[]): void {
 }
 
 const logRows = (t: Table) => t.rows.filter((r) => r.some((v) => v !== null && v !== "")).length;
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("sagsliste convert, run again after corrections in Sager and in the source", () => {
   const sc = rerunScenario(250);

@@ -14,6 +14,7 @@ import { TABLES } from "../../src/workbook/contract";
 import { columnLetters } from "../../src/workbook/plan";
 import { FakeExcel, fakeRun } from "../support/fake-excel";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 const shapes = generateValueShapes();
@@ -33,6 +34,9 @@ function expectRows(shape: ValueShape, headers: string[], rows: unknown[][]): nu
   }
   return shape.meant.length;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("by the command line", () => {
   let dir: string;

@@ -12,6 +12,7 @@ import { plannedDays } from "../../src/domain/absence";
 import { defaultAttendanceStatuses, defaultParams } from "../../src/domain/setup-defaults";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 import { tempDir, writePlan } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const kase = (sagsId: string, indskrevet: number): Case => ({
   sagsId,
@@ -56,6 +57,9 @@ function firstCase(wb: ExcelJS.Workbook): Record<string, Plain> {
   }
   return out;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("editing the written workbook", () => {
   it("a new discharge date changes Dage i perioden, Pladsdage, Planlagte dage and Aktiv", async () => {

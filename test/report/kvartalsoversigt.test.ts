@@ -15,8 +15,12 @@ import { buildKvartalsoversigtSheet, CHART_NOTE, kvartalsoversigtLayout, overvie
 import { reportYear, structuredPlanWith } from "./support";
 import { parseAddress } from "../../src/workbook/plan";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 const OUT = path.join(__dirname, "..", "..", "test-output", "report");
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("Kvartalsoversigt", () => {
   const data = generateStructuredData(3, { cases: 30 });

@@ -13,6 +13,7 @@ import { I_ALT, reportUnits } from "../../src/domain/keyfigures";
 import { buildKvartalsoversigtSheet, overviewFooter } from "../../src/workbook/report/kvartalsoversigt";
 import { buildPladsreguleringSheet } from "../../src/workbook/report/pladsregulering";
 import { buildStructuredPlan, REGULERINGSMODELLER } from "../../src/workbook/structured-plan";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 async function roundTrip(plan: Plan): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -21,6 +22,9 @@ async function roundTrip(plan: Plan): Promise<ExcelJS.Workbook> {
   await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return back;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("number formats of cells inside a table", () => {
   it("each cell keeps its own format, not the last one written in its column", async () => {

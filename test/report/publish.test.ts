@@ -8,6 +8,7 @@ import { cellPlain, findTable, tableRecords } from "../../src/adapters/xlsx/read
 import { buildPublishedPlan, figureId, publishedFigures, SUPPRESSED_MARK } from "../../src/workbook/report/publish";
 import { kvartalsoversigtLayout } from "../../src/workbook/report/kvartalsoversigt";
 import { reportYear } from "./support";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 async function published(seed: number, cases: number) {
   const data = generateStructuredData(seed, { cases });
@@ -18,6 +19,9 @@ async function published(seed: number, cases: number) {
   await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return { data, year, wb: back };
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("published overview", () => {
   it.each([

@@ -13,6 +13,7 @@ import { runReport } from "../../src/cli/report-command";
 import { buildStructuredPlan } from "../../src/workbook/structured-plan";
 import { tempDir, writePlan } from "../support/recalc-helpers";
 import { reportYear, structuredPlanWith } from "./support";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -33,6 +34,9 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   await wb.xlsx.readFile(file);
   return wb;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("sagsliste report", () => {
   const data = generateStructuredData(11, { cases: 20 });

@@ -4,6 +4,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { tempDir } from "./temp-dirs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { plainValue, type Plain } from "../../src/adapters/xlsx/cell-values";
 import type { Plan } from "../../src/workbook/plan";
@@ -62,6 +63,7 @@ export async function recalcPlans(plans: Plan[], label = "recalc"): Promise<Exce
   const outs = await recalculate(files, path.join(dir, "out"));
   return Promise.all(
     outs.map(async (o) => {
+      installExcelJsPatches();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(o);
       return wb;

@@ -21,6 +21,7 @@ import { ymd } from "../../src/domain/dates";
 import type { Plan } from "../../src/workbook/plan";
 import { FakeExcel, fakeRun } from "../support/fake-excel";
 import { tempDir } from "../support/recalc-helpers";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 
 /** Known payloads: formulas, DDE, hyperlinks, signs and the whitespace Excel trims before parsing. */
 export const PAYLOADS = [
@@ -91,6 +92,9 @@ function payloadCells(wb: ExcelJS.Workbook): { where: string; formula: boolean; 
   }
   return out;
 }
+
+// These tests read the files written with ExcelJS itself, which needs the adapter's reading patches.
+beforeAll(() => installExcelJsPatches());
 
 describe("ExcelJS files", () => {
   let file: string;

@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { ownFormulas, sameInEveryCell } from "../../src/adapters/xlsx/column-formulas";
 import { dataValidationAt } from "../../src/adapters/xlsx/data-validations";
-import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 import type { Plan } from "../../src/workbook/plan";
 
 const plan: Plan = {

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
 import { loadWorkbookBuffer } from "../../src/adapters/xlsx/files";
 import { checkPackage, isValidDefinedName } from "../../src/adapters/xlsx/package-check";
-import { compactValidations } from "../../src/adapters/xlsx/package-patches";
+import { compactValidations } from "../../src/adapters/xlsx/exceljs-patches/package-patches";
 import { zipParts } from "../../src/adapters/xlsx/zip-parts";
 import type { Plan } from "../../src/workbook/plan";
 import { zipPackage } from "../../src/adapters/xlsx/chart-parts";

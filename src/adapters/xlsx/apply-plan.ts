@@ -4,11 +4,9 @@ import ExcelJS from "exceljs";
 import { isFormula, parseAddress, address, type CellPlan, type Plan, type SheetPlan, type TablePlan, type Scalar } from "../../workbook/plan";
 import { toFileFormula } from "../../workbook/formula-text";
 import { boundedPrintArea } from "./print-areas";
-import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches";
+import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches/index";
 import { addRangeValidation } from "./data-validations";
 import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
-
-installExcelJsPatches();
 
 export interface ApplyOptions {
   /** Replace sheets of the same name that already exist (our own sheets on a re-run). */
@@ -16,6 +14,7 @@ export interface ApplyOptions {
 }
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan, options: ApplyOptions = {}): void {
+  installExcelJsPatches();
   for (const sheet of plan.sheets) applySheet(workbook, sheet, options);
   const plain: { name: string; refersTo: string }[] = [];
   const raw: { name: string; refersTo: string }[] = [];

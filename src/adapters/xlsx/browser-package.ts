@@ -1,5 +1,5 @@
 // A picked .xlsx file made readable for ExcelJS's browser build. That build cannot read a table column
-// that carries its calculated-column formula (the patch in exceljs-patches.ts reaches only the Node
+// that carries its calculated-column formula (the patch in exceljs-patches/ reaches only the Node
 // modules), and a converted workbook has one on every computed column. So the package is rewritten in
 // the browser's own streams: each part inflated (DecompressionStream), the table parts without
 // <calculatedColumnFormula> (the cells keep their formulas; reading needs nothing more), and every part

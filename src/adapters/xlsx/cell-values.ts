@@ -2,13 +2,6 @@
 // formulas, rich text, hyperlinks and errors as objects; the core sees serials and scalars only.
 import type ExcelJS from "exceljs";
 import { jsDateFromSerial, serialFromJsDate } from "../../domain/dates";
-import { keepErrorResults } from "./error-results";
-import { installExcelJsPatches } from "./exceljs-patches";
-
-// Reading needs the patches too: without them a formula result of 0 reads back as empty.
-installExcelJsPatches();
-keepErrorResults();
-
 export type Plain = string | number | boolean | null;
 
 export function serialToExcelJsDate(serial: number): Date {

@@ -9,7 +9,7 @@ import { lastImportOf, type ConsolidationSource } from "../../workbook/consolida
 import { TABLES } from "../../workbook/contract";
 import { readablePackage } from "./browser-package";
 import { ownFormulas } from "./column-formulas";
-import { installExcelJsPatches } from "./exceljs-patches";
+import { installExcelJsPatches } from "./exceljs-patches/index";
 import { structuredFromWorkbook, workbookSource } from "./structured-from-workbook";
 import { readSnapshot } from "./workbook-snapshot";
 import { WorkbookFileError } from "./workbook-file-error";

@@ -4,19 +4,11 @@ import ExcelJS from "exceljs";
 import { repairWholeColumnPrintAreas } from "./print-areas";
 import { fileErrorMessage, writeFileAtomic } from "./atomic-write";
 import { ownFormulas } from "./column-formulas";
-import { installExcelJsPatches } from "./exceljs-patches";
-import { keepNonRangeDefinedNames } from "./keep-defined-names";
-import { zipParts, zipWithNodeZlib } from "./native-zip";
+import { installExcelJsFilePatches } from "./exceljs-patches/node";
+import { zipParts } from "./native-zip";
 import { mergePackages, PackageMergeUnsupported } from "./package-merge";
-import { writeTableBodiesAsXml } from "./table-body-xml";
 import { WorkbookFileError } from "./workbook-file-error";
 import { checkPackageSizes } from "./zip-package";
-
-// Names over table columns (the drop-down sources) must survive a read and a save.
-keepNonRangeDefinedNames();
-installExcelJsPatches();
-zipWithNodeZlib();
-writeTableBodiesAsXml();
 
 export { WorkbookFileError };
 
@@ -108,6 +100,7 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<ExcelJS.Workbook> {
   sniffWorkbook(buf, name);
   checkPackageSizes(buf, name);
+  installExcelJsFilePatches();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -121,6 +114,7 @@ export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<Exc
 
 /** Write atomically: a half-written file never replaces a good one, and none is left behind. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  installExcelJsFilePatches();
   const bytes = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
   await writeFileAtomic(path, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
 }
@@ -135,6 +129,7 @@ export async function saveIntoOriginal(
   path: string,
   changes: { name: string; removedSheets: readonly string[]; ownNames: readonly string[] }
 ): Promise<string[]> {
+  installExcelJsFilePatches();
   const rendered = new Map<string, Buffer>();
   await wb.xlsx.writeBuffer({ zip: { collect: rendered } } as unknown as ExcelJS.XlsxWriteOptions);
   let out: Buffer;

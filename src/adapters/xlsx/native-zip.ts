@@ -1,36 +1,23 @@
-// ExcelJS zips a workbook with JSZip: pako's deflate and a CRC-32 in plain JavaScript, one part after the
-// other, once every part has been rendered. In Node each part is instead deflated by zlib on its thread
-// pool the moment ExcelJS hands it over, so a large sheet compresses while the next parts are rendered,
-// and the zip is put together when the last one is in. The same DEFLATE entries at the same level; a plain
-// zip (no ZIP64: a workbook part over 4 GB is far beyond what ExcelJS can hold in memory anyway).
-// The browser preview keeps JSZip: this module is for the file adapter only.
+// Zips written with Node's zlib: each part deflated on zlib's thread pool (a large one in pieces at once),
+// the zip put together when the last one is in. The same DEFLATE entries at the same level as JSZip's; a
+// plain zip (no ZIP64: a workbook part over 4 GB is far beyond what ExcelJS can hold in memory anyway).
+// ExcelJS's own zip writer hands its parts here in Node (exceljs-patches/zip-writer.ts).
 import path from "path";
 import zlib from "zlib";
-import { bytesWithHeld } from "./held-bytes";
 
 interface ZipOptions {
   compression?: "DEFLATE" | "STORE";
-  /** Keep every part here, unpacked, instead of zipping (renderParts). */
-  collect?: Map<string, Buffer>;
   compressionOptions?: { level?: number } | null;
 }
 
-interface ZipWriterLike {
-  options: ZipOptions;
-  stream: { end(content: Buffer): void };
-  emit(event: string): boolean;
-}
-
-interface Part {
+/** A part of a zip: its name, checksum and size, and its bytes as they go in (deflating meanwhile). */
+export interface Part {
   name: Buffer;
   crc: number;
   size: number;
   method: 0 | 8;
   data: Promise<Buffer>;
 }
-
-let installed = false;
-const partsOf = new WeakMap<object, Part[]>();
 
 /** CRC-32 as an unsigned number: Node's zlib where it has one (Node 20.15+), else JSZip's own. */
 const crc32: (data: Buffer) => number = (() => {
@@ -60,7 +47,7 @@ export function deflatePieces(bytes: Buffer, level: number): Promise<Buffer> {
   return Promise.all(pieces).then((out) => (out.length === 1 ? out[0] : Buffer.concat(out)));
 }
 
-function part(name: string, bytes: Buffer, options: ZipOptions): Part {
+export function partOf(name: string, bytes: Buffer, options: ZipOptions): Part {
   const stored = options.compression === "STORE";
   const level = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
   const data = stored ? Promise.resolve(bytes) : deflatePieces(bytes, level);
@@ -77,7 +64,7 @@ function dosDateTime(d: Date): { date: number; time: number } {
 }
 
 /** The zip file of the parts, in the order they were added. */
-async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
+export async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
   const datas = await Promise.all(parts.map((p) => p.data));
   const { date, time } = dosDateTime(when);
   const out: Buffer[] = [];
@@ -126,34 +113,7 @@ async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer>
 
 /** A zip of these files, each deflated by zlib as ExcelJS's parts are (a package rewritten after ExcelJS). */
 export function zipFiles(files: readonly { name: string; bytes: Buffer }[]): Promise<Buffer> {
-  return zipOf(files.map((f) => part(f.name, f.bytes, { compression: "DEFLATE" })));
-}
-
-/** Have ExcelJS's zip writer deflate each part with zlib as it is added (idempotent). */
-export function zipWithNodeZlib(): void {
-  if (installed) return;
-  installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
-  ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
-    const bytes =
-      typeof data === "string"
-        ? options.base64
-          ? Buffer.from(data, "base64")
-          : bytesWithHeld(data)
-        : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-    if (this.options.collect) {
-      this.options.collect.set(options.name, bytes);
-      return;
-    }
-    let parts = partsOf.get(this);
-    if (!parts) partsOf.set(this, (parts = []));
-    parts.push(part(options.name, bytes, this.options));
-  };
-  ZipWriter.prototype.finalize = async function finalize(this: ZipWriterLike) {
-    this.stream.end(this.options.collect ? Buffer.alloc(0) : await zipOf(partsOf.get(this) ?? []));
-    this.emit("finish");
-  };
+  return zipOf(files.map((f) => partOf(f.name, f.bytes, { compression: "DEFLATE" })));
 }
 
 /** A part for zipParts: new bytes, deflated here, or an entry of another zip copied as it was. */
@@ -163,7 +123,7 @@ export type ZipPart = { name: string; bytes: Buffer } | { name: string; entry: {
 export function zipParts(parts: readonly ZipPart[], level: number = zlib.constants.Z_DEFAULT_COMPRESSION): Promise<Buffer> {
   return zipOf(
     parts.map((p): Part => {
-      if ("bytes" in p) return part(p.name, p.bytes, { compression: "DEFLATE", compressionOptions: { level } });
+      if ("bytes" in p) return partOf(p.name, p.bytes, { compression: "DEFLATE", compressionOptions: { level } });
       const e = p.entry;
       return { name: Buffer.from(p.name, "utf8"), crc: e.crc, size: e.size, method: e.method === 0 ? 0 : 8, data: Promise.resolve(e.raw) };
     })

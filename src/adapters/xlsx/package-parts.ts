@@ -6,6 +6,7 @@
 import { scanTexts, type Citizen, type PrivacyFinding, type ScanText } from "../../workbook/privacy-scan";
 import { writeFileAtomic } from "./atomic-write";
 import { inflateEntry, readZipEntries } from "./zip-package";
+import { installExcelJsFilePatches } from "./exceljs-patches/node";
 import { zipFiles } from "./native-zip";
 
 export interface ZipEntry {
@@ -248,6 +249,7 @@ export async function rewritePackage(bytes: Buffer, rewrite: (text: string) => s
 
 /** The package ExcelJS writes for a workbook, as bytes. */
 export async function workbookBytes(wb: { xlsx: { writeBuffer(): Promise<ArrayBuffer | Buffer> } }): Promise<Buffer> {
+  installExcelJsFilePatches();
   const b = await wb.xlsx.writeBuffer();
   return Buffer.isBuffer(b) ? b : Buffer.from(b);
 }

@@ -8,7 +8,7 @@ import { caseSortFields } from "../../workbook/case-sort";
 import { CASE_SORTED_TABLES, headerKey, TABLES } from "../../workbook/contract";
 import { contractExpectation } from "../../workbook/integrity";
 import type { Plain } from "./cell-values";
-import { definedNameReferences } from "./keep-defined-names";
+import { definedNameReferences } from "./exceljs-patches/index";
 import { findTable, headerIndex } from "./read-tables";
 
 interface TableModel {

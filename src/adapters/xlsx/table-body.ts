@@ -47,7 +47,7 @@ function bodyCellValue(body: TableBody, i: number, j: number): ExcelJS.CellValue
 const bodies = new WeakMap<ExcelJS.Worksheet, TableBody[]>();
 let writerInstalled = false;
 
-/** Called by the writer (table-body-xml.ts) once it is installed: only then are bodies kept as values. */
+/** Called by the writer (exceljs-patches/table-body-writer.ts) once it is installed: only then are bodies kept as values. */
 export function tableBodyWriterInstalled(): void {
   writerInstalled = true;
 }

@@ -9,11 +9,9 @@ import { logSheet, type LogEntry } from "../../workbook/audit-log";
 import type { CellInput, Scalar } from "../../workbook/plan";
 import { PROBLEM_CELLS_NAME, PROBLEM_TARGET_COLUMN, problemCellsName, problemsSheet, type ProblemRow } from "../../workbook/problems-plan";
 import { applyPlan } from "./apply-plan";
-import { addRawDefinedNames } from "./exceljs-patches";
-import { definedNameReferences, keepNonRangeDefinedNames } from "./keep-defined-names";
+import { addRawDefinedNames, definedNameReferences } from "./exceljs-patches/index";
 import { cellPlain, findTable } from "./read-tables";
 
-keepNonRangeDefinedNames();
 
 interface TableModel {
   name?: string;

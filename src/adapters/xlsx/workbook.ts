@@ -1,12 +1,12 @@
 // The workbook type of the xlsx adapter, for the shells (command line, browser preview) that hold one
 // without reaching into ExcelJS themselves.
 import ExcelJS from "exceljs";
-import { installExcelJsPatches } from "./exceljs-patches";
+import { installExcelJsFilePatches } from "./exceljs-patches/node";
 
 export type XlsxWorkbook = ExcelJS.Workbook;
 
-/** An empty workbook, with the adapter's extensions of ExcelJS installed. */
+/** An empty workbook of the command line, with the file adapter's patches of ExcelJS installed. */
 export function newWorkbook(): XlsxWorkbook {
-  installExcelJsPatches();
+  installExcelJsFilePatches();
   return new ExcelJS.Workbook();
 }

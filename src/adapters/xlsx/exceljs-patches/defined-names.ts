@@ -2,6 +2,7 @@
 // (`Liste_Lovgrundlag` = `Lister[Lovgrundlag]`, or a name broken to `#REF!`). A workbook read and saved
 // again would silently lose its drop-down sources, and the integrity check could not see a broken name.
 // This keeps such workbook-level names as they were read and writes them back unchanged.
+import type ExcelJS from "exceljs";
 
 interface DefinedNameModel {
   name: string;
@@ -15,12 +16,7 @@ interface DefinedNamesLike {
 
 const PLAIN_RANGE = /^('[^']+'|[^'!]+)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/;
 
-let installed = false;
-
-/** Install once per process (idempotent). */
 export function keepNonRangeDefinedNames(): void {
-  if (installed) return;
-  installed = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const DefinedNames = require("exceljs/lib/doc/defined-names.js") as { prototype: object };
   const descriptor = Object.getOwnPropertyDescriptor(DefinedNames.prototype, "model");
@@ -47,4 +43,30 @@ export function keepNonRangeDefinedNames(): void {
 export function definedNameReferences(definedNames: unknown): { name: string; refersTo: string }[] {
   const model = (definedNames as { model: DefinedNameModel[] }).model;
   return model.filter((d) => d.localSheetId === undefined && !d.name.startsWith("_xlnm.")).map((d) => ({ name: d.name, refersTo: d.ranges.join(",") }));
+}
+
+/**
+ * Add defined names whose reference ExcelJS cannot parse (structured references) to a workbook: its
+ * `definedNames.add` takes plain ranges only, so the names join the model it writes.
+ */
+export function addRawDefinedNames(workbook: ExcelJS.Workbook, names: { name: string; refersTo: string }[]): void {
+  if (names.length === 0) return;
+  const definedNames = workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  const proto = Object.getPrototypeOf(definedNames);
+  const descriptor = Object.getOwnPropertyDescriptor(proto, "model");
+  if (!descriptor?.get) throw new Error("ExcelJS: definedNames.model findes ikke (ukendt ExcelJS-version)");
+  const getter = descriptor.get;
+  const extra = names.map((n) => ({ name: n.name, ranges: [n.refersTo.replace(/^=/, "")] }));
+  Object.defineProperty(definedNames, "model", {
+    configurable: true,
+    get() {
+      const own = (getter.call(this) as { name: string; ranges: string[] }[]).filter(
+        (d) => !extra.some((e) => e.name === d.name)
+      );
+      return [...own, ...extra];
+    },
+    set(value) {
+      descriptor.set?.call(this, value);
+    },
+  });
 }

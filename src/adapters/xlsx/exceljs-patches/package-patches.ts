@@ -7,7 +7,7 @@
 // - A theme the package does not hold. A workbook saved without a theme (LibreOffice writes none) is read
 //   with an empty set of themes, so ExcelJS writes none while its relationships and content types still name
 //   xl/theme/theme1.xml (ExcelJS issue 425). Its default theme is written then.
-import { address, parseAddress } from "../../workbook/plan";
+import { address, parseAddress } from "../../../workbook/plan";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const DataValidationsXform = require("exceljs/lib/xlsx/xform/sheet/data-validations-xform.js");
@@ -69,16 +69,16 @@ export function compactValidations(model: ValidationModel): ValidationModel {
   return out;
 }
 
-let installed = false;
-
-/** Install both fixes in ExcelJS's writer (once). */
-export function installPackagePatches(): void {
-  if (installed) return;
-  installed = true;
+/** Write data validations as ranges that do not overlap. */
+export function compactValidationsOnWrite(): void {
   const { render } = DataValidationsXform.prototype;
   DataValidationsXform.prototype.render = function renderCompact(xmlStream: unknown, model: ValidationModel | undefined) {
     return render.call(this, xmlStream, model ? compactValidations(model) : model);
   };
+}
+
+/** Write ExcelJS's default theme when the workbook read holds none. */
+export function writeDefaultTheme(): void {
   const { addThemes } = XLSX.prototype;
   XLSX.prototype.addThemes = function addThemesOrDefault(zip: unknown, model: { themes?: Record<string, string> }) {
     const themes = model.themes;
