@@ -29,7 +29,7 @@ import type { ComputedColumn } from "../computed";
 import { computedTable, type ComputedTable } from "../structured-plan";
 import { CASE_UNIT_COLUMN, ENROLMENT_FROM_COLUMN, ENROLMENT_TO_COLUMN, caseUnitName } from "../formulas/case-lookups";
 import { address, parseAddress, type CachedResult, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
-import { cachedResult } from "../cached-results";
+import { cachedResult, referencesHold } from "../cached-results";
 
 /*
  * Why per-cell formulas: every row of Noegletal is a different key figure, so no single column
@@ -578,6 +578,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
  * line up with the rows (then no cell gets a cached result rather than another row's).
  */
 function noegletalResults(data: StructuredData, year: number): KeyFigureRow[] | null {
+  if (!referencesHold(data)) return null;
   const defs = keyFigureDefs(dischargeReasons(data));
   const figures = computeKeyFigures(data, year);
   const expected = (reportUnits(data).length + 1) * periodsOfYear(year).length * defs.length;
