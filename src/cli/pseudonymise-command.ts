@@ -5,7 +5,6 @@
 import path from "path";
 import { type XlsxWorkbook } from "../adapters/xlsx/workbook";
 import { loadWorkbook } from "../adapters/xlsx/files";
-import { forgetReadResults } from "../adapters/xlsx/stale-results";
 import { forgetImportedValuesIn } from "../adapters/xlsx/forget-imported-values";
 import { writeFileAtomic } from "../adapters/xlsx/atomic-write";
 import { saveBytes } from "../adapters/xlsx/package-parts";
@@ -80,8 +79,6 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     }
 
     const wb = await loadWorkbook(input);
-    // New ids may sort otherwise (the per-case formulas read the order): cached results of the old ones go.
-    if (!mask) forgetReadResults(wb);
     const key = keyRows(wb);
     const time = serialDateTime(new Date());
     if (mask) {

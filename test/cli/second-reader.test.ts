@@ -164,8 +164,8 @@ describe("the outputs read by a second reader", () => {
       const f = facts[files[what]];
       const sager = tableSheet(f, TABLES.sager);
       // Converted, every computed cell of Sager's 40 cases that has a value shows one: far more than one per
-      // row. The report sets another period and drops the input's cached results (so do a repair that
-      // changes formulas or order, and pseudonymising): what is left must still hold.
+      // row. The report sets another period and drops the input's cached results (so does a repair that
+      // changes formulas or order): what is left, and what pseudonymising keeps, must still hold.
       const converted = what === "convert" || what === "convertLibreOffice";
       if (converted) expect([what, Object.keys(sager.cachedValues).length > 40 * 10]).toEqual([what, true]);
       // The demo's attendance holds the code "?", a wildcard to the formulas' MATCH: the Nøgletal figures
