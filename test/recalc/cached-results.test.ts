@@ -1,6 +1,6 @@
 // Cached results: every formula the file adapter writes with a cached value (<v>) holds what LibreOffice
 // computes for it when it recalculates the file, and every computed column of the structured tables and
-// the Nøgletal figures carry them, so a reader that does not recalculate shows the numbers.
+// the Nøgletal and Pladsregulering figures carry them, so a reader that does not recalculate shows the numbers.
 import path from "path";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -11,6 +11,7 @@ import { recalculate } from "../../src/adapters/libreoffice/recalc";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { allComputedColumns } from "../../src/workbook/structured-plan";
 import { buildNoegletalSheet, reportHelperColumns } from "../../src/workbook/report/noegletal";
+import { buildPladsreguleringSheet, defaultBudgets } from "../../src/workbook/report/pladsregulering";
 import type { StructuredData } from "../../src/domain/model";
 import type { Plan } from "../../src/workbook/plan";
 import { cachedCellsOfFile, cachedMismatches } from "../support/cached-values";
@@ -29,7 +30,13 @@ describe("cached formula results = LibreOffice's recalculation", () => {
   it(`in every computed column and Nøgletal figure of ${SEEDS.length} generated workbooks`, async () => {
     const dir = await tempDir("cached-results");
     const datas = SEEDS.map(dataOf);
-    const plans: Plan[] = datas.map((d) => structuredPlanWith(d, [buildNoegletalSheet(d, reportYear(d)).sheet]));
+    // Budgets vary so that both incomes of Pladsregulering are computed.
+    const plans: Plan[] = datas.map((d, i) =>
+      structuredPlanWith(d, [
+        buildNoegletalSheet(d, reportYear(d)).sheet,
+        buildPladsreguleringSheet(d, reportYear(d), defaultBudgets(d).map((b, k) => ({ ...b, budgetteredeBorgere: k + i, prisPrUge: 1_000 + 100 * i }))),
+      ])
+    );
     // Written as the command line writes them: the table bodies as XML straight from the plan's values.
     const files = await Promise.all(
       plans.map(async (p, i) => {
@@ -64,6 +71,8 @@ describe("cached formula results = LibreOffice's recalculation", () => {
     const noegletal = cached.flat().filter((c) => c.sheet === "Nøgletal");
     expect(noegletal.filter((c) => typeof c.value === "number").length).toBeGreaterThan(100);
     expect(noegletal.some((c) => c.value === "Opfyldt" || c.value === "Ikke opfyldt" || c.value === "For lidt data")).toBe(true);
+    const pladsregulering = cached.flat().filter((c) => c.sheet === "Pladsregulering");
+    expect(pladsregulering.filter((c) => typeof c.value === "number").length).toBeGreaterThan(SEEDS.length * 3);
     expect(compared).toBeGreaterThan(SEEDS.length * 15 * 20);
     process.stdout.write(`cached results: ${compared} cached formula cells in ${SEEDS.length} workbooks, 0 differ from LibreOffice\n`);
   }, 600_000);
