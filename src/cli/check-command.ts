@@ -9,6 +9,7 @@ import { checkPackage, type PackageProblem } from "../adapters/xlsx/package-chec
 import { loadWorkbookBuffer, readWorkbookFile } from "../adapters/xlsx/files";
 import { keepDrawings } from "../adapters/xlsx/keep-drawings";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
+import { forgetReadResults } from "../adapters/xlsx/stale-results";
 import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
 import { repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
@@ -69,6 +70,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     let after = before;
     let sorted: CaseSort[] = [];
     if (repair && before.repairs.length + before.sorts.length > 0) {
+      forgetReadResults(wb); // repaired formulas and sorted rows: the cached results no longer hold
       for (const r of before.repairs) setColumnFormulas(wb, r.table, [{ column: r.column, formula: r.formula }]);
       sorted = before.sorts.filter((s) => sortTableByCase(wb, s.table));
       const time = serialDateTime(new Date());

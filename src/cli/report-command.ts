@@ -11,6 +11,7 @@ import { courseIncomeRows, regulationRows } from "../domain/regulation";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { withCharts } from "../adapters/xlsx/chart-parts";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
+import { forgetReadResults } from "../adapters/xlsx/stale-results";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { DEFINED_NAMES } from "../workbook/contract";
@@ -75,6 +76,7 @@ export async function runReport(argv: string[]): Promise<number> {
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`Uddata skal være en .xlsx-fil, ikke ${out}.`);
 
     const wb = await loadWorkbook(input);
+    forgetReadResults(wb); // the report may set another period: the input's cached results may not hold
     const { data, warnings } = structuredFromWorkbook(wb);
     const year = parseYear(stringFlag(args, "--year"), ymd(data.params.periodestart).year);
     // --year sets the period: the year, and Opgørelsesdato its last registered day.

@@ -16,6 +16,7 @@
 // - Uregistrerede dage = max(0, planned - registered), both counted only up to the earlier of the
 //   period's end and the reference date (Opgørelsesdato): days not yet come are not missing.
 // A case without an enrolment date has none of these figures (null: the input is missing).
+import { rowsOfCase } from "./rows-of-case";
 import { isoWeekday } from "./dates";
 import { holidayDates } from "./holidays";
 import type { Attendance, AttendanceStatusRow, Case, Holiday, StructuredData } from "./model";
@@ -82,8 +83,8 @@ export function countingRegistrations(
 ): Attendance[] {
   const w = enrolmentWindow(c, start, end);
   if (w === null) return [];
-  return attendance.filter(
-    (a) => sameText(a.sagsId, c.sagsId) && a.dato >= w.first && a.dato <= w.last && isWorkingDay(a.dato, holidays)
+  return rowsOfCase(attendance, c.sagsId).filter(
+    (a) => a.dato >= w.first && a.dato <= w.last && isWorkingDay(a.dato, holidays)
   );
 }
 

@@ -1,6 +1,6 @@
 // Goal attainment scaling (GAS, docs/domain.md): a case's goals, each scored -2..+2 with a weight, combined
 // into one T-score (Kiresuk and Sherman, rho = 0.3). The reference of `Sager[GAS T-score]`.
-import { sameText } from "./instruments";
+import { rowsOfCase } from "./rows-of-case";
 import type { Case, Goal, StructuredData } from "./model";
 
 /** The assumed correlation between goal scores in the Kiresuk-Sherman formula. */
@@ -52,6 +52,6 @@ export function scoredGoal(g: Goal): GasGoal | null {
 /** A case's T-score over its goals in `Maal` (Sags-ID compared ignoring case, as SUMIFS does). */
 export function caseGasTScore(c: Case, data: Pick<StructuredData, "goals">): number | null {
   if (!c.sagsId) return null;
-  const goals = data.goals.filter((g) => sameText(g.sagsId, c.sagsId)).map(scoredGoal);
+  const goals = rowsOfCase(data.goals, c.sagsId).map(scoredGoal);
   return gasTScore(goals.filter((g): g is GasGoal => g !== null));
 }

@@ -2,6 +2,7 @@
 // score, normalised across instruments, and when a case's next measurement is due. The reference the
 // workbook formulas of `Statusmaalinger` and `Sager` are tested against.
 import { addMonths } from "./dates";
+import { rowsOfCase } from "./rows-of-case";
 import { dimensionKey, directionSign, findDimension, sameText } from "./instruments";
 import type { Case, InstrumentDimension, StatusMeasurement, StructuredData } from "./model";
 
@@ -59,8 +60,8 @@ export function seriesOf(m: StatusMeasurement, data: Pick<StructuredData, "measu
   const dim = findDimension(data.instruments, m.instrument, m.dimension);
   if (!dim) return null;
   const key = dimensionKey(m.instrument, m.dimension);
-  const rows = data.measurements.filter(
-    (x) => sameText(x.sagsId, m.sagsId) && sameText(dimensionKey(x.instrument, x.dimension), key) && isValidMeasurement(x, dim)
+  const rows = rowsOfCase(data.measurements, m.sagsId).filter(
+    (x) => sameText(dimensionKey(x.instrument, x.dimension), key) && isValidMeasurement(x, dim)
   );
   return { dim, rows };
 }
@@ -211,8 +212,7 @@ function rowValues(m: StatusMeasurement, dim: InstrumentDimension | null, s: Ser
 /** The valid measurements of a case, grouped by dimension and summarised, in order of first appearance. */
 export function caseSeries(sagsId: string, data: Pick<StructuredData, "measurements" | "instruments">): SeriesSummary[] {
   const groups: { dim: InstrumentDimension; key: string; rows: StatusMeasurement[] }[] = [];
-  for (const m of data.measurements) {
-    if (!sameText(m.sagsId, sagsId)) continue;
+  for (const m of rowsOfCase(data.measurements, sagsId)) {
     const dim = findDimension(data.instruments, m.instrument, m.dimension);
     if (!dim || !isValidMeasurement(m, dim)) continue;
     const key = dimensionKey(m.instrument, m.dimension);
@@ -246,8 +246,7 @@ export function improvedDimensions(c: Case, data: StructuredData): number | null
 export function latestMeasurementDate(c: Case, data: StructuredData, onOrBefore?: number): number | null {
   if (!c.sagsId) return null;
   let latest: number | null = null;
-  for (const m of data.measurements) {
-    if (!sameText(m.sagsId, c.sagsId)) continue;
+  for (const m of rowsOfCase(data.measurements, c.sagsId)) {
     if (onOrBefore !== undefined && !(m.dato <= onOrBefore)) continue;
     if (!isValidMeasurement(m, findDimension(data.instruments, m.instrument, m.dimension))) continue;
     if (latest === null || m.dato > latest) latest = m.dato;

@@ -1,5 +1,6 @@
 // Visitations (docs/domain.md): case-handling time and waiting time, and the rules a visitation must keep,
 // as pure functions that the workbook formulas, the forms and the import share.
+import { rowsOfCase } from "./rows-of-case";
 import { sameText } from "./instruments";
 import type { Case, Visitation } from "./model";
 
@@ -22,7 +23,7 @@ export function sagsbehandlingstid(v: Visitation): number | null {
 /** The first case with the visitation's Sags-ID (compared ignoring case, as MATCH does), or null. */
 export function linkedCase(v: Visitation, cases: readonly Case[]): Case | null {
   if (!v.sagsId) return null;
-  return cases.find((c) => sameText(c.sagsId, v.sagsId)) ?? null;
+  return rowsOfCase(cases, v.sagsId)[0] ?? null;
 }
 
 /**

@@ -15,6 +15,7 @@ import { flaggedCellsFormat, problemCellsName, problemsSheet, repeatedCellsForma
 import { reportHelperColumns } from "../workbook/report/noegletal";
 import { avoidSheetClashes } from "../workbook/sheet-names";
 import { buildStructuredPlan, SCHEMA_VERSION } from "../workbook/structured-plan";
+import { forgetCachedResults } from "../workbook/cached-results";
 import type { ConvertResult } from "./convert";
 import { FIELDS, FIELD_INDEX, type CaseKey } from "./fields";
 import type { Finding } from "./findings";
@@ -141,6 +142,8 @@ function keepUnparsedText(sager: TablePlan, result: ConvertResult): void {
   result.unparsed.forEach((u, i) => {
     if (!u) return;
     for (const [key, text] of Object.entries(u) as [CaseKey, string][]) sager.rows[i][FIELD_INDEX[key]] = text;
+    // The references read the row without its text: its formulas may give otherwise, so no cached results.
+    forgetCachedResults(sager, i);
   });
 }
 

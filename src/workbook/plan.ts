@@ -11,7 +11,16 @@ export type Scalar = string | number | boolean | null;
  */
 export interface Formula {
   formula: string;
+  /**
+   * The value the formula gives, computed by its reference in src/domain, written in a file as the cell's
+   * cached result so that a reader that does not recalculate shows it. Absent where no reference computes
+   * it. The Office.js adapter ignores it: Excel computes the formula live.
+   */
+  result?: CachedResult;
 }
+
+/** A formula's cached result: a number (dates as serials) or text. Never a boolean or an error. */
+export type CachedResult = number | string;
 
 export type CellInput = Scalar | Formula;
 
@@ -24,6 +33,11 @@ export interface ColumnPlan {
   name: string;
   /** Set for computed columns: one formula for the whole column, canonical form. */
   formula?: string;
+  /**
+   * A computed column's results, one per row of the table's `rows` in their order (null: none known),
+   * from the column's reference (see `Formula.result`). Absent where no reference computes them.
+   */
+  results?: (CachedResult | null)[];
   /** Excel number format, e.g. "dd-mm-yyyy" or "0.0%". */
   numFmt?: string;
   /** Data validation: a list source, as a formula (e.g. "=Liste_Lovgrundlag"). */

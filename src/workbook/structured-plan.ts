@@ -41,7 +41,7 @@ import {
 import { logSheet, type LogEntry } from "./audit-log";
 import { address, columnLetters, parseAddress, type CellInput, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
 import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
-import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula } from "./formulas/case-blocks";
+import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula, sortedFlagReference } from "./formulas/case-blocks";
 import { SAGER_LOOKUP_COLUMNS } from "./formulas/case-lookups";
 import { SAGER_OCCUPANCY_COLUMNS } from "./formulas/sager-occupancy";
 import { ENHEDER_COMPUTED_COLUMNS, FREMMOEDESTATUS_COMPUTED_COLUMNS, FREMMOEDE_COMPUTED_COLUMNS } from "./formulas/setup-columns";
@@ -53,6 +53,7 @@ import {
   VISITATIONER_COMPUTED_COLUMNS,
 } from "./formulas/progression";
 import { presentSheet } from "./column-presentation";
+import { attachCachedResults } from "./cached-results";
 
 export const SCHEMA_VERSION = 1;
 
@@ -249,11 +250,11 @@ function paramRows(data: StructuredData): ParamRow[] {
  * The computed cells below the parameters: whether Fremmoede and Statusmaalinger are sorted by case
  * (1 or 0). The per-case formulas read them to choose between a case's block and the whole table.
  */
-function sortedFlagRows(): { name: string; label: string; value: CellInput; numFmt: string }[] {
+function sortedFlagRows(data: StructuredData): { name: string; label: string; value: CellInput; numFmt: string }[] {
   return CASE_SORTED_TABLES.map((t) => ({
     name: t.sortedName,
     label: `${t.table === TABLES.fremmoede ? SHEETS.fremmoede : SHEETS.statusmaalinger} sorteret efter sag (1 = ja)`,
-    value: { formula: sortedFlagFormula(t.table) },
+    value: { formula: sortedFlagFormula(t.table), result: sortedFlagReference(t.table, data) },
     numFmt: NUMFMT.integer,
   }));
 }
@@ -291,7 +292,7 @@ function setupSheet(
     { address: `C${PARAM_FIRST_ROW - 1}`, value: "Navn i formler", bold: true },
   ];
   const names: NamePlan[] = [];
-  const rows: { name: string; label: string; value: CellInput; numFmt?: string; dropDown?: readonly string[] }[] = [...params, ...sortedFlagRows()];
+  const rows: { name: string; label: string; value: CellInput; numFmt?: string; dropDown?: readonly string[] }[] = [...params, ...sortedFlagRows(data)];
   rows.forEach((p, i) => {
     const row = PARAM_FIRST_ROW + i;
     cells.push({ address: `A${row}`, value: p.label });
@@ -400,6 +401,7 @@ export function buildStructuredPlan(data: StructuredData, options: StructuredPla
       tables[t.name] = { sheet: s.name, columns: t.columns.map((c) => c.name), computed: t.columns.filter((c) => c.formula).map((c) => c.name) };
     }
   }
+  attachCachedResults({ sheets, names: [] }, data, [...allComputedColumns(), ...(options.extraComputedColumns ?? [])]);
   return {
     sheets,
     names: setup.names,

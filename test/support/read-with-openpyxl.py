@@ -1,13 +1,14 @@
 # A second reader of our .xlsx files: openpyxl, independent of ExcelJS. Prints one JSON object with, per
 # file and sheet, what the tests check: the number formats of numbers and formulas, the columns in an
 # outline group, formulas and HYPERLINK formulas, the tables' header cells, the data validations, the
-# chart and drawing parts, and how many formula cells carry a cached value (what a preview shows).
+# chart and drawing parts, and the formula cells that carry a cached value (what a preview shows), with it.
 import json
 import sys
 import zipfile
 
 import openpyxl
 from openpyxl.utils import range_boundaries
+from openpyxl.utils.datetime import to_excel
 
 
 def is_formula(v):
@@ -19,6 +20,7 @@ def sheet_facts(ws, values):
     formulas = 0
     links = 0
     cached = 0
+    cached_values = {}
     for row in ws.iter_rows():
         for cell in row:
             v = cell.value
@@ -26,8 +28,11 @@ def sheet_facts(ws, values):
                 formulas += 1
                 if "HYPERLINK(" in v:
                     links += 1
-                if values[cell.coordinate].value is not None:
+                shown = values[cell.coordinate].value
+                if shown is not None:
                     cached += 1
+                    # Dates as the serial the file holds, as the other readers give them.
+                    cached_values[cell.coordinate] = shown if isinstance(shown, (int, float, str)) else to_excel(shown)
             if is_formula(v) or (isinstance(v, (int, float)) and not isinstance(v, bool)):
                 formats[cell.number_format] = formats.get(cell.number_format, 0) + 1
     outline = {}
@@ -43,6 +48,7 @@ def sheet_facts(ws, values):
         "formulas": formulas,
         "links": links,
         "cached": cached,
+        "cachedValues": cached_values,
         "outline": outline,
         "charts": len(getattr(ws, "_charts", [])),
         "tables": headers,

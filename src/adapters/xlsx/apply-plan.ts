@@ -6,7 +6,7 @@ import { toFileFormula } from "../../workbook/formula-text";
 import { boundedPrintArea } from "./print-areas";
 import { installExcelJsPatches, addRawDefinedNames } from "./exceljs-patches/index";
 import { addRangeValidation } from "./data-validations";
-import { canDeferTableBodies, deferTableBody, fillTableBody, isDateFormat, toCellValue, type TableBody } from "./table-body";
+import { canDeferTableBodies, deferTableBody, fillTableBody, formulaValue, isDateFormat, toCellValue, type TableBody } from "./table-body";
 
 export interface ApplyOptions {
   /** Replace sheets of the same name that already exist (our own sheets on a re-run). */
@@ -23,7 +23,8 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan, options: Apply
     workbook.definedNames.add(n.refersTo.replace(/^=/, ""), n.name);
   }
   addRawDefinedNames(workbook, raw);
-  // Formulas are written without cached results: have Excel compute everything when it opens the file.
+  // Formulas carry the results their references compute where the plan has them (so a reader that does
+  // not recalculate shows numbers), and none elsewhere: have Excel compute everything when it opens the file.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
 }
 
@@ -64,7 +65,7 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan, options: ApplyO
   if (!defer) for (const b of bodies) fillTableBody(ws, b);
   for (const c of plan.cells ?? []) {
     const cell = ws.getCell(c.address);
-    cell.value = isFormula(c.value) ? { formula: toFileFormula(c.value.formula), date1904: false } : toCellValue(c.value, isDateFormat(c.numFmt));
+    cell.value = isFormula(c.value) ? formulaValue(toFileFormula(c.value.formula), c.value.result) : toCellValue(c.value, isDateFormat(c.numFmt));
     // A cell of a table body shares its column's style object: give it its own before changing it.
     if (c.numFmt || c.bold || c.size || c.align || c.wrap) cell.style = cellStyle(cell.style, c);
     if (c.dropDown) addRangeValidation(ws, c.address, c.address, dropDownValidation(c.dropDown));
@@ -179,6 +180,7 @@ function applyTable(ws: ExcelJS.Worksheet, t: TablePlan): TableBody {
     rows: dataRows,
     columns: t.columns.map((c, j) => ({
       formula: formulas[j] ?? undefined,
+      results: formulas[j] ? c.results : undefined,
       // One style object for the column's cells: ExcelJS looks a style up by identity when it writes, and
       // otherwise serialises each cell's own to find its twin.
       style: {

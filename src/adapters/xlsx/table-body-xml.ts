@@ -1,8 +1,9 @@
 // Writing a deferred table body (table-body.ts) into the sheet's XML straight from its values, all its
 // rows in one piece. The cells are what ExcelJS's own writer makes of the values (shared strings, one
 // style per column, dates as serial numbers), and each computed column's formula is shared down the
-// column as column-formulas.ts shares it. Two patches put a body where its rows belong in ExcelJS's
-// worksheet model and writer (exceljs-patches/table-body-writer.ts).
+// column as column-formulas.ts shares it, each cell with its cached result where the plan has one. Two
+// patches put a body where its rows belong in ExcelJS's worksheet model and writer
+// (exceljs-patches/table-body-writer.ts).
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../workbook/plan";
 import type { TableBody } from "./table-body";
@@ -33,15 +34,17 @@ export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
     const letter = columnLetters(body.left + j - 1);
     const id = ctx.styleId(c.style, c.date ? DATE : NUMBER);
     const s = id ? ` s="${id}"` : "";
-    if (!c.formula) return { letter, s, first: "", rest: "" };
+    if (!c.formula) return { letter, s, first: "", rest: "", results: undefined };
     const text = xmlEncode(c.formula);
-    if (n < 2 || !ctx.sameEverywhere(c.formula)) return { letter, s, first: `><f>${text}</f></c>`, rest: `><f>${text}</f></c>` };
+    const results = c.results;
+    if (n < 2 || !ctx.sameEverywhere(c.formula)) return { letter, s, first: `><f>${text}</f>`, rest: `><f>${text}</f>`, results };
     const si = ctx.nextSharedFormula();
     return {
       letter,
       s,
-      first: `><f t="shared" ref="${letter}${body.top}:${letter}${last}" si="${si}">${text}</f></c>`,
-      rest: `><f t="shared" si="${si}"/></c>`,
+      first: `><f t="shared" ref="${letter}${body.top}:${letter}${last}" si="${si}">${text}</f>`,
+      rest: `><f t="shared" si="${si}"/>`,
+      results,
     };
   });
   for (let i = 0; i < n; i++) {
@@ -52,7 +55,12 @@ export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
       const c = columns[j];
       const head = `<c r="${c.letter}${r}"${c.s}`;
       if (c.first) {
-        xml += head + (i === 0 ? c.first : c.rest);
+        // The formula's cached result after it, as Excel writes one: a number, or text marked t="str".
+        const result = c.results?.[i];
+        const f = i === 0 ? c.first : c.rest;
+        if (typeof result === "number") xml += `${head}${f}<v>${result}</v></c>`;
+        else if (typeof result === "string") xml += `${head} t="str"${f}<v>${xmlEncode(result)}</v></c>`;
+        else xml += `${head}${f}</c>`;
         continue;
       }
       const v = values[j] ?? null;

@@ -4,12 +4,14 @@
 // costs a tenth of that. Whoever reads or changes the sheet first gets the cells, filled exactly as
 // before, so the body is only ever a faster way to the same workbook.
 import type ExcelJS from "exceljs";
-import type { Scalar } from "../../workbook/plan";
+import type { CachedResult, Scalar } from "../../workbook/plan";
 import { jsDateFromSerial } from "../../domain/dates";
 
 export interface BodyColumn {
   /** The formula of a computed column in file form; it fills every row. */
   formula?: string;
+  /** The formula's cached results, one per row (null: none), as the plan's column has them. */
+  results?: readonly (CachedResult | null)[];
   /** One style object for the column's cells (ExcelJS finds a style's id by the object). */
   style: Partial<ExcelJS.Style>;
   /** The number format is a date's: numbers are dates. */
@@ -37,10 +39,15 @@ export function toCellValue(v: Scalar, date: boolean): ExcelJS.CellValue {
   return v;
 }
 
+/** A formula as ExcelJS's cell value, with its cached result if it has one (ExcelJS writes it as `<v>`). */
+export function formulaValue(formula: string, result: CachedResult | null | undefined): ExcelJS.CellFormulaValue {
+  return result === null || result === undefined ? { formula, date1904: false } : { formula, result, date1904: false };
+}
+
 /** The value of a body cell in ExcelJS's terms: the column's formula, else the row's value. */
 function bodyCellValue(body: TableBody, i: number, j: number): ExcelJS.CellValue {
   const column = body.columns[j];
-  if (column.formula) return { formula: column.formula, date1904: false };
+  if (column.formula) return formulaValue(column.formula, column.results?.[i]);
   return toCellValue(body.rows[i][j] ?? null, column.date);
 }
 

@@ -16,7 +16,9 @@ import {
   previousYear,
   reportUnits,
   targetText,
+  computeKeyFigures,
   type FigureFormat,
+  type KeyFigureRow,
   type KeyFigureDef,
   type Target,
 } from "../../domain/keyfigures";
@@ -26,7 +28,8 @@ import { CASE_ROW_COLUMN, DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } 
 import type { ComputedColumn } from "../computed";
 import { computedTable, type ComputedTable } from "../structured-plan";
 import { CASE_UNIT_COLUMN, ENROLMENT_FROM_COLUMN, ENROLMENT_TO_COLUMN, caseUnitName } from "../formulas/case-lookups";
-import { address, parseAddress, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
+import { address, parseAddress, type CachedResult, type CellPlan, type Scalar, type SheetPlan, type TablePlan } from "../plan";
+import { cachedResult, referencesHold } from "../cached-results";
 
 /*
  * Why per-cell formulas: every row of Noegletal is a different key figure, so no single column
@@ -502,25 +505,33 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
   const rows: Scalar[][] = [];
   const cells: CellPlan[] = [];
   const keys: NoegletalLayout["keys"] = [];
+  // The reference's figures, row for row as the loops below lay them out: the formulas' cached results.
+  const reference = noegletalResults(data, year);
+  const result = (k: number, c: "vaerdi" | "n" | "sidsteAar" | "status"): { result?: CachedResult } => {
+    const r = reference?.[k];
+    const v = r === undefined ? null : cachedResult(r[c]);
+    return v === null ? {} : { result: v };
+  };
   for (const { enhed, scope } of scopes) {
     for (const p of periods) {
       const prev = previousYear(p);
       for (const def of defs) {
         const sheetRow = top + 2 + rows.length; // 1-based: header at top + 1
+        const k = rows.length;
         rows.push([enhed, p.label, def.name, null, null, null, targetText(def.target), null, p.start, p.end, prev.start, prev.end]);
         keys.push({ enhed, periode: p.label, noegletal: def.name });
         const now = figureFormulas(def, scope, current);
         const before = figureFormulas(def, scope, last);
         const fmt = numFmtOf(def.format);
-        cells.push({ address: `${columns["Værdi"]}${sheetRow}`, value: { formula: "=" + now.value }, numFmt: fmt });
+        cells.push({ address: `${columns["Værdi"]}${sheetRow}`, value: { formula: "=" + now.value, ...result(k, "vaerdi") }, numFmt: fmt });
         cells.push({
           address: `${columns["n"]}${sheetRow}`,
-          value: now.n === null ? null : { formula: "=" + now.n },
+          value: now.n === null ? null : { formula: "=" + now.n, ...result(k, "n") },
           numFmt: NUMFMT.integer,
         });
-        cells.push({ address: `${columns["Sidste år"]}${sheetRow}`, value: { formula: "=" + before.value }, numFmt: fmt });
+        cells.push({ address: `${columns["Sidste år"]}${sheetRow}`, value: { formula: "=" + before.value, ...result(k, "sidsteAar") }, numFmt: fmt });
         if (def.target) {
-          cells.push({ address: `${columns["Status"]}${sheetRow}`, value: { formula: statusFormula(def.target, scope) } });
+          cells.push({ address: `${columns["Status"]}${sheetRow}`, value: { formula: statusFormula(def.target, scope), ...result(k, "status") } });
         }
       }
     }
@@ -578,6 +589,28 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
     },
     layout: { keys, firstRow: top + 2, columns },
   };
+}
+
+/**
+ * The reference's key figures (domain/keyfigures.ts) in the sheet's row order, or null when they do not
+ * line up with the rows (then no cell gets a cached result rather than another row's).
+ */
+function noegletalResults(data: StructuredData, year: number): KeyFigureRow[] | null {
+  if (!referencesHold(data)) return null;
+  const defs = keyFigureDefs(dischargeReasons(data));
+  const figures = computeKeyFigures(data, year);
+  const expected = (reportUnits(data).length + 1) * periodsOfYear(year).length * defs.length;
+  if (figures.length !== expected) return null;
+  let k = 0;
+  for (const enhed of [...reportUnits(data).map((u) => u.enhed), I_ALT]) {
+    for (const p of periodsOfYear(year)) {
+      for (const def of defs) {
+        const f = figures[k++];
+        if (f.enhed !== enhed || f.periode !== p.label || f.noegletal !== def.name) return null;
+      }
+    }
+  }
+  return figures;
 }
 
 /** Sheet row (1-based) of a key in the layout, or throws. */

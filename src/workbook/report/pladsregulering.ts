@@ -3,13 +3,16 @@
 // formulas over Sager and Enheder. Reference: domain/regulation.ts.
 import {
   DEFAULT_UGER,
+  courseIncomeRows,
   courseTypes,
   isRegulatedUnit,
+  regulationRows,
   type CourseBudget,
 } from "../../domain/regulation";
 import type { StructuredData } from "../../domain/model";
 import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { SheetPlan, TablePlan } from "../plan";
+import { cachedResult, referencesHold } from "../cached-results";
 import { enrolmentDaysSum, normerede, type Bounds } from "./noegletal";
 
 export const JOBCENTER_TABLE = "Jobcenterindtaegt";
@@ -220,6 +223,7 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
     rows: budgets.map((b) => [b.forloebstype, year, b.budgetteredeBorgere, b.uger, b.prisPrUge, null, null, null]),
     style: "TableStyleMedium4",
   };
+  attachReportResults(regulation, income, data, year, budgets);
   // The two tables share columns A to H: each column as wide as the wider of the two.
   const widest = (k: number): number => Math.max(regulation.columns[k]?.width ?? 0, income.columns[k]?.width ?? 0);
   regulation.columns = regulation.columns.map((c, k) => ({ ...c, width: widest(k) }));
@@ -246,4 +250,38 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
     ],
     print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, columns: "A:L", footer: `Pladsregulering ${year}` },
   };
+}
+
+/**
+ * The two tables' cached results from their references (domain/regulation.ts), row for row; none where
+ * the rows do not line up with the reference's or the references may not hold (cached-results.ts).
+ */
+function attachReportResults(
+  regulation: TablePlan,
+  income: TablePlan,
+  data: StructuredData,
+  year: number,
+  budgets: readonly CourseBudget[]
+): void {
+  if (!referencesHold(data)) return;
+  const jaNej = (v: boolean | null): string | null => (v === null ? null : v ? "Ja" : "Nej");
+  const put = (t: TablePlan, name: string, values: (number | string | null)[]): void => {
+    const c = t.columns.find((x) => x.name === name && x.formula);
+    if (c && values.length === t.rows.length) c.results = values.map(cachedResult);
+  };
+  const reg = regulationRows(data, year);
+  if (reg.every((r, i) => r.enhed === regulation.rows[i]?.[0])) {
+    put(regulation, "Normerede pladser", reg.map((r) => r.normeredePladser));
+    put(regulation, "Pladsdage", reg.map((r) => r.pladsdage));
+    put(regulation, "Gennemsnitligt besatte pladser", reg.map((r) => r.gennemsnitligtBesattePladser));
+    put(regulation, "Belægningsprocent", reg.map((r) => r.belaegningsprocent));
+    put(regulation, "Inden for båndet", reg.map((r) => jaNej(r.indenForBaandet)));
+    put(regulation, "Reguleret afvigelse (pladser)", reg.map((r) => r.reguleretAfvigelse));
+    put(regulation, "Reguleringsbeløb", reg.map((r) => r.reguleringsbeloeb));
+    put(regulation, "Budgetramme", reg.map((r) => r.budgetramme));
+  }
+  const inc = courseIncomeRows(data, year, budgets);
+  put(income, "Budgetteret indtægt", inc.map((r) => r.budgetteretIndtaegt));
+  put(income, "Faktiske borgere", inc.map((r) => r.faktiskeBorgere));
+  put(income, "Faktisk indtægt", inc.map((r) => r.faktiskIndtaegt));
 }
