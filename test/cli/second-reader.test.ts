@@ -9,6 +9,7 @@ import { checkPackage } from "../../src/adapters/xlsx/package-check";
 import ExcelJS from "exceljs";
 import { convertWithLibreOffice, recalculate } from "../../src/adapters/libreoffice/recalc";
 import { plainValue } from "../../src/adapters/xlsx/cell-values";
+import { installExcelJsPatches } from "../../src/adapters/xlsx/exceljs-patches/index";
 import { HELPER_COLUMNS } from "../../src/workbook/column-presentation";
 import { NUMFMT, TABLES } from "../../src/workbook/contract";
 import { tempDir } from "../support/temp-dirs";
@@ -79,6 +80,7 @@ describe("the outputs read by a second reader", () => {
   let facts: Record<string, FileFacts>;
 
   beforeAll(async () => {
+    installExcelJsPatches(); // the recalculated copies are read back with ExcelJS
     const python = pythonWithOpenpyxl();
     dir = await tempDir("second-reader");
     const run = async (args: string[]) => {
