@@ -11,9 +11,9 @@ import { applyPlan } from "../adapters/xlsx/apply-plan";
 import { readConsolidationSource } from "../adapters/xlsx/consolidation-source-file";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { WorkbookFileError } from "../adapters/xlsx/files";
-import { withCharts } from "../adapters/xlsx/chart-parts";
+import { withChartsCopied } from "../adapters/xlsx/charts-into-package";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
-import { workbookSource } from "../adapters/xlsx/structured-from-workbook";
+import { planSource } from "../workbook/plan-source";
 import { consolidate, consolidatedTablesPlan, forReportYear, type Consolidation } from "../workbook/consolidate";
 import { reportPlan } from "../workbook/report/report-plan";
 import { UsageError } from "./args";
@@ -30,11 +30,14 @@ export interface ConsolidatedOptions {
 /** The consolidated workbook of the sources for one year: Kilder, the combined tables and the report. */
 export async function consolidatedWorkbook(c: Consolidation, year: number): Promise<{ bytes: Buffer; warnings: string[] }> {
   const wb = newWorkbook();
-  applyPlan(wb, consolidatedTablesPlan(c));
-  const report = reportPlan(c.data, year, readLayout(wb).sheets, workbookSource(wb));
+  const tables = consolidatedTablesPlan(c);
+  applyPlan(wb, tables);
+  // The report reads the tables' headers and names from the plan just applied: reading the written
+  // sheets back would turn a million rows into ExcelJS cells.
+  const report = reportPlan(c.data, year, readLayout(wb).sheets, planSource(tables));
   replaceSheets(wb, report.plan, report.removeSheets);
   // ExcelJS writes no charts: Kvartalsoversigt's are added to the package as chart parts.
-  return { bytes: withCharts(await workbookBytes(wb), report.charts), warnings: report.warnings };
+  return { bytes: await withChartsCopied(await workbookBytes(wb), report.charts), warnings: report.warnings };
 }
 
 function parseYear(raw: string | undefined, fallback: number): number {

@@ -130,9 +130,25 @@ export function insertDrawingTag(sheetXml: string, rid: string): string {
 
 /** The package with the charts drawn on their sheet; unchanged when the sheet is missing or has a drawing already. */
 export function withCharts(zip: Buffer, specs: readonly ChartSpec[]): Buffer {
-  const charts = specs.filter((s) => s.series.length > 0);
-  if (charts.length === 0) return zip;
+  if (!specs.some((s) => s.series.length > 0)) return zip;
   const parts = zipParts(zip);
+  return addChartParts(parts, specs) ? zipPackage(parts) : zip;
+}
+
+/** A package's parts by name, unpacked: a Map, or a view that unpacks a part when it is asked for. */
+export interface PartMap {
+  get(name: string): Buffer | undefined;
+  set(name: string, bytes: Buffer): unknown;
+  keys(): Iterable<string>;
+}
+
+/**
+ * Add the charts' parts to a package's parts, and say whether it did: not when the sheet is missing or
+ * has a drawing already.
+ */
+export function addChartParts(parts: PartMap, specs: readonly ChartSpec[]): boolean {
+  const charts = specs.filter((s) => s.series.length > 0);
+  if (charts.length === 0) return false;
   const text = (name: string) => parts.get(name)?.toString("utf8") ?? "";
   const sheetName = charts[0].sheet;
   const workbook = text("xl/workbook.xml");
@@ -140,10 +156,10 @@ export function withCharts(zip: Buffer, specs: readonly ChartSpec[]): Buffer {
   const rid = sheetTag && /r:id="([^"]+)"/.exec(sheetTag)?.[1];
   const target = rid && new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*>`).exec(text("xl/_rels/workbook.xml.rels"))?.[0];
   const sheetTarget = target && /Target="([^"]+)"/.exec(target)?.[1];
-  if (!sheetTarget) return zip;
+  if (!sheetTarget) return false;
   const sheetPart = sheetTarget.startsWith("/") ? sheetTarget.slice(1) : `xl/${sheetTarget}`;
   const sheetXml = text(sheetPart);
-  if (!sheetXml || sheetXml.includes("<drawing ")) return zip;
+  if (!sheetXml || sheetXml.includes("<drawing ")) return false;
 
   const taken = (prefix: string) => [...parts.keys()].filter((p) => p.startsWith(prefix)).length;
   const drawingNo = taken("xl/drawings/drawing") + 1;
@@ -178,5 +194,5 @@ export function withCharts(zip: Buffer, specs: readonly ChartSpec[]): Buffer {
   const overrides = [override(drawingPart, "drawing+xml"), ...charts.map((_, i) => override(`xl/charts/chart${firstChart + i}.xml`, "drawingml.chart+xml"))];
   types = types.replace("</Types>", overrides.join("") + "</Types>");
   parts.set("[Content_Types].xml", Buffer.from(types));
-  return zipPackage(parts);
+  return true;
 }

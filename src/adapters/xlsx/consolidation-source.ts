@@ -1,36 +1,43 @@
 // One source workbook of a consolidated overview: its structured data, the result of the integrity check
-// and the time of its latest import, from an open workbook or from the bytes of a file the leader picked
-// in the task pane (read in the browser; nothing is uploaded). The command line reads files through
-// consolidation-source-file.ts. The workbook is let go at once, so thirty sources need no more memory
-// than their data.
-import ExcelJS from "exceljs";
+// and the time of its latest import, read from the package's XML (package-tables.ts) without building an
+// ExcelJS workbook, from the bytes of a file the leader picked in the task pane (read in the browser;
+// nothing is uploaded). The command line reads files through consolidation-source-file.ts. Only the
+// data is kept, so thirty sources need no more memory than their data.
 import { checkIntegrity, INTEGRITY_CODES } from "../../workbook/integrity";
 import { lastImportOf, type ConsolidationSource } from "../../workbook/consolidate";
 import { TABLES } from "../../workbook/contract";
-import { readablePackage } from "./browser-package";
-import { ownFormulas } from "./column-formulas";
-import { installExcelJsPatches } from "./exceljs-patches/index";
-import { structuredFromWorkbook, workbookSource } from "./structured-from-workbook";
-import { readSnapshot } from "./workbook-snapshot";
+import { structuredFromTables } from "../../workbook/structured-from-tables";
+import { packageFiles } from "./browser-package";
+import { readPackageTables, type PackageTables, type PartText } from "./package-tables";
 import { WorkbookFileError } from "./workbook-file-error";
 
 const OVERWRITTEN: readonly string[] = [INTEGRITY_CODES.overwritten, INTEGRITY_CODES.otherFormula];
 
-/** The source as read from an open workbook; `name` is the file's name as the leader knows it. */
-export function consolidationSourceOf(wb: ExcelJS.Workbook, name: string): ConsolidationSource {
+function unreadable(name: string, e: unknown): WorkbookFileError {
+  return new WorkbookFileError(`${name} kan ikke læses som Excel-projektmappe; filen er måske beskadiget (${(e as Error).message}).`);
+}
+
+/** The source as read from a package's parts; `name` is the file's name as the leader knows it. */
+export function consolidationSourceOfParts(text: PartText, name: string): ConsolidationSource {
+  let tables: PackageTables;
+  try {
+    tables = readPackageTables(text);
+  } catch (e) {
+    throw e instanceof WorkbookFileError ? e : unreadable(name, e);
+  }
   let read;
   try {
-    read = structuredFromWorkbook(wb);
+    read = structuredFromTables(tables.source);
   } catch (e) {
     throw new WorkbookFileError(`${name}: ${(e as Error).message} Saml kun projektmapper, der er konverteret med Sagsliste.`);
   }
-  const check = checkIntegrity(readSnapshot(wb));
+  const check = checkIntegrity(tables.snapshot);
   return {
     file: name,
     data: read.data,
     integrityFindings: check.findings.length,
     overwrittenFormulas: check.findings.filter((f) => OVERWRITTEN.includes(String(f.code))).length,
-    lastImport: lastImportOf(workbookSource(wb).table(TABLES.log)),
+    lastImport: lastImportOf(tables.source.table(TABLES.log)),
   };
 }
 
@@ -42,13 +49,15 @@ export async function readConsolidationSourceBytes(bytes: ArrayBuffer, name: str
   if (!ZIP.every((b, i) => head[i] === b)) {
     throw new WorkbookFileError(`${name} er ikke en Excel-projektmappe (.xlsx). Vælg de konverterede projektmapper, gemt som .xlsx.`);
   }
-  installExcelJsPatches();
-  const wb = new ExcelJS.Workbook();
+  let files: Map<string, Uint8Array>;
   try {
-    await wb.xlsx.load(await readablePackage(bytes));
+    files = await packageFiles(bytes);
   } catch (e) {
-    throw new WorkbookFileError(`${name} kan ikke læses som Excel-projektmappe; filen er måske beskadiget (${(e as Error).message}).`);
+    throw unreadable(name, e);
   }
-  ownFormulas(wb);
-  return consolidationSourceOf(wb, name);
+  const decoder = new TextDecoder();
+  return consolidationSourceOfParts((part) => {
+    const b = files.get(part);
+    return b === undefined ? undefined : decoder.decode(b);
+  }, name);
 }
