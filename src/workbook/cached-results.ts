@@ -50,19 +50,19 @@ const wild = (t: string | null | undefined): boolean => typeof t === "string" &&
 
 /**
  * Where the references give what the formulas give. MATCH, COUNTIFS and SUMIFS read "?", "*" and "~" in a
- * looked-up text as wildcards (Excel and LibreOffice alike: an attendance code "?" matches any one-letter
- * code), where the references compare text as it is. A setup table or case with such a text makes the
+ * looked-up text as wildcards (Excel and LibreOffice alike), where the references compare text as it is.
+ * An attendance status is looked up with its wildcards escaped (an unknown code "?" is common in imported
+ * grids); Sags-IDs, units, instruments and dimensions are not. A setup table or case with such a text makes the
  * whole workbook unsure; a row of another table with one makes its case unsure (its rows and its Sager row).
  * Unsure cells get no cached result: none rather than a wrong one.
  */
 export function unsureCases(data: StructuredData): Set<string> | "all" {
   if (data.cases.some((c) => wild(c.sagsId) || wild(c.enhed))) return "all";
   if (data.units.some((u) => wild(u.enhed))) return "all";
-  if (data.attendanceStatuses.some((x) => wild(x.status) || wild(x.kode))) return "all";
   if (data.instruments.some((d) => wild(d.instrument) || wild(d.dimension))) return "all";
   const unsure = new Set<string>();
   const add = (id: string | null | undefined): void => void unsure.add((id ?? "").toLowerCase());
-  for (const a of data.attendance) if (wild(a.sagsId) || wild(a.status)) add(a.sagsId);
+  for (const a of data.attendance) if (wild(a.sagsId)) add(a.sagsId);
   for (const m of data.measurements) if (wild(m.sagsId) || wild(m.instrument) || wild(m.dimension)) add(m.sagsId);
   for (const g of data.goals) if (wild(g.sagsId)) add(g.sagsId);
   for (const v of data.visitations) if (wild(v.sagsId)) add(v.sagsId);

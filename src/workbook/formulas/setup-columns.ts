@@ -53,10 +53,17 @@ export const FREMMOEDESTATUS_COMPUTED_COLUMNS: ComputedColumn<AttendanceStatusRo
 ];
 
 /**
+ * The row's status as MATCH compares it literally: MATCH reads "?", "*" and "~" in the looked-up text as
+ * wildcards, so an unknown code "?" from an imported grid would find the first one-letter status and count
+ * as its absence. "~" escapes each of them, in Excel and LibreOffice alike.
+ */
+const literalStatus = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${a("Status")},"~","~~"),"*","~*"),"?","~?")`;
+
+/**
  * The flag number of a registration's status: looked up by Status, else by Kode (so a register that
  * holds grid codes works too). Unknown status: 0. Empty status: empty.
  */
-const flagNumberBy = (key: string): string => `INDEX(${fs(FLAG_NUMBER_COLUMN)},MATCH(${a("Status")},${fs(key)},0))`;
+const flagNumberBy = (key: string): string => `INDEX(${fs(FLAG_NUMBER_COLUMN)},MATCH(${literalStatus},${fs(key)},0))`;
 const FLAG_NUMBER: ComputedColumn<Attendance> = {
   table: TABLES.fremmoede,
   name: FLAG_NUMBER_COLUMN,
