@@ -8,10 +8,11 @@ if (!fs.existsSync(main)) {
   process.stderr.write("sagsliste: kommandoen er ikke bygget. Kør 'npm install' eller 'npm run build:cli' i projektmappen.\n");
   process.exit(2);
 }
+const { exitWhenFlushed } = require(path.join(__dirname, "..", "lib", "src", "cli", "exit-when-flushed.js"));
 require(main).run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (err) => {
     process.stderr.write(`sagsliste: ${err && err.message ? err.message : String(err)}\n`);
-    process.exit(1);
+    exitWhenFlushed(1);
   }
 );
