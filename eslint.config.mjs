@@ -47,7 +47,13 @@ function layerRules() {
   const rules = LAYERS.map(({ folder, forbid }) => ({ files: [`src/${folder}/**/*.{ts,tsx}`], rules: restrict(folder, forbid) }));
   for (const [file, allowed] of Object.entries(COMPOSITION_ROOTS)) {
     const { folder, forbid } = LAYERS.find((l) => file.startsWith(`src/${l.folder}/`));
-    rules.push({ files: [file], rules: restrict(folder, forbid.filter((f) => !allowed.includes(f))) });
+    rules.push({
+      files: [file],
+      rules: restrict(
+        folder,
+        forbid.filter((f) => !allowed.includes(f))
+      ),
+    });
   }
   return rules;
 }

@@ -26,8 +26,21 @@ function caseListSheet(data: StructuredData): SheetGrid {
   const dateFmt = "dd-mm-yyyy";
   const header = SAGER_INPUT.map((c) => c.name);
   const rows: RawCell[][] = data.cases.map((c) => [
-    c.sagsId, c.cpr, c.navn, c.enhed, c.lovgrundlag, c.pladstype, c.henviser, c.visitationsdato, c.indskrevet, c.udskrevet,
-    c.udskrivningsaarsag, c.forsoergelsesgrundlag, c.jobcenterforloeb, c.kontaktperson, c.bemaerkninger,
+    c.sagsId,
+    c.cpr,
+    c.navn,
+    c.enhed,
+    c.lovgrundlag,
+    c.pladstype,
+    c.henviser,
+    c.visitationsdato,
+    c.indskrevet,
+    c.udskrevet,
+    c.udskrivningsaarsag,
+    c.forsoergelsesgrundlag,
+    c.jobcenterforloeb,
+    c.kontaktperson,
+    c.bemaerkninger,
   ]);
   const fmts = rows.map((r) => r.map((_, j) => (j >= 7 && j <= 9 ? dateFmt : null)));
   return { name: "Sagsliste", cells: [header, ...rows], numFmts: [header.map(() => null), ...fmts], merges: [], hiddenRows: [], hiddenCols: [] };

@@ -99,7 +99,15 @@ export function generateLargeData(o: LargeOptions): StructuredData {
     for (let k = 0; k < perCaseM && measurements.length < o.measurements; date = addMonths(date, 3)) {
       for (const d of dims) {
         if (k >= perCaseM || measurements.length >= o.measurements) break;
-        measurements.push({ sagsId: c.sagsId, dato: date, instrument: DEFAULT_INSTRUMENT, dimension: d.dimension, score: int(d.min, d.max), bemaerkning: null, registreretAf: c.kontaktperson });
+        measurements.push({
+          sagsId: c.sagsId,
+          dato: date,
+          instrument: DEFAULT_INSTRUMENT,
+          dimension: d.dimension,
+          score: int(d.min, d.max),
+          bemaerkning: null,
+          registreretAf: c.kontaktperson,
+        });
         k++;
       }
     }

@@ -97,7 +97,16 @@ async function main(): Promise<void> {
     await writeStructuredWorkbook(generateLargeData({ ...size, attendance: 2 * size.attendance }), doubledFile);
     const reorderedFile = path.join(OUT, "large-sager-by-unit.xlsx");
     await writeStructuredWorkbook(casesByUnitAndName(data), reorderedFile);
-    add(rows, await recalcTime(data, { large: largeFile, doubled: doubledFile, reordered: reorderedFile }, { rounds: recalcRounds(s), heavyRounds: s.heavyRounds }, s.recalcLimitMin, path.join(OUT, "recalc")));
+    add(
+      rows,
+      await recalcTime(
+        data,
+        { large: largeFile, doubled: doubledFile, reordered: reorderedFile },
+        { rounds: recalcRounds(s), heavyRounds: s.heavyRounds },
+        s.recalcLimitMin,
+        path.join(OUT, "recalc")
+      )
+    );
   }
   if (want(5)) {
     step("5. peak memory of convert and report vs ExcelJS");
@@ -116,7 +125,9 @@ async function main(): Promise<void> {
   }
 
   const large = `${size.cases} cases, ${size.attendance} attendance rows, ${size.measurements} status rows, ${size.units} units, ${size.years} years`;
-  process.stdout.write(`Sagsliste bench, ${new Date().toISOString().slice(0, 10)}, scale ${s.scale} (${large}), best of ${s.rounds} (convert: ${convertRounds(s)}, recalculation: ${recalcRounds(s)}, other large-workbook measures: ${s.heavyRounds})\n`);
+  process.stdout.write(
+    `Sagsliste bench, ${new Date().toISOString().slice(0, 10)}, scale ${s.scale} (${large}), best of ${s.rounds} (convert: ${convertRounds(s)}, recalculation: ${recalcRounds(s)}, other large-workbook measures: ${s.heavyRounds})\n`
+  );
   process.stdout.write(`Machine: ${machine()}\n\n${formatTable(rows)}\n\n`);
   process.stdout.write(`Took ${((Date.now() - started) / 60_000).toFixed(1)} min.\n`);
   if (rows.some((r) => r.pass === false)) process.exitCode = 1;

@@ -111,7 +111,11 @@ export async function firstRenderOverSlowLink(dir: string, officeStub: string, r
         if (r.url().endsWith(".chunk.js")) chunks.push(path.basename(new URL(r.url()).pathname));
       });
       page.on("response", (r) => {
-        if (r.url().endsWith("office-standin.js")) void r.body().then((b) => (officeBytes = b.length), () => undefined);
+        if (r.url().endsWith("office-standin.js"))
+          void r.body().then(
+            (b) => (officeBytes = b.length),
+            () => undefined
+          );
       });
       await page.addInitScript(MARKS);
       await page.goto(`${server.origin}/taskpane-slow.html?side=visitation`);

@@ -9,10 +9,12 @@ if (!fs.existsSync(main)) {
   process.exit(2);
 }
 const { exitWhenFlushed } = require(path.join(__dirname, "..", "lib", "src", "cli", "exit-when-flushed.js"));
-require(main).run(process.argv.slice(2)).then(
-  (code) => exitWhenFlushed(code),
-  (err) => {
-    process.stderr.write(`sagsliste: ${err && err.message ? err.message : String(err)}\n`);
-    exitWhenFlushed(1);
-  }
-);
+require(main)
+  .run(process.argv.slice(2))
+  .then(
+    (code) => exitWhenFlushed(code),
+    (err) => {
+      process.stderr.write(`sagsliste: ${err && err.message ? err.message : String(err)}\n`);
+      exitWhenFlushed(1);
+    }
+  );

@@ -39,7 +39,7 @@ const out = [
   "   web and Mac; LibreOffice Calc 7.4 and later): no custom functions, no volatile functions (TODAY, NOW,",
   "   OFFSET, INDIRECT; the reference date is the defined name `Opgoerelsesdato`), no LET, LAMBDA, XLOOKUP,",
   "   FILTER or other functions Excel 2019 or LibreOffice 7.4 lack. In files, newer functions carry their",
-  "   `_xlfn.` prefix and \"this row\" references use the `Table[[#This Row],[Column]]` form. A file's",
+  '   `_xlfn.` prefix and "this row" references use the `Table[[#This Row],[Column]]` form. A file\'s',
   "   formulas carry the value their reference computes as the cached result (`<v>`), so a preview that does",
   "   not recalculate shows numbers; where no reference computes one, none. The workbook still recalculates",
   "   on open (`fullCalcOnLoad`).",
@@ -57,10 +57,10 @@ const out = [
   "",
   "| name | meaning | default |",
   "|---|---|---|",
-  "| `Opgoerelsesdato` | reference date for \"active\", \"due\" and \"overdue\" | the last registered day (no registrations: the conversion date) |",
+  '| `Opgoerelsesdato` | reference date for "active", "due" and "overdue" | the last registered day (no registrations: the conversion date) |',
   "| `Periodestart`, `Periodeslut` | the period of the per-case computed columns | the latest calendar year with registrations, else with enrolments (decision 0015) |",
   "| `Baand_nedre`, `Baand_oevre` | regulation band | 0.95, 1.05 |",
-  "| `Reguleringsmodel` | \"Hele afvigelsen\" or \"Ud over båndet\" | Hele afvigelsen |",
+  '| `Reguleringsmodel` | "Hele afvigelsen" or "Ud over båndet" | Hele afvigelsen |',
   "| `Diskretionsgraense` | suppression threshold in published overviews | 5 |",
   "| `Statusinterval_mdr` | months between status measurements | 3 |",
   "",
@@ -77,7 +77,9 @@ for (const sheet of plan.sheets) {
   for (const t of sheet.tables) {
     out.push(`### Table ${t.name} (at ${t.topLeft})`, "", "| column | kind | number format | list | formula |", "|---|---|---|---|---|");
     for (const c of t.columns) {
-      out.push(`| ${esc(c.name)} | ${c.formula ? "computed" : "input"} | ${esc(c.numFmt)} | ${esc(c.validationList)} | ${c.formula ? "`" + esc(c.formula) + "`" : ""} |`);
+      out.push(
+        `| ${esc(c.name)} | ${c.formula ? "computed" : "input"} | ${esc(c.numFmt)} | ${esc(c.validationList)} | ${c.formula ? "`" + esc(c.formula) + "`" : ""} |`
+      );
     }
     out.push("");
   }

@@ -20,7 +20,9 @@ const needs = [
 /** A library's paths in Debian's multiarch directories (/usr/lib/x86_64-linux-gnu and the like). */
 function multiarch(file) {
   try {
-    return readdirSync("/usr/lib").filter((d) => d.endsWith("-linux-gnu")).map((d) => `/usr/lib/${d}/${file}`);
+    return readdirSync("/usr/lib")
+      .filter((d) => d.endsWith("-linux-gnu"))
+      .map((d) => `/usr/lib/${d}/${file}`);
   } catch {
     return [];
   }

@@ -30,7 +30,10 @@ const polygon = (pts) => (x, y) => {
   }
   return inside;
 };
-const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y);
 const roundedSquare = (r) => (x, y) => {
   const m = 0.04;
@@ -46,7 +49,11 @@ const GLYPHS = {
   // An arrow down into a tray.
   import: union(
     rect(0.44, 0.16, 0.56, 0.5),
-    polygon([[0.28, 0.46], [0.72, 0.46], [0.5, 0.68]]),
+    polygon([
+      [0.28, 0.46],
+      [0.72, 0.46],
+      [0.5, 0.68],
+    ]),
     rect(0.18, 0.74, 0.82, 0.84),
     rect(0.18, 0.58, 0.28, 0.84),
     rect(0.72, 0.58, 0.82, 0.84)

@@ -11,11 +11,7 @@ const origin = `https://localhost:${port}`;
 const manifest = path.join(__dirname, "..", "manifest.xml");
 
 function instructions(platform) {
-  const common = [
-    `Sagsliste kører på ${origin}/ (taskpane.html, commands.html, preview.html).`,
-    `Sagsliste is served at ${origin}/.`,
-    "",
-  ];
+  const common = [`Sagsliste kører på ${origin}/ (taskpane.html, commands.html, preview.html).`, `Sagsliste is served at ${origin}/.`, ""];
   if (platform === "win32" || platform === "darwin") {
     return [
       ...common,

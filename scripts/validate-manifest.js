@@ -90,7 +90,7 @@ function validateManifest(xml, { assetsDir }) {
     return problems;
   }
   if (attr(root, "type", NS.xsi) !== "TaskPaneApp") {
-    report(root.line, "OfficeApp skal have xsi:type=\"TaskPaneApp\"", 'OfficeApp must have xsi:type="TaskPaneApp"');
+    report(root.line, 'OfficeApp skal have xsi:type="TaskPaneApp"', 'OfficeApp must have xsi:type="TaskPaneApp"');
   }
 
   // --- Order and presence of OfficeApp's children. ---
@@ -133,7 +133,11 @@ function validateManifest(xml, { assetsDir }) {
   if (locale !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
     report(found.get("DefaultLocale").line, `<DefaultLocale> er ikke en sprogkode: "${locale}"`, `<DefaultLocale> is not a language tag: "${locale}"`);
   }
-  for (const [name, max] of [["ProviderName", MAX.short], ["DisplayName", MAX.short], ["Description", MAX.long]]) {
+  for (const [name, max] of [
+    ["ProviderName", MAX.short],
+    ["DisplayName", MAX.short],
+    ["Description", MAX.long],
+  ]) {
     const el = found.get(name);
     if (!el) continue;
     const value = name === "ProviderName" ? el.text.trim() : attr(el, "DefaultValue");
@@ -161,7 +165,11 @@ function validateManifest(xml, { assetsDir }) {
     }
   }
   if (found.has("DefaultSettings") && children(found.get("DefaultSettings"), "SourceLocation").length !== 1) {
-    report(found.get("DefaultSettings").line, "<DefaultSettings> skal have præcis én <SourceLocation>", "<DefaultSettings> must have exactly one <SourceLocation>");
+    report(
+      found.get("DefaultSettings").line,
+      "<DefaultSettings> skal have præcis én <SourceLocation>",
+      "<DefaultSettings> must have exactly one <SourceLocation>"
+    );
   }
 
   // --- VersionOverrides: namespace, resources, references and ids. ---
@@ -185,15 +193,21 @@ function validateManifest(xml, { assetsDir }) {
             report(r.line, `<${r.name}> mangler id`, `<${r.name}> lacks an id`);
             continue;
           }
-          if (rid.length > MAX.resid) report(r.line, `ressource-id "${rid}" er længere end ${MAX.resid} tegn`, `resource id "${rid}" is longer than ${MAX.resid} characters`);
+          if (rid.length > MAX.resid)
+            report(r.line, `ressource-id "${rid}" er længere end ${MAX.resid} tegn`, `resource id "${rid}" is longer than ${MAX.resid} characters`);
           if (resources.has(rid)) {
-            report(r.line, `ressource-id "${rid}" er brugt to gange (først linje ${resources.get(rid).line})`, `duplicate resource id "${rid}" (first on line ${resources.get(rid).line})`);
+            report(
+              r.line,
+              `ressource-id "${rid}" er brugt to gange (først linje ${resources.get(rid).line})`,
+              `duplicate resource id "${rid}" (first on line ${resources.get(rid).line})`
+            );
             continue;
           }
           const value = attr(r, "DefaultValue");
           if (value === undefined || value === "") report(r.line, `ressourcen "${rid}" mangler DefaultValue`, `resource "${rid}" lacks DefaultValue`);
           const max = group.local === "ShortStrings" ? MAX.short : group.local === "LongStrings" ? MAX.long : MAX.url;
-          if (value && value.length > max) report(r.line, `ressourcen "${rid}" er længere end ${max} tegn`, `resource "${rid}" is longer than ${max} characters`);
+          if (value && value.length > max)
+            report(r.line, `ressourcen "${rid}" er længere end ${max} tegn`, `resource "${rid}" is longer than ${max} characters`);
           resources.set(rid, { kind: group.local, value, line: r.line });
         }
       }
@@ -208,14 +222,25 @@ function validateManifest(xml, { assetsDir }) {
         used.add(rid);
         const r = resources.get(rid);
         const kind = RESID_KIND[el.local];
-        if (!r) report(el.line, `<${el.name} resid="${rid}"> peger på en ressource, der ikke findes`, `<${el.name} resid="${rid}"> refers to a missing resource`);
-        else if (kind && r.kind !== kind) report(el.line, `<${el.name} resid="${rid}"> skal pege på ${kind}, ikke ${r.kind}`, `<${el.name} resid="${rid}"> must refer to ${kind}, not ${r.kind}`);
+        if (!r)
+          report(el.line, `<${el.name} resid="${rid}"> peger på en ressource, der ikke findes`, `<${el.name} resid="${rid}"> refers to a missing resource`);
+        else if (kind && r.kind !== kind)
+          report(
+            el.line,
+            `<${el.name} resid="${rid}"> skal pege på ${kind}, ikke ${r.kind}`,
+            `<${el.name} resid="${rid}"> must refer to ${kind}, not ${r.kind}`
+          );
         if (el.local === "Image" && r && r.kind === "Images") r.sizes = [...(r.sizes || []), Number(attr(el, "size"))];
       }
       if (["Group", "Control", "Item", "CustomTab"].includes(el.local)) {
         const cid = attr(el, "id");
         if (!cid) report(el.line, `<${el.name}> mangler id`, `<${el.name}> lacks an id`);
-        else if (controlIds.has(cid)) report(el.line, `kontrol-id "${cid}" er brugt to gange (først linje ${controlIds.get(cid)})`, `duplicate control id "${cid}" (first on line ${controlIds.get(cid)})`);
+        else if (controlIds.has(cid))
+          report(
+            el.line,
+            `kontrol-id "${cid}" er brugt to gange (først linje ${controlIds.get(cid)})`,
+            `duplicate control id "${cid}" (first on line ${controlIds.get(cid)})`
+          );
         else controlIds.set(cid, el.line);
       }
       if (el.local === "Action" && attr(el, "type", NS.xsi) === "ShowTaskpane") {
@@ -223,7 +248,11 @@ function validateManifest(xml, { assetsDir }) {
         const names = el.children.map((c) => c.local);
         const idx = names.map((n) => order.indexOf(n));
         if (idx.some((k) => k < 0) || idx.some((k, j) => j > 0 && k <= idx[j - 1]) || !names.includes("SourceLocation")) {
-          report(el.line, `ShowTaskpane skal indeholde ${order.join(", ")} i den rækkefølge (SourceLocation påkrævet)`, `ShowTaskpane must contain ${order.join(", ")} in that order (SourceLocation required)`);
+          report(
+            el.line,
+            `ShowTaskpane skal indeholde ${order.join(", ")} i den rækkefølge (SourceLocation påkrævet)`,
+            `ShowTaskpane must contain ${order.join(", ")} in that order (SourceLocation required)`
+          );
         }
       }
     });
@@ -239,7 +268,8 @@ function validateManifest(xml, { assetsDir }) {
     if (el) urls.push({ url: attr(el, "DefaultValue"), line: el.line, icon: name === "IconUrl" ? [32] : name === "HighResolutionIconUrl" ? [64] : undefined });
   }
   if (found.has("AppDomains")) for (const d of children(found.get("AppDomains"), "AppDomain")) urls.push({ url: d.text.trim(), line: d.line });
-  if (found.has("DefaultSettings")) for (const s of children(found.get("DefaultSettings"), "SourceLocation")) urls.push({ url: attr(s, "DefaultValue"), line: s.line });
+  if (found.has("DefaultSettings"))
+    for (const s of children(found.get("DefaultSettings"), "SourceLocation")) urls.push({ url: attr(s, "DefaultValue"), line: s.line });
   for (const r of resources.values()) {
     if (r.kind === "Images") urls.push({ url: r.value, line: r.line, icon: r.sizes || [] });
     if (r.kind === "Urls") urls.push({ url: r.value, line: r.line });
@@ -287,7 +317,11 @@ function validateManifest(xml, { assetsDir }) {
     else {
       for (const want of u.icon) {
         if (size.width !== want || size.height !== want) {
-          report(u.line, `ikonet ${m[1]} er ${size.width}x${size.height}, men manifestet siger ${want}x${want}`, `icon ${m[1]} is ${size.width}x${size.height}, the manifest says ${want}x${want}`);
+          report(
+            u.line,
+            `ikonet ${m[1]} er ${size.width}x${size.height}, men manifestet siger ${want}x${want}`,
+            `icon ${m[1]} is ${size.width}x${size.height}, the manifest says ${want}x${want}`
+          );
         }
       }
     }

@@ -116,7 +116,8 @@ function parseXml(input) {
     if (target.toLowerCase() === "xml") fail(start, "XML-erklæringen skal stå allerførst i filen", "the XML declaration must come first in the file");
     const end = src.indexOf("?>", i);
     if (end < 0) fail(start, "behandlingsinstruktion uden afslutning", "unterminated processing instruction");
-    if (end > i && !/^[ \t\r\n]/.test(src[i])) fail(i, "mellemrum mangler efter behandlingsinstruktionens navn", "missing space after the processing instruction's target");
+    if (end > i && !/^[ \t\r\n]/.test(src[i]))
+      fail(i, "mellemrum mangler efter behandlingsinstruktionens navn", "missing space after the processing instruction's target");
     i = end + 2;
   };
   const readMisc = () => {
@@ -204,7 +205,8 @@ function parseXml(input) {
     const seen = new Set();
     for (const a of attrs) {
       const key = `${a.ns}|${a.local}`;
-      if (a.ns !== XMLNS_NS && seen.has(key)) fail(start, `attributten {${a.ns}}${a.local} står to gange i <${name}>`, `duplicate expanded attribute {${a.ns}}${a.local} in <${name}>`);
+      if (a.ns !== XMLNS_NS && seen.has(key))
+        fail(start, `attributten {${a.ns}}${a.local} står to gange i <${name}>`, `duplicate expanded attribute {${a.ns}}${a.local} in <${name}>`);
       seen.add(key);
     }
     const el = { name, ...en, attrs, children: [], text: "", line: lineAt(start) };

@@ -74,7 +74,16 @@ export async function runCheck(argv: string[]): Promise<number> {
       for (const r of before.repairs) setColumnFormulas(wb, r.table, [{ column: r.column, formula: r.formula }]);
       sorted = before.sorts.filter((s) => sortTableByCase(wb, s.table));
       const time = serialDateTime(new Date());
-      appendLogEntries(wb, [...repairLogEntries(time, before.repairs.flatMap((r) => r.cells)), ...sortLogEntries(time, sorted.map((s) => s.table))]);
+      appendLogEntries(wb, [
+        ...repairLogEntries(
+          time,
+          before.repairs.flatMap((r) => r.cells)
+        ),
+        ...sortLogEntries(
+          time,
+          sorted.map((s) => s.table)
+        ),
+      ]);
       after = checkIntegrity(readSnapshot(wb));
     }
     if (out !== undefined) {
@@ -106,7 +115,9 @@ export async function runCheck(argv: string[]): Promise<number> {
           process.stdout.write(`Sorterede ${sheets} efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.\n`);
         }
         const left = `${after.findings.length} fund står tilbage.`;
-        process.stdout.write(before.repairs.length > 0 || sorted.length === 0 ? `Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${left}\n` : `${left}\n`);
+        process.stdout.write(
+          before.repairs.length > 0 || sorted.length === 0 ? `Reparerede ${cells} celler i ${before.repairs.length} kolonner; ${left}\n` : `${left}\n`
+        );
       }
       if (out !== undefined) process.stdout.write(`Skrev ${out}.\n`);
       if (out !== undefined && packageAfter.length > 0) process.stdout.write(packageSummary(out, packageAfter) + "\n");

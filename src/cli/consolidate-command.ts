@@ -86,7 +86,14 @@ export async function runConsolidatedReport(o: ConsolidatedOptions): Promise<num
     const json =
       publishedJson ??
       JSON.stringify(
-        { year, published: false, sources: sourcesJson, conflicts: c.conflicts, keyFigures: computeKeyFigures(c.data, year), pladsregulering: regulationRows(c.data, year) },
+        {
+          year,
+          published: false,
+          sources: sourcesJson,
+          conflicts: c.conflicts,
+          keyFigures: computeKeyFigures(c.data, year),
+          pladsregulering: regulationRows(c.data, year),
+        },
         null,
         2
       );

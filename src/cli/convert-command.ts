@@ -35,7 +35,10 @@ Tilvalg:
 
 function list(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const items = raw.split(";").map((s) => s.trim()).filter((s) => s !== "");
+  const items = raw
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   return items.length ? items : undefined;
 }
 
@@ -133,7 +136,7 @@ export async function runConvert(argv: string[]): Promise<number> {
 
     const viaLo = args.flags["--via-libreoffice"] === true;
     const converted = viaLo ? await viaLibreOffice(input) : null;
-    const original = converted ?? await readWorkbookFile(input);
+    const original = converted ?? (await readWorkbookFile(input));
     const wb = await (async () => {
       try {
         return await loadWorkbookBuffer(original, input);

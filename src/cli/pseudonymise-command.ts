@@ -88,9 +88,16 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
       // A digest of a CPR number is broken by trying every number once the birth date shows: drop it.
       forgetImportedValuesIn(wb, ["CPR"]);
       const cells = masker.changed;
-      appendLogEntries(wb, [{ time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${cells} celler)` }]);
+      appendLogEntries(wb, [
+        { time, action: LOG_ACTIONS.maskCpr, table: TABLES.sager, key: null, column: "CPR", from: "fulde CPR-numre", to: `DDMMYY-XXXX (${cells} celler)` },
+      ]);
       // Names stay in a masked workbook: the scan looks for CPR numbers only.
-      const done = await rewrittenPackage(wb, (t) => masker.text(t), key.map((k) => ({ ...k, navn: null })), original);
+      const done = await rewrittenPackage(
+        wb,
+        (t) => masker.text(t),
+        key.map((k) => ({ ...k, navn: null })),
+        original
+      );
       refuseLeaks(done.findings, out);
       await saveBytes(done.bytes, out);
       process.stdout.write(`Maskerede CPR-numre i ${cells} celler og ${done.otherPlaces} andre steder. Skrev ${out}.\n`);
@@ -101,7 +108,15 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     forgetImportedValuesIn(wb, SENSITIVE_COLUMNS);
     const cells = p.changed;
     appendLogEntries(wb, [
-      { time, action: LOG_ACTIONS.pseudonymise, table: TABLES.sager, key: null, column: "CPR, Navn", from: "CPR-numre og navne", to: `sags-id (${key.length} sager, ${cells} celler)` },
+      {
+        time,
+        action: LOG_ACTIONS.pseudonymise,
+        table: TABLES.sager,
+        key: null,
+        column: "CPR, Navn",
+        from: "CPR-numre og navne",
+        to: `sags-id (${key.length} sager, ${cells} celler)`,
+      },
     ]);
     const done = await rewrittenPackage(wb, (t) => p.text(t), key, original);
     refuseLeaks(done.findings, out);

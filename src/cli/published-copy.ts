@@ -9,13 +9,23 @@ import { describeFindings } from "../workbook/privacy-scan";
 import { buildPublishedPlan, publishedFigures, shownValue } from "../workbook/report/publish";
 
 /** The copy's bytes and JSON, or a WorkbookFileError saying where a CPR number or a name would have leaked. */
-export async function publishedCopy(data: StructuredData, year: number, out: string, extraJson: Record<string, unknown> = {}): Promise<{ bytes: Buffer; json: string }> {
+export async function publishedCopy(
+  data: StructuredData,
+  year: number,
+  out: string,
+  extraJson: Record<string, unknown> = {}
+): Promise<{ bytes: Buffer; json: string }> {
   const target = newWorkbook();
   applyPlan(target, buildPublishedPlan(data, year));
   const bytes = await workbookBytes(target);
   const f = publishedFigures(data, year);
   const json = JSON.stringify(
-    { year, published: true, ...extraJson, keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })) },
+    {
+      year,
+      published: true,
+      ...extraJson,
+      keyFigures: f.rows.map((r) => ({ ...r, vaerdi: shownValue(f, r), n: undefined, sidsteAar: undefined, numerator: undefined })),
+    },
     null,
     2
   );

@@ -82,9 +82,16 @@ export async function runReport(argv: string[]): Promise<number> {
     // --year sets the period: the year, and Opgørelsesdato its last registered day.
     let periodNote = "";
     if (stringFlag(args, "--year") !== undefined && !publish) {
-      const p = periodOfYear(year, data.attendance.map((a) => a.dato));
+      const p = periodOfYear(
+        year,
+        data.attendance.map((a) => a.dato)
+      );
       data.params = { ...data.params, ...p };
-      for (const [name, value] of [[DEFINED_NAMES.periodestart, p.periodestart], [DEFINED_NAMES.periodeslut, p.periodeslut], [DEFINED_NAMES.opgoerelsesdato, p.opgoerelsesdato]] as const)
+      for (const [name, value] of [
+        [DEFINED_NAMES.periodestart, p.periodestart],
+        [DEFINED_NAMES.periodeslut, p.periodeslut],
+        [DEFINED_NAMES.opgoerelsesdato, p.opgoerelsesdato],
+      ] as const)
         setNamedValue(wb, name, value);
       periodNote = ` Periode ${danishDate(p.periodestart)}–${danishDate(p.periodeslut)}, Opgørelsesdato ${danishDate(p.opgoerelsesdato)}.`;
     }

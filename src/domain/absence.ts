@@ -63,12 +63,7 @@ export function workingDaysBetween(first: number, last: number, holidays: Readon
 }
 
 /** Planned days of a case in [start, end]; null without an enrolment date. */
-export function plannedDays(
-  c: Pick<Case, "indskrevet" | "udskrevet">,
-  start: number,
-  end: number,
-  holidays: ReadonlySet<number>
-): number | null {
+export function plannedDays(c: Pick<Case, "indskrevet" | "udskrevet">, start: number, end: number, holidays: ReadonlySet<number>): number | null {
   const w = enrolmentWindow(c, start, end);
   return w === null ? null : workingDaysBetween(w.first, w.last, holidays);
 }
@@ -83,9 +78,7 @@ export function countingRegistrations(
 ): Attendance[] {
   const w = enrolmentWindow(c, start, end);
   if (w === null) return [];
-  return rowsOfCase(attendance, c.sagsId).filter(
-    (a) => a.dato >= w.first && a.dato <= w.last && isWorkingDay(a.dato, holidays)
-  );
+  return rowsOfCase(attendance, c.sagsId).filter((a) => a.dato >= w.first && a.dato <= w.last && isWorkingDay(a.dato, holidays));
 }
 
 export interface AbsenceFigures {

@@ -18,15 +18,40 @@ export function caseRowIssues(c: Case): readonly CaseRuleIssue[] {
   let issues: CaseRuleIssue[] | null = null;
   const add = (i: CaseRuleIssue) => (issues ??= []).push(i);
   if (c.enhed.trim() === "")
-    add({ field: "enhed", code: "ENHED_MANGLER", severity: "fejl", message: "Sagen mangler en enhed. Skriv hvilket værksted eller hvilken afdeling borgeren er indskrevet i." });
+    add({
+      field: "enhed",
+      code: "ENHED_MANGLER",
+      severity: "fejl",
+      message: "Sagen mangler en enhed. Skriv hvilket værksted eller hvilken afdeling borgeren er indskrevet i.",
+    });
   if (c.indskrevet === null)
-    add({ field: "indskrevet", code: "INDSKREVET_MANGLER", severity: "fejl", message: "Sagen mangler en indskrivningsdato. Skriv datoen for indskrivningen (dd-mm-åååå)." });
+    add({
+      field: "indskrevet",
+      code: "INDSKREVET_MANGLER",
+      severity: "fejl",
+      message: "Sagen mangler en indskrivningsdato. Skriv datoen for indskrivningen (dd-mm-åååå).",
+    });
   if (c.indskrevet !== null && c.udskrevet !== null && c.udskrevet < c.indskrevet)
-    add({ field: "udskrevet", code: "UDSKREVET_FOER_INDSKREVET", severity: "fejl", message: "Udskrivningsdatoen ligger før indskrivningsdatoen. Ret en af de to datoer." });
+    add({
+      field: "udskrevet",
+      code: "UDSKREVET_FOER_INDSKREVET",
+      severity: "fejl",
+      message: "Udskrivningsdatoen ligger før indskrivningsdatoen. Ret en af de to datoer.",
+    });
   if (c.udskrevet !== null && (c.udskrivningsaarsag === null || c.udskrivningsaarsag.trim() === ""))
-    add({ field: "udskrivningsaarsag", code: "UDSKRIVNINGSAARSAG_MANGLER", severity: "advarsel", message: "Sagen er udskrevet uden en udskrivningsårsag. Vælg årsagen fra listen." });
+    add({
+      field: "udskrivningsaarsag",
+      code: "UDSKRIVNINGSAARSAG_MANGLER",
+      severity: "advarsel",
+      message: "Sagen er udskrevet uden en udskrivningsårsag. Vælg årsagen fra listen.",
+    });
   if (c.udskrevet === null && c.udskrivningsaarsag !== null && c.udskrivningsaarsag.trim() !== "")
-    add({ field: "udskrivningsaarsag", code: "AARSAG_UDEN_UDSKRIVNING", severity: "advarsel", message: "Sagen har en udskrivningsårsag men ingen udskrivningsdato. Skriv datoen eller fjern årsagen." });
+    add({
+      field: "udskrivningsaarsag",
+      code: "AARSAG_UDEN_UDSKRIVNING",
+      severity: "advarsel",
+      message: "Sagen har en udskrivningsårsag men ingen udskrivningsdato. Skriv datoen eller fjern årsagen.",
+    });
   return issues ?? NO_ISSUES;
 }
 

@@ -42,7 +42,7 @@ export function serialFromIso(iso: string): number | null {
 /** Day of week, ISO numbering: 1 = Monday ... 7 = Sunday. */
 export function isoWeekday(s: number): number {
   // Serial 2 (1900-01-01 in this epoch) was a Monday.
-  return (((Math.floor(s) - 2) % 7) + 7) % 7 + 1;
+  return ((((Math.floor(s) - 2) % 7) + 7) % 7) + 1;
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {

@@ -50,7 +50,10 @@ export function danishHolidays(year: number): Holiday[] {
   ];
   // Stable sort: when two fall on one date (2. pinsedag on Grundlovsdag, as in 2017) both rows stay,
   // since the table documents each day; every count treats the table as a set of dates.
-  return days.map((d, i) => ({ d, i })).sort((x, y) => x.d.dato - y.d.dato || x.i - y.i).map((x) => x.d);
+  return days
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => x.d.dato - y.d.dato || x.i - y.i)
+    .map((x) => x.d);
 }
 
 /** Holidays and closure days of the years from..to inclusive, in date order. */

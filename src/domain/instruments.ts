@@ -60,19 +60,17 @@ export const INSTRUMENT_PRESETS: Record<string, InstrumentDimension[]> = {
   ),
   // Themes after the ICF activity and participation domains that Danish adult services assess
   // (Fælles sprog III / Voksenudredningsmetoden).
-  Funktionsniveau: dimensions(
-    "Funktionsniveau",
-    ["Egenomsorg", "Praktiske opgaver", "Mobilitet", "Kommunikation", "Samfundsliv", "Socialt liv", "Sundhed"],
-    { min: 0, max: 4, retning: RETNING.lavere, ikkeRelevant: FUNKTIONSNIVEAU_IKKE_RELEVANT, niveauer: FUNKTIONSNIVEAU_NIVEAUER }
-  ),
+  Funktionsniveau: dimensions("Funktionsniveau", ["Egenomsorg", "Praktiske opgaver", "Mobilitet", "Kommunikation", "Samfundsliv", "Socialt liv", "Sundhed"], {
+    min: 0,
+    max: 4,
+    retning: RETNING.lavere,
+    ikkeRelevant: FUNKTIONSNIVEAU_IKKE_RELEVANT,
+    niveauer: FUNKTIONSNIVEAU_NIVEAUER,
+  }),
   // Yes/no items as 0/1 so that the mean of a group is the share answering yes.
   Selvvurdering: dimensions(
     "Selvvurdering",
-    [
-      "Ser sig selv i ordinær beskæftigelse",
-      "Betragter sig selv som misbrugsfri",
-      "Oplever reduceret misbrug uden for arbejdstiden",
-    ],
+    ["Ser sig selv i ordinær beskæftigelse", "Betragter sig selv som misbrugsfri", "Oplever reduceret misbrug uden for arbejdstiden"],
     { min: 0, max: 1, retning: RETNING.hoejere, ikkeRelevant: null, niveauer: SELVVURDERING_NIVEAUER }
   ),
 };
@@ -96,11 +94,7 @@ export function dimensionKey(instrument: string | null, dimension: string | null
 }
 
 /** The first row of `Instrumenter` with this instrument and dimension, as MATCH finds it; null if none. */
-export function findDimension(
-  instruments: readonly InstrumentDimension[],
-  instrument: string | null,
-  dimension: string | null
-): InstrumentDimension | null {
+export function findDimension(instruments: readonly InstrumentDimension[], instrument: string | null, dimension: string | null): InstrumentDimension | null {
   const key = dimensionKey(instrument, dimension);
   return instruments.find((d) => sameText(dimensionKey(d.instrument, d.dimension), key)) ?? null;
 }

@@ -254,9 +254,7 @@ export function computeKeyFigures(data: StructuredData, year: number, options: K
           n: v.n,
           sidsteAar: l.value,
           maal: targetText(def.target),
-          status: def.target
-            ? targetStatus(def.target, v, l, values.get("Loft")!.value, data.params.diskretionsgraense, values.get(SELF_INTAKE)!.value)
-            : null,
+          status: def.target ? targetStatus(def.target, v, l, values.get("Loft")!.value, data.params.diskretionsgraense, values.get(SELF_INTAKE)!.value) : null,
           numerator: v.numerator ?? null,
         });
       }
@@ -360,8 +358,7 @@ class Context {
   private compute(unit: Unit | null, p: Period): Map<string, FigureValue> {
     const { data } = this;
     const out = new Map<string, FigureValue>();
-    const put = (name: string, value: number | null, n: number | null, numerator?: number | null) =>
-      out.set(name, { value, n, numerator });
+    const put = (name: string, value: number | null, n: number | null, numerator?: number | null) => out.set(name, { value, n, numerator });
     const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
     const within = (d: number | null): boolean => d !== null && d >= p.start && d <= p.end;
     const periodDays = p.end - p.start + 1;
@@ -387,9 +384,7 @@ class Context {
     const discharged = cases.filter((c) => within(c.udskrevet));
     put("Udskrivninger", discharged.length, discharged.length);
     const byReason = (r: string): number =>
-      discharged.filter((c) =>
-        r === UOPLYST ? (c.udskrivningsaarsag ?? "").trim() === "" : sameText(c.udskrivningsaarsag, r)
-      ).length;
+      discharged.filter((c) => (r === UOPLYST ? (c.udskrivningsaarsag ?? "").trim() === "" : sameText(c.udskrivningsaarsag, r))).length;
     for (const r of this.reasons) {
       const k = byReason(r);
       put(reasonFigure(r), k, k);
@@ -443,7 +438,10 @@ class Context {
     put("Andel forbedret", ratio(improved, progressions.length), progressions.length, improved);
     put(
       "Gennemsnitlig progression",
-      ratio(progressions.reduce((s, x) => s + x, 0), progressions.length),
+      ratio(
+        progressions.reduce((s, x) => s + x, 0),
+        progressions.length
+      ),
       progressions.length
     );
 
@@ -467,8 +465,7 @@ class Context {
     const visitations = data.visitations.filter((v) => this.inScope(v.oensketEnhed, unit));
     const received = visitations.filter((v) => within(v.henvendelsesdato)).length;
     put("Visitationer modtaget", received, received);
-    const decided = (d: string): number =>
-      visitations.filter((v) => sameText(v.beslutning, d) && within(v.beslutningsdato)).length;
+    const decided = (d: string): number => visitations.filter((v) => sameText(v.beslutning, d) && within(v.beslutningsdato)).length;
     const granted = decided("Bevilget");
     put("Visitationer bevilget", granted, granted);
     const refused = decided("Afslag");

@@ -39,11 +39,7 @@ export function daysInPeriod(c: Pick<Case, "indskrevet" | "udskrevet">, start: n
 }
 
 /** The first and last day of a case's enrolment within [start, end]; null without an enrolment date. */
-export function enrolmentWindow(
-  c: Pick<Case, "indskrevet" | "udskrevet">,
-  start: number,
-  end: number
-): { first: number; last: number } | null {
+export function enrolmentWindow(c: Pick<Case, "indskrevet" | "udskrevet">, start: number, end: number): { first: number; last: number } | null {
   if (c.indskrevet === null) return null;
   return { first: Math.max(c.indskrevet, start), last: Math.min(c.udskrevet ?? end, end) };
 }
@@ -73,13 +69,7 @@ export function isActive(c: Pick<Case, "indskrevet" | "udskrevet">, referenceDat
 }
 
 /** B_u(P) = sum over the unit's cases of w_i x days_i(P), divided by the days in P. */
-export function averageOccupiedPlaces(
-  cases: readonly Case[],
-  units: readonly Unit[],
-  unitName: string,
-  start: number,
-  end: number
-): number {
+export function averageOccupiedPlaces(cases: readonly Case[], units: readonly Unit[], unitName: string, start: number, end: number): number {
   let weighted = 0;
   for (const c of cases) {
     if (!sameText(c.enhed, unitName)) continue;
@@ -89,13 +79,7 @@ export function averageOccupiedPlaces(
 }
 
 /** Belægningsprocent = B_u(P) / normerede pladser; null when the unit has no places. */
-export function occupancyRate(
-  cases: readonly Case[],
-  units: readonly Unit[],
-  unitName: string,
-  start: number,
-  end: number
-): number | null {
+export function occupancyRate(cases: readonly Case[], units: readonly Unit[], unitName: string, start: number, end: number): number | null {
   const unit = findUnit(units, unitName);
   const places = unit ? normeredePladser(unit) : null;
   if (places === null || places === 0) return null;

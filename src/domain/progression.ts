@@ -60,9 +60,7 @@ export function seriesOf(m: StatusMeasurement, data: Pick<StructuredData, "measu
   const dim = findDimension(data.instruments, m.instrument, m.dimension);
   if (!dim) return null;
   const key = dimensionKey(m.instrument, m.dimension);
-  const rows = rowsOfCase(data.measurements, m.sagsId).filter(
-    (x) => sameText(dimensionKey(x.instrument, x.dimension), key) && isValidMeasurement(x, dim)
-  );
+  const rows = rowsOfCase(data.measurements, m.sagsId).filter((x) => sameText(dimensionKey(x.instrument, x.dimension), key) && isValidMeasurement(x, dim));
   return { dim, rows };
 }
 
@@ -91,8 +89,7 @@ export function summarise(series: Series): SeriesSummary | null {
   const firstScore = mean(rows.filter((r) => r.dato === firstDate).map((r) => r.score as number));
   const latestRows = rows.filter((r) => r.dato === latestDate);
   const latestScore = mean(latestRows.map((r) => r.score as number));
-  const progression =
-    firstDate < latestDate ? (directionSign(dim.retning) * (latestScore - firstScore)) / (dim.max - dim.min) : null;
+  const progression = firstDate < latestDate ? (directionSign(dim.retning) * (latestScore - firstScore)) / (dim.max - dim.min) : null;
   return {
     instrument: dim.instrument,
     dimension: dim.dimension,

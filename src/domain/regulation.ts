@@ -182,8 +182,7 @@ export function courseIncomeRows(data: StructuredData, year: number, budgets: re
     return {
       ...b,
       aar: year,
-      budgetteretIndtaegt:
-        known && b.budgetteredeBorgere !== null ? jobcenterIncome(b.budgetteredeBorgere, b.uger!, b.prisPrUge!) : null,
+      budgetteretIndtaegt: known && b.budgetteredeBorgere !== null ? jobcenterIncome(b.budgetteredeBorgere, b.uger!, b.prisPrUge!) : null,
       faktiskeBorgere: actual,
       faktiskIndtaegt: known ? jobcenterIncome(actual, b.uger!, b.prisPrUge!) : null,
     };

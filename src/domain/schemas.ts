@@ -28,11 +28,7 @@ export const DEFAULT_CASE_LISTS: CaseLists = {
 };
 
 /** Excel serial day numbers from 1900 to 9999 (whole days: the tables hold dates, not times). */
-export const SerialDate = z
-  .number()
-  .int("En dato skal være en hel dag.")
-  .min(1, "Datoen ligger før år 1900.")
-  .max(2_958_465, "Datoen ligger efter år 9999.");
+export const SerialDate = z.number().int("En dato skal være en hel dag.").min(1, "Datoen ligger før år 1900.").max(2_958_465, "Datoen ligger efter år 9999.");
 
 const optionalText = z.string().nullable();
 

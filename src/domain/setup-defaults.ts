@@ -1,15 +1,6 @@
 // The default contents of the setup sheet: the attendance statuses, the enumeration lists and the
 // parameters a freshly converted workbook starts with (docs/domain.md, docs/workbook.md). Users extend them.
-import {
-  BESLUTNINGER,
-  FORSOERGELSESGRUNDLAG,
-  FREMMOEDESTATUSSER,
-  HENVISERE,
-  JA_NEJ,
-  LOVGRUNDLAG,
-  PLADSTYPER,
-  UDSKRIVNINGSAARSAGER,
-} from "./enums";
+import { BESLUTNINGER, FORSOERGELSESGRUNDLAG, FREMMOEDESTATUSSER, HENVISERE, JA_NEJ, LOVGRUNDLAG, PLADSTYPER, UDSKRIVNINGSAARSAGER } from "./enums";
 import { ymd, yearEnd, yearStart } from "./dates";
 import type { AttendanceStatusRow, Params } from "./model";
 

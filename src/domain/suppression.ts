@@ -56,11 +56,7 @@ export function primarilySuppressed(cell: SuppressionCell, threshold: number): b
  * suppressed too, so neither the total nor the other members reveal it. Empty cells (value null)
  * reveal nothing and are never chosen. Finally shares linked to a suppressed count follow it.
  */
-export function suppress(
-  cells: readonly SuppressionCell[],
-  groups: readonly SuppressionGroup[],
-  threshold: number = DEFAULT_THRESHOLD
-): SuppressionResult {
+export function suppress(cells: readonly SuppressionCell[], groups: readonly SuppressionGroup[], threshold: number = DEFAULT_THRESHOLD): SuppressionResult {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const suppressed = new Map<string, SuppressionReason>();
   for (const c of cells) if (primarilySuppressed(c, threshold)) suppressed.set(c.id, "primær");
@@ -72,9 +68,7 @@ export function suppress(
       const ids = [g.total, ...g.members].filter((id) => byId.get(id)?.value != null);
       const hidden = ids.filter((id) => suppressed.has(id)).length;
       if (hidden !== 1) continue;
-      const candidates = g.members
-        .filter((id) => !suppressed.has(id) && byId.get(id)?.value != null)
-        .sort((a, b) => byId.get(a)!.value! - byId.get(b)!.value!);
+      const candidates = g.members.filter((id) => !suppressed.has(id) && byId.get(id)?.value != null).sort((a, b) => byId.get(a)!.value! - byId.get(b)!.value!);
       // A total alone with every member shown cannot happen here: the total is suppressed only
       // through another group, and then one member goes with it.
       const pick = candidates[0] ?? (suppressed.has(g.total) ? undefined : g.total);

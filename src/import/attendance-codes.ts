@@ -137,7 +137,8 @@ export class CodeBook {
   private proposal(value: string): StatusProposal {
     const confirmed = Object.entries(this.overrides).find(([k]) => k.trim().toLowerCase() === value.toLowerCase());
     if (confirmed) {
-      const status = confirmed[1] === null ? null : (FREMMOEDESTATUSSER.find((s) => normaliseValue(s.status) === normaliseValue(confirmed[1]!))?.status ?? null);
+      const status =
+        confirmed[1] === null ? null : (FREMMOEDESTATUSSER.find((s) => normaliseValue(s.status) === normaliseValue(confirmed[1]!))?.status ?? null);
       return status === null
         ? { status: null, confidence: 1, reason: "Valgt: ikke en status." }
         : { status, confidence: 1, reason: "Valgt ved tilknytningen." };

@@ -104,7 +104,8 @@ export function readAttendanceGrid(grid: SheetGrid, region: AttendanceGridRegion
           cell: keyCell || `A${r + 1}`,
           severity: "fejl",
           code: "FREMMOEDE_UKENDT_BORGER",
-          message: "Borgeren i fremmødearket findes ikke i sagslisten (hverken på CPR, Sags-ID eller navn). Ret CPR-nummeret eller navnet, så det svarer til sagen.",
+          message:
+            "Borgeren i fremmødearket findes ikke i sagslisten (hverken på CPR, Sags-ID eller navn). Ret CPR-nummeret eller navnet, så det svarer til sagen.",
           original: keyText || null,
         });
       }

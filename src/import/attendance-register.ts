@@ -37,8 +37,20 @@ const SAMPLE_ROWS = 40;
 
 const DATE_HEADERS = new Set(["dato", "dag", "fremmoededato", "registreringsdato", "date", "dato for fremmoede", "fremmoededag"]);
 const STATUS_HEADERS = new Set([
-  "status", "fremmoede", "fremmoedestatus", "kode", "fremmoedekode", "registrering", "fravaer", "fravaerskode",
-  "mødt", "moedt", "tilstede", "til stede", "fremmoede fravaer", "fremmoede status",
+  "status",
+  "fremmoede",
+  "fremmoedestatus",
+  "kode",
+  "fremmoedekode",
+  "registrering",
+  "fravaer",
+  "fravaerskode",
+  "mødt",
+  "moedt",
+  "tilstede",
+  "til stede",
+  "fremmoede fravaer",
+  "fremmoede status",
 ]);
 const NOTE_HEADERS = new Set(["bemaerkning", "bemaerkninger", "note", "noter", "kommentar", "kommentarer", "notat"]);
 
@@ -98,7 +110,17 @@ export function detectAttendanceRegister(grid: SheetGrid, sheetIndex: number): A
     }
     if (dates < sample.length * CONTENT_SHARE || statuses < sample.length * CONTENT_SHARE) continue;
     keys.sort((a, b) => KEY_ORDER[a.key] - KEY_ORDER[b.key]);
-    return { kind: "fremmoederegister", sheet: grid.name, sheetIndex, headerRow: r, keyColumns: keys, dateColumn: date, statusColumn: status, noteColumn: note, dataRows };
+    return {
+      kind: "fremmoederegister",
+      sheet: grid.name,
+      sheetIndex,
+      headerRow: r,
+      keyColumns: keys,
+      dateColumn: date,
+      statusColumn: status,
+      noteColumn: note,
+      dataRows,
+    };
   }
   return null;
 }

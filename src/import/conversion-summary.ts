@@ -14,8 +14,7 @@ const PERIOD_WHY: Record<ConvertedWorkbook["period"]["source"], string> = {
 /** Which period the workbook got, and why. */
 export function periodLine(p: ConvertedWorkbook["period"]): string {
   return (
-    `Periode ${danishDate(p.start)}–${danishDate(p.end)}, Opgørelsesdato ${danishDate(p.reference)} (${PERIOD_WHY[p.source]}). ` +
-    "Ret dem på arket Opsætning."
+    `Periode ${danishDate(p.start)}–${danishDate(p.end)}, Opgørelsesdato ${danishDate(p.reference)} (${PERIOD_WHY[p.source]}). ` + "Ret dem på arket Opsætning."
   );
 }
 

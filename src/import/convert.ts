@@ -18,16 +18,7 @@ import { sameUnit, unitGroups } from "../domain/text";
 import { isWaiting, listMeaning, type ListMeaning } from "./list-meaning";
 import { shapeFindings, waitingListVisitations } from "./list-findings";
 import { normaliseHeader, tidy, unitKey } from "./normalise";
-import {
-  cellText,
-  ERROR_VALUE_CODE,
-  errorValueCell,
-  parseCprCell,
-  parseDateCell,
-  parseListCell,
-  parseTextCell,
-  parseYesNoCell,
-} from "./parse";
+import { cellText, ERROR_VALUE_CODE, errorValueCell, parseCprCell, parseDateCell, parseListCell, parseTextCell, parseYesNoCell } from "./parse";
 import { validateRows, type ValidationRow } from "./validate";
 import { readEnrolmentCell, readPlaceCell, readReasonCell, remarksWithReason, unitPartTimeWeights, type MeantOutcome } from "./read-as-meant";
 import { findStatusColumn, statusFindings } from "./status-column";
@@ -237,10 +228,16 @@ function newSkipCounts(): Record<SkipReason, number> {
 }
 
 const SKIP_FINDINGS: Partial<Record<SkipReason, { code: string; message: string }>> = {
-  total: { code: "TOTALRAEKKE_UDELADT", message: "Rækken ligner en total- eller sumrække og er ikke importeret som en sag. Tallene beregnes i stedet med formler." },
+  total: {
+    code: "TOTALRAEKKE_UDELADT",
+    message: "Rækken ligner en total- eller sumrække og er ikke importeret som en sag. Tallene beregnes i stedet med formler.",
+  },
   note: { code: "NOTE_UDELADT", message: "Rækken er en note og er ikke importeret som en sag. Noten står stadig i originalarket." },
   "gentaget overskrift": { code: "OVERSKRIFT_GENTAGET", message: "Rækken gentager overskriften og er ikke importeret." },
-  "uden for tabellen": { code: "CELLER_UDEN_FOR_TABEL", message: "Rækken har kun indhold uden for sagslistens kolonner og er ikke importeret. Flyt indholdet ind i listen, hvis det hører til en sag." },
+  "uden for tabellen": {
+    code: "CELLER_UDEN_FOR_TABEL",
+    message: "Rækken har kun indhold uden for sagslistens kolonner og er ikke importeret. Flyt indholdet ind i listen, hvis det hører til en sag.",
+  },
 };
 
 /** What every phase of a conversion reads: the options, the row limit, the sheets, and the findings so far. */
@@ -363,7 +360,11 @@ function planColumns(ctx: RunContext, caseRegions: readonly CaseListRegion[]): C
   const extraByKey = new Map<string, number>();
   const multi = caseRegions.length > 1;
   if (multi) extraColumns.push({ header: SOURCE_SHEET_HEADER, key: "\u0000kildeark", fmts: new Map() });
-  const reserved = new Set([...SAGER_INPUT.map((c) => c.name.toLowerCase()), ...sagerComputedNames().map((c) => c.toLowerCase()), SOURCE_SHEET_HEADER.toLowerCase()]);
+  const reserved = new Set([
+    ...SAGER_INPUT.map((c) => c.name.toLowerCase()),
+    ...sagerComputedNames().map((c) => c.toLowerCase()),
+    SOURCE_SHEET_HEADER.toLowerCase(),
+  ]);
   const regionPlans: RegionPlan[] = [];
   const fieldLetters: Record<string, Partial<Record<CaseKey, string>>> = {};
 
@@ -426,7 +427,10 @@ function listFindings(findings: Finding[], region: CaseListRegion, letters: Part
 
   const headerCell = `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`;
   if (region.dataRows.length > 0) {
-    for (const [key, label] of [["enhed", "Enhed"], ["indskrevet", "Indskrevet"]] as const) {
+    for (const [key, label] of [
+      ["enhed", "Enhed"],
+      ["indskrevet", "Indskrevet"],
+    ] as const) {
       if (letters[key] === undefined && !(key === "enhed" && meaning.unitFromShape))
         findings.push({
           sheet: region.sheet,
@@ -489,12 +493,27 @@ function readRows(ctx: RunContext, columns: ColumnPlans): ReadRows {
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
           // Words read as a reason may name people: they stay in the case's Bemærkninger, not in Problemer.
-          if (o.note) findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: o.words === undefined ? cellText(v, fmt) : null });
+          if (o.note)
+            findings.push({
+              sheet: region.sheet,
+              cell: `${fp.letter}${r + 1}`,
+              severity: o.note.severity,
+              code: o.note.code,
+              message: o.note.message,
+              original: o.words === undefined ? cellText(v, fmt) : null,
+            });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
           // Kept as text in Sager, but an error value is never a name, a unit or a list value.
           if (fp.field.type !== "date" && o.note.code !== ERROR_VALUE_CODE) values[fp.position] = o.text;
-          findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original: cellText(v, fmt) });
+          findings.push({
+            sheet: region.sheet,
+            cell: `${fp.letter}${r + 1}`,
+            severity: o.note.severity,
+            code: o.note.code,
+            message: o.note.message,
+            original: cellText(v, fmt),
+          });
         }
       }
       plan.meaning.apply(values, row, r);
@@ -525,11 +544,40 @@ function readRows(ctx: RunContext, columns: ColumnPlans): ReadRows {
 function rowFindings(ctx: RunContext, regionPlans: readonly RegionPlan[], imported: readonly Imported[]): void {
   const { findings, limit } = ctx;
   for (const p of regionPlans) {
-    if (p.status) pushAll(findings, statusFindings(imported.filter((im) => im.plan === p), p.grid, p.status));
+    if (p.status)
+      pushAll(
+        findings,
+        statusFindings(
+          imported.filter((im) => im.plan === p),
+          p.grid,
+          p.status
+        )
+      );
     if (p.fills.length)
-      pushAll(findings, fillFindings(imported.filter((im) => im.plan === p), p.grid, p.fills, p.region.columns[0]?.letter ?? "A", p.region.headerRows[p.region.headerRows.length - 1]));
+      pushAll(
+        findings,
+        fillFindings(
+          imported.filter((im) => im.plan === p),
+          p.grid,
+          p.fills,
+          p.region.columns[0]?.letter ?? "A",
+          p.region.headerRows[p.region.headerRows.length - 1]
+        )
+      );
   }
-  pushAll(findings, missingPlaceFindings(imported, regionPlans.map((p) => ({ sheet: p.region.sheet, headerRow: p.region.headerRows[p.region.headerRows.length - 1], firstLetter: p.region.columns[0]?.letter ?? "A", rows: Math.min(p.region.dataRows.length, limit), letter: p.letters.pladstype }))));
+  pushAll(
+    findings,
+    missingPlaceFindings(
+      imported,
+      regionPlans.map((p) => ({
+        sheet: p.region.sheet,
+        headerRow: p.region.headerRows[p.region.headerRows.length - 1],
+        firstLetter: p.region.columns[0]?.letter ?? "A",
+        rows: Math.min(p.region.dataRows.length, limit),
+        letter: p.letters.pladstype,
+      }))
+    )
+  );
 }
 
 /** One spelling per unit (case, spacing, accents and the definite ending aside), the one most rows use. */
@@ -644,7 +692,14 @@ function assignIds(ctx: RunContext, imported: readonly Imported[], cases: readon
     generatedIds++;
     const letter = im.letters.sagsId;
     if (letter !== undefined)
-      findings.push({ sheet: im.sheet, cell: `${letter}${im.row + 1}`, severity: "advarsel", code: "SAGSID_GENERERET", message: `Rækken havde intet Sags-ID og har fået ${id}.`, original: null });
+      findings.push({
+        sheet: im.sheet,
+        cell: `${letter}${im.row + 1}`,
+        severity: "advarsel",
+        code: "SAGSID_GENERERET",
+        message: `Rækken havde intet Sags-ID og har fået ${id}.`,
+        original: null,
+      });
   }
   return generatedIds;
 }
@@ -659,7 +714,7 @@ function validateImported(ctx: RunContext, imported: readonly Imported[]): void 
       if (col === undefined) return null;
       const v = plan.grid.cells[r.row]?.[col] ?? null;
       return v === null ? null : cellText(v, plan.grid.numFmts?.[r.row]?.[col] ?? null);
-    }),
+    })
   );
 }
 
@@ -674,13 +729,22 @@ function unitsFound(ctx: RunContext, cases: readonly Case[], imported: readonly 
     let s = lovByUnit.get(k);
     if (!s) {
       lovByUnit.set(k, (s = new Set()));
-      units.push({ enhed: c.enhed, lovgrundlag: null, fuldtidspladser: null, deltidspladser: null, deltidsvaegt: null, loft: null, stykpris: null, reguleringspris: null });
+      units.push({
+        enhed: c.enhed,
+        lovgrundlag: null,
+        fuldtidspladser: null,
+        deltidspladser: null,
+        deltidsvaegt: null,
+        loft: null,
+        stykpris: null,
+        reguleringspris: null,
+      });
     }
     s.add(c.lovgrundlag);
   }
   const partTime = unitPartTimeWeights(
     imported.map((im) => ({ enhed: im.case.enhed, weight: im.weight, sheet: im.sheet, cell: `${im.letters.pladstype ?? "A"}${im.row + 1}` })),
-    unitKey,
+    unitKey
   );
   pushAll(findings, partTime.findings);
   for (const u of units) {
@@ -726,7 +790,16 @@ function result(
   ctx: RunContext,
   grids: WorkbookGrids,
   detection: Detection,
-  phases: { regions: SelectedRegions; columns: ColumnPlans; rows: ReadRows; merged: MergedCases; generatedIds: number; visitations: Visitation[]; units: Unit[]; attendance: AttendanceRead },
+  phases: {
+    regions: SelectedRegions;
+    columns: ColumnPlans;
+    rows: ReadRows;
+    merged: MergedCases;
+    generatedIds: number;
+    visitations: Visitation[];
+    units: Unit[];
+    attendance: AttendanceRead;
+  }
 ): ConvertResult {
   const { findings, limit, wanted } = ctx;
   const { caseRegions } = phases.regions;

@@ -361,8 +361,7 @@ function twoRowHeader(grid: SheetGrid, merges: Merge[], h: number): number[] {
   const above = h > 0 ? rows[h - 1] : undefined;
   // A title row right above the header is one cell, perhaps merged: a group row has two cells or more.
   const groupsAbove = merges.filter((m) => m.r1 === h - 1 && m.r2 === h - 1 && m.c2 > m.c1).length;
-  if (above && (nonBlankCount(above) >= 2 || groupsAbove >= 2) && (groupMergeIn(h - 1) || verticalFrom(h - 1)) && rowIsHeaderLike(above))
-    return [h - 1, h];
+  if (above && (nonBlankCount(above) >= 2 || groupsAbove >= 2) && (groupMergeIn(h - 1) || verticalFrom(h - 1)) && rowIsHeaderLike(above)) return [h - 1, h];
   // Without merges: a row of short sub-header words under the header ("Dato", "Årsag").
   if (below && !rowIsBlank(below) && rowIsHeaderLike(below)) {
     let sub = 0;
@@ -435,7 +434,10 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
     let monthFrom: GridMonth | undefined;
     if (dates.length < GRID_MIN_DATES) {
       // Columns headed by day numbers: the month from the title above, else the sheet's name.
-      const titles = grid.cells.slice(0, r).map(rowText).filter((t) => t !== "");
+      const titles = grid.cells
+        .slice(0, r)
+        .map(rowText)
+        .filter((t) => t !== "");
       const gm = gridMonth(titles, grid.name);
       const days = gm ? dayColumns(row, gm, GRID_MIN_DATES) : null;
       if (days) [dates, monthFrom] = [days, gm!];
@@ -448,7 +450,15 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
       if (typeof v !== "string" || isBlank(v)) continue;
       const best = headerCandidates(v)[0];
       const key: AttendanceKey | null =
-        best && best.score >= RECOGNISED ? (best.column === "CPR" ? "cpr" : best.column === "Navn" ? "navn" : best.column === "Sags-ID" ? "sagsId" : null) : null;
+        best && best.score >= RECOGNISED
+          ? best.column === "CPR"
+            ? "cpr"
+            : best.column === "Navn"
+              ? "navn"
+              : best.column === "Sags-ID"
+                ? "sagsId"
+                : null
+          : null;
       if (key) keyColumns.push({ index: c, header: v.trim(), key });
     }
     if (keyColumns.length === 0 && firstDate > 0) {
@@ -470,7 +480,17 @@ export function detectAttendanceGrid(grid: SheetGrid, sheetIndex: number): Atten
       else if (keyColumns.every((k) => isBlank(drow![k.index]))) skipped.push({ row: rr, reason: "uden for tabellen", text: rowText(drow) });
       else dataRows.push(rr);
     }
-    return { kind: "fremmoede", sheet: grid.name, sheetIndex, headerRow: r, keyColumns, dateColumns: dates, dataRows, skipped, ...(monthFrom ? { monthFrom } : {}) };
+    return {
+      kind: "fremmoede",
+      sheet: grid.name,
+      sheetIndex,
+      headerRow: r,
+      keyColumns,
+      dateColumns: dates,
+      dataRows,
+      skipped,
+      ...(monthFrom ? { monthFrom } : {}),
+    };
   }
   return null;
 }

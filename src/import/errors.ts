@@ -22,7 +22,7 @@ export function emptyWorkbookError(sheets: string[]): ImportError {
     sheets.length === 0
       ? "Projektmappen er tom: den har ingen ark. Åbn den projektmappe, der indeholder sagslisten."
       : `Projektmappen er tom: arkene ${sheets.map((s) => `'${s}'`).join(", ")} har ingen celler med indhold.`,
-    sheets,
+    sheets
   );
 }
 
@@ -31,6 +31,6 @@ export function noHeaderError(sheets: string[]): ImportError {
     "INGEN_OVERSKRIFT",
     `Ingen genkendelig overskriftsrække på arkene ${sheets.map((s) => `'${s}'`).join(", ")}. ` +
       "Sagslisten skal have en række med kolonneoverskrifter, fx 'CPR', 'Navn', 'Enhed' og 'Indskrevet', over borgerne.",
-    sheets,
+    sheets
   );
 }

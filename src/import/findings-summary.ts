@@ -44,7 +44,10 @@ export function collapseRepeated(findings: readonly Finding[], limit: number = R
 /** Rows hidden in the source (most often by a filter): one finding per sheet, not one per row. */
 export function hiddenRowsFinding(sheet: string, hiddenRows: readonly number[]): Finding | null {
   if (hiddenRows.length === 0) return null;
-  const shown = hiddenRows.slice(0, 10).map((r) => r + 1).join(", ");
+  const shown = hiddenRows
+    .slice(0, 10)
+    .map((r) => r + 1)
+    .join(", ");
   const more = hiddenRows.length > 10 ? ` og ${hiddenRows.length - 10} flere` : "";
   return {
     sheet,
@@ -88,7 +91,8 @@ export function missingPlaceFindings(rows: readonly PlaceRow[], plans: readonly 
         cell: `${p.firstLetter}${p.headerRow + 1}`,
         severity: "advarsel",
         code: "PLADSTYPE_KOLONNE_MANGLER",
-        message: "Listen har ingen kolonne for Pladstype, så alle sager tæller som fulde pladser (Pladsvægt 1). Skriv Deltid i Pladstype i Sager ved deltidspladser.",
+        message:
+          "Listen har ingen kolonne for Pladstype, så alle sager tæller som fulde pladser (Pladsvægt 1). Skriv Deltid i Pladstype i Sager ved deltidspladser.",
         original: null,
       });
   }

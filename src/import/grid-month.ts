@@ -13,9 +13,31 @@ export interface GridMonth {
 }
 
 const MONTHS: readonly [string, number][] = [
-  ["januar", 1], ["februar", 2], ["marts", 3], ["april", 4], ["maj", 5], ["juni", 6], ["juli", 7], ["august", 8],
-  ["september", 9], ["oktober", 10], ["november", 11], ["december", 12],
-  ["jan", 1], ["feb", 2], ["mar", 3], ["apr", 4], ["jun", 6], ["jul", 7], ["aug", 8], ["sep", 9], ["sept", 9], ["okt", 10], ["oct", 10], ["nov", 11], ["dec", 12],
+  ["januar", 1],
+  ["februar", 2],
+  ["marts", 3],
+  ["april", 4],
+  ["maj", 5],
+  ["juni", 6],
+  ["juli", 7],
+  ["august", 8],
+  ["september", 9],
+  ["oktober", 10],
+  ["november", 11],
+  ["december", 12],
+  ["jan", 1],
+  ["feb", 2],
+  ["mar", 3],
+  ["apr", 4],
+  ["jun", 6],
+  ["jul", 7],
+  ["aug", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["okt", 10],
+  ["oct", 10],
+  ["nov", 11],
+  ["dec", 12],
 ];
 const MONTH_BY_WORD = new Map(MONTHS);
 

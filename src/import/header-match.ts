@@ -39,11 +39,13 @@ function score(text: string): HeaderCandidate[] {
   const tokens = new Set(n.split(" "));
   for (const syn of HEADER_SYNONYM_LIST) {
     if (syn.compact === c) continue;
-    const contained =
-      syn.compact.length >= 3 &&
-      (syn.tokens.every((t) => tokens.has(t)) || (syn.compact.length >= 5 && c.startsWith(syn.compact)));
+    const contained = syn.compact.length >= 3 && (syn.tokens.every((t) => tokens.has(t)) || (syn.compact.length >= 5 && c.startsWith(syn.compact)));
     if (contained) {
-      offer(syn.column, syn.weight * (0.7 + (0.2 * syn.compact.length) / c.length), `Overskriften '${text.trim()}' indeholder '${syn.normalised}' (${syn.column}).`);
+      offer(
+        syn.column,
+        syn.weight * (0.7 + (0.2 * syn.compact.length) / c.length),
+        `Overskriften '${text.trim()}' indeholder '${syn.normalised}' (${syn.column}).`
+      );
       continue;
     }
     if (syn.compact.length >= 4 && Math.abs(syn.compact.length - c.length) <= 3) {

@@ -28,7 +28,8 @@ export function shapeFindings(region: CaseListRegion, letters: Partial<Record<Ca
       cell: `${region.columns[0]?.letter ?? "A"}${region.headerRows[0] + 1}`,
       severity: "advarsel",
       code: "NAVN_OG_CPR_MANGLER",
-      message: "Listen har hverken en kolonne for Navn eller for CPR, så borgerne kan kun kendes på Sags-ID. Vælg kolonnen med navn eller CPR i tilknytningen, eller tilføj den.",
+      message:
+        "Listen har hverken en kolonne for Navn eller for CPR, så borgerne kan kun kendes på Sags-ID. Vælg kolonnen med navn eller CPR i tilknytningen, eller tilføj den.",
       original: null,
     });
   }

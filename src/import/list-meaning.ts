@@ -56,9 +56,16 @@ export function listMeaning(grid: SheetGrid, region: CaseListRegion, cols: Colum
     const sections = region.sections ?? [];
     if (sections.length) {
       const p = decide(
-        pseudo("Sektioner", `Sektionsrækker (${sections.map((s) => s.text).join(", ")})`, "Enhed", 0.85,
-          `Listen har ingen kolonne for Enhed, men ${sections.length} ${sections.length === 1 ? "række" : "rækker"} med kun et enhedsnavn (fx række ${sections[0].row + 1}, '${sections[0].text}'). Rækkerne under hver af dem får den enhed.`),
-        options, "Enhed");
+        pseudo(
+          "Sektioner",
+          `Sektionsrækker (${sections.map((s) => s.text).join(", ")})`,
+          "Enhed",
+          0.85,
+          `Listen har ingen kolonne for Enhed, men ${sections.length} ${sections.length === 1 ? "række" : "rækker"} med kun et enhedsnavn (fx række ${sections[0].row + 1}, '${sections[0].text}'). Rækkerne under hver af dem får den enhed.`
+        ),
+        options,
+        "Enhed"
+      );
       proposals.push(p);
       if (p.target === "Enhed")
         sectionUnit = (r) => {
@@ -71,18 +78,33 @@ export function listMeaning(grid: SheetGrid, region: CaseListRegion, cols: Colum
     const fromSheet = sheetUnit(region.sheet);
     if (fromTitle) {
       const p = decide(
-        pseudo("Titel", `Titelrækken '${region.titles[0]}'`, "Enhed", 0.8, `Listen har ingen kolonne for Enhed; titlen over overskriften nævner enheden '${fromTitle}'.`),
-        options, "Enhed");
+        pseudo(
+          "Titel",
+          `Titelrækken '${region.titles[0]}'`,
+          "Enhed",
+          0.8,
+          `Listen har ingen kolonne for Enhed; titlen over overskriften nævner enheden '${fromTitle}'.`
+        ),
+        options,
+        "Enhed"
+      );
       proposals.push(p);
       if (p.target === "Enhed") listUnit = fromTitle;
     } else if (fromSheet) {
       const many = caseLists > 1;
       const p = decide(
-        pseudo("Arknavn", `Arkets navn '${region.sheet}'`, "Enhed", many ? 0.8 : 0.45,
+        pseudo(
+          "Arknavn",
+          `Arkets navn '${region.sheet}'`,
+          "Enhed",
+          many ? 0.8 : 0.45,
           many
             ? `Listen har ingen kolonne for Enhed, og der er én liste pr. ark: arkets navn '${fromSheet}' er enheden.`
-            : `Listen har ingen kolonne for Enhed; arkets navn '${fromSheet}' kan være enheden. Vælg Enhed, hvis det er den.`),
-        options, "Enhed");
+            : `Listen har ingen kolonne for Enhed; arkets navn '${fromSheet}' kan være enheden. Vælg Enhed, hvis det er den.`
+        ),
+        options,
+        "Enhed"
+      );
       proposals.push(p);
       if (p.target === "Enhed") listUnit = fromSheet;
     }
@@ -95,9 +117,16 @@ export function listMeaning(grid: SheetGrid, region: CaseListRegion, cols: Colum
     const last = cols.find((c) => c.target === null && LAST_NAME.has(normaliseHeader(c.header)));
     if (first && last) {
       const p = decide(
-        pseudo(`${first.letter}+${last.letter}`, `${first.header} + ${last.header}`, "Navn", 0.9,
-          `Fornavn og efternavn står i hver sin kolonne (${first.letter} og ${last.letter}); Navn sættes sammen af dem, og begge kolonner bevares.`),
-        options, "Navn");
+        pseudo(
+          `${first.letter}+${last.letter}`,
+          `${first.header} + ${last.header}`,
+          "Navn",
+          0.9,
+          `Fornavn og efternavn står i hver sin kolonne (${first.letter} og ${last.letter}); Navn sættes sammen af dem, og begge kolonner bevares.`
+        ),
+        options,
+        "Navn"
+      );
       proposals.push(p);
       if (p.target === "Navn") parts = { first: first.index, last: last.index };
     }

@@ -86,18 +86,40 @@ export function sectionRows(grid: SheetGrid, dataRows: readonly number[]): { row
 
 /** "KØKKENET" -> "Køkkenet"; "Værksted Nord" stays as written; a trailing colon or count dropped. */
 function sectionName(t: string): string {
-  const s = t.replace(/[:\s]+$/, "").replace(/\s*\(\d+\)$/, "").trim();
+  const s = t
+    .replace(/[:\s]+$/, "")
+    .replace(/\s*\(\d+\)$/, "")
+    .trim();
   if (s === s.toUpperCase() && s !== s.toLowerCase()) return s.charAt(0) + s.slice(1).toLowerCase();
   return s;
 }
 
-const LIST_WORDS = new Set(["sagsliste", "sagslisten", "liste", "listen", "deltagerliste", "deltagere", "borgere", "borgerliste", "oversigt", "sager", "indskrevne", "aktive", "enhed", "afdeling", "vaerksted oversigt"]);
+const LIST_WORDS = new Set([
+  "sagsliste",
+  "sagslisten",
+  "liste",
+  "listen",
+  "deltagerliste",
+  "deltagere",
+  "borgere",
+  "borgerliste",
+  "oversigt",
+  "sager",
+  "indskrevne",
+  "aktive",
+  "enhed",
+  "afdeling",
+  "vaerksted oversigt",
+]);
 
 /** The unit a title row names: "Sagsliste – Værksted Nord", "Enhed: Køkkenet"; null for "Sagsliste 2024". */
 export function titleUnit(titles: readonly string[]): string | null {
   for (const title of titles) {
     const first = title.split(" | ")[0].trim();
-    const parts = first.split(/\s+[–—-]\s+|\s*:\s*/).map((p) => p.trim()).filter((p) => p !== "");
+    const parts = first
+      .split(/\s+[–—-]\s+|\s*:\s*/)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     if (parts.length < 2) continue;
     const head = normaliseHeader(parts[0]).split(" ");
     if (!head.some((w) => LIST_WORDS.has(w))) continue;

@@ -181,7 +181,11 @@ function candidatesFor(col: RegionColumn, p: Profile): Candidate[] {
     if (dateShare >= 0.8 && !col.header) offer("Indskrevet", 0.4, `${pct(dateShare)} af cellerne er datoer, men kolonnen har ingen overskrift.`);
     const periodShare = p.period / p.nonEmpty;
     if (periodShare >= 0.6)
-      offer("Indskrevet", 0.6 + 0.3 * periodShare, `${pct(periodShare)} af cellerne er perioder (fra–til): starten læses som Indskrevet og slutningen som Udskrevet.`);
+      offer(
+        "Indskrevet",
+        0.6 + 0.3 * periodShare,
+        `${pct(periodShare)} af cellerne er perioder (fra–til): starten læses som Indskrevet og slutningen som Udskrevet.`
+      );
     // Dates under a header no synonym knows ("Første dag", "End date"): proposed, to be confirmed.
     if (dateShare >= 0.8 && col.header && !byColumn.size && !RE_NOT_ENROLMENT.test(col.header)) {
       offer("Indskrevet", 0.55, `${pct(dateShare)} af cellerne er datoer, men overskriften '${col.header.trim()}' er ukendt: foreslået som indskrivningsdato.`);
@@ -219,7 +223,7 @@ function checkTarget(target: string | null, source: string): void {
   if (target !== null && !FIELD_BY_COLUMN.has(target))
     throw new ImportError(
       "UGYLDIG_TILKNYTNING",
-      `Kolonnen '${source}' er knyttet til '${target}', som ikke er en kolonne i Sager. Vælg en af: ${FIELDS.map((f) => f.column).join(", ")}.`,
+      `Kolonnen '${source}' er knyttet til '${target}', som ikke er en kolonne i Sager. Vælg en af: ${FIELDS.map((f) => f.column).join(", ")}.`
     );
 }
 
@@ -275,6 +279,6 @@ export function mapRegion(grid: SheetGrid, region: CaseListRegion, options: Mapp
         reason: col.header
           ? `Overskriften '${col.header}' svarer ikke sikkert til en kolonne i Sager; kolonnen bevares som den er.`
           : "Kolonnen har ingen overskrift; den bevares som den er.",
-      },
+      }
   );
 }

@@ -14,11 +14,7 @@ function foldDanish(s: string): string {
  * spaces. "§" becomes the word "paragraf" so that a header "§" survives; see normaliseValue for values.
  */
 export function normaliseHeader(s: string): string {
-  return foldDanish(s.replace(/§/g, " paragraf "))
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(NON_ALNUM, " ")
-    .trim();
+  return foldDanish(s.replace(/§/g, " paragraf ")).normalize("NFD").replace(COMBINING_MARKS, "").replace(NON_ALNUM, " ").trim();
 }
 
 /** List-value key: as normaliseHeader, but "§ 103" and "103" agree. */

@@ -15,9 +15,7 @@ export interface Note {
   message: string;
 }
 
-export type CellOutcome =
-  | { kind: "value"; value: string | number | null; note?: Note }
-  | { kind: "unparsed"; text: string; note: Note };
+export type CellOutcome = { kind: "value"; value: string | number | null; note?: Note } | { kind: "unparsed"; text: string; note: Note };
 
 const EMPTY: CellOutcome = { kind: "value", value: null };
 
@@ -25,8 +23,34 @@ const EMPTY: CellOutcome = { kind: "value", value: null };
 
 // As files store them (always English), and as a Danish Excel shows them (a user may have typed one).
 const ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
-  "#NUL!", "#DIVISION/0!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T", "#SPILD!", "#BEREGN!", "#FELT!", "#BLOKERET!", "#FORBIND!", "#OPTAGET!", "#UKENDT!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#NUL!",
+  "#DIVISION/0!",
+  "#VÆRDI!",
+  "#REFERENCE!",
+  "#NAVN?",
+  "#I/T",
+  "#SPILD!",
+  "#BEREGN!",
+  "#FELT!",
+  "#BLOKERET!",
+  "#FORBIND!",
+  "#OPTAGET!",
+  "#UKENDT!",
 ]);
 
 export const ERROR_VALUE_CODE = "FEJLVAERDI";
@@ -34,7 +58,8 @@ export const ERROR_VALUE_CODE = "FEJLVAERDI";
 const NOTE_ERROR_VALUE: Note = {
   code: ERROR_VALUE_CODE,
   severity: "fejl",
-  message: "Cellen viser en fejlværdi fra Excel i stedet for en værdi (fx fra en formel, der ikke kan regnes). Ret formlen, eller skriv værdien i originalarket. Den oprindelige tekst er bevaret.",
+  message:
+    "Cellen viser en fejlværdi fra Excel i stedet for en værdi (fx fra en formel, der ikke kan regnes). Ret formlen, eller skriv værdien i originalarket. Den oprindelige tekst er bevaret.",
 };
 
 /** A cell that holds one of Excel's error values (#DIV/0!, #N/A, #REF! …): unparsed, with its text kept; else null. */
@@ -51,18 +76,40 @@ const MAX_PLAUSIBLE_SERIAL = serial(2100, 12, 31);
 const MAX_SERIAL = 2_958_465;
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
-  ["januar", 1], ["jan", 1], ["january", 1],
-  ["februar", 2], ["feb", 2], ["febr", 2], ["february", 2],
-  ["marts", 3], ["mar", 3], ["mart", 3], ["march", 3],
-  ["april", 4], ["apr", 4],
-  ["maj", 5], ["may", 5],
-  ["juni", 6], ["jun", 6], ["june", 6],
-  ["juli", 7], ["jul", 7], ["july", 7],
-  ["august", 8], ["aug", 8],
-  ["september", 9], ["sep", 9], ["sept", 9],
-  ["oktober", 10], ["okt", 10], ["oct", 10], ["october", 10],
-  ["november", 11], ["nov", 11],
-  ["december", 12], ["dec", 12],
+  ["januar", 1],
+  ["jan", 1],
+  ["january", 1],
+  ["februar", 2],
+  ["feb", 2],
+  ["febr", 2],
+  ["february", 2],
+  ["marts", 3],
+  ["mar", 3],
+  ["mart", 3],
+  ["march", 3],
+  ["april", 4],
+  ["apr", 4],
+  ["maj", 5],
+  ["may", 5],
+  ["juni", 6],
+  ["jun", 6],
+  ["june", 6],
+  ["juli", 7],
+  ["jul", 7],
+  ["july", 7],
+  ["august", 8],
+  ["aug", 8],
+  ["september", 9],
+  ["sep", 9],
+  ["sept", 9],
+  ["oktober", 10],
+  ["okt", 10],
+  ["oct", 10],
+  ["october", 10],
+  ["november", 11],
+  ["nov", 11],
+  ["december", 12],
+  ["dec", 12],
 ]);
 
 const RE_ISO = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[t ]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?z?)?$/;
@@ -176,7 +223,11 @@ const RE_PLAIN = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** A number as Danes write it: decimal comma, thousands dot or space, "kr.", "%"; null otherwise. */
 export function parseNumberText(input: string): number | null {
-  let s = input.replace(RE_CURRENCY, "").replace(RE_CURRENCY_PREFIX, "").replace(RE_SPACES, "").replace(/\u2212/g, "-");
+  let s = input
+    .replace(RE_CURRENCY, "")
+    .replace(RE_CURRENCY_PREFIX, "")
+    .replace(RE_SPACES, "")
+    .replace(/\u2212/g, "-");
   if (s === "") return null;
   let scale = 1;
   if (s.endsWith("%")) {
@@ -224,7 +275,8 @@ const NOTE_CPR_MOD11: Note = {
 const NOTE_CPR_MASKED: Note = {
   code: "CPR_MASKERET",
   severity: "info",
-  message: "CPR-nummeret er maskeret (DDMMÅÅ-XXXX) og er bevaret sådan. Borgeren kan ikke findes på CPR-nummer; skriv det fulde nummer, hvis sagen skal kunne matches.",
+  message:
+    "CPR-nummeret er maskeret (DDMMÅÅ-XXXX) og er bevaret sådan. Borgeren kan ikke findes på CPR-nummer; skriv det fulde nummer, hvis sagen skal kunne matches.",
 };
 
 /** Numbers issued since 1 January 2007 need not pass modulus 11; earlier ones all did. */
@@ -300,7 +352,11 @@ export function parseListCell(v: RawCell, list: string, lookup: ListLookup): Cel
           ? {
               kind: "value",
               value: m.value,
-              note: { code: "VAERDI_TOLKET", severity: "advarsel", message: `Værdien er tolket som '${m.value}' på listen ${list}. Kontrollér at det er rigtigt.` },
+              note: {
+                code: "VAERDI_TOLKET",
+                severity: "advarsel",
+                message: `Værdien er tolket som '${m.value}' på listen ${list}. Kontrollér at det er rigtigt.`,
+              },
             }
           : { kind: "value", value: m.value };
     }

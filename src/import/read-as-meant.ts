@@ -86,7 +86,7 @@ export function remarksWithReason(remarks: string | null | undefined, words: str
  */
 export function unitPartTimeWeights(
   rows: readonly { enhed: string; weight: number | undefined; sheet: string; cell: string }[],
-  unitKeyOf: (enhed: string) => string,
+  unitKeyOf: (enhed: string) => string
 ): { weights: Map<string, number>; findings: Finding[] } {
   const byUnit = new Map<string, { counts: Map<number, number>; first: { sheet: string; cell: string; enhed: string } }>();
   for (const r of rows) {

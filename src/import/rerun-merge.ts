@@ -352,12 +352,24 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
               key: at(c.j),
               column,
               from: `Sager: ${from}`,
-              to: to === "udfyldt" || to === "tom" ? `Sager beholdt; kildearket: ${to === "tom" ? "tom" : "en anden værdi"} (se Problemer)` : `Sager beholdt; kildearket: ${to} (se Problemer)`,
+              to:
+                to === "udfyldt" || to === "tom"
+                  ? `Sager beholdt; kildearket: ${to === "tom" ? "tom" : "en anden værdi"} (se Problemer)`
+                  : `Sager beholdt; kildearket: ${to} (se Problemer)`,
             };
-          return { time, action: LOG_ACTIONS.import, table: TABLES.sager, key: at(c.j), column, from, to: from === "udfyldt" && to === "udfyldt" ? "ændret" : to };
+          return {
+            time,
+            action: LOG_ACTIONS.import,
+            table: TABLES.sager,
+            key: at(c.j),
+            column,
+            from,
+            to: from === "udfyldt" && to === "udfyldt" ? "ændret" : to,
+          };
         });
       for (let i = existingCount; i < result.cases.length; i++) {
-        if (result.sourceRefs[i]) lines.push({ time, action: LOG_ACTIONS.import, table: TABLES.sager, key: result.cases[i].sagsId, column: null, from: null, to: "ny række" });
+        if (result.sourceRefs[i])
+          lines.push({ time, action: LOG_ACTIONS.import, table: TABLES.sager, key: result.cases[i].sagsId, column: null, from: null, to: "ny række" });
       }
       return lines;
     },
@@ -372,7 +384,11 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
  * row held (not the merged ones: those are the base of the next re-run), and the earlier identities of
  * cases still in Sager that this import did not read (another sheet, a row since removed).
  */
-export function importedState(result: ConvertResult, earlier: readonly SourceRecord[] = [], read: ReadonlyMap<number, { tokens: Tokens }> = new Map()): ImportedState {
+export function importedState(
+  result: ConvertResult,
+  earlier: readonly SourceRecord[] = [],
+  read: ReadonlyMap<number, { tokens: Tokens }> = new Map()
+): ImportedState {
   const sheets: string[] = [];
   const sheetIndex = (s: string) => {
     let i = sheets.indexOf(s);
@@ -380,12 +396,7 @@ export function importedState(result: ConvertResult, earlier: readonly SourceRec
     return i;
   };
   const fields = FIELDS.map((f) => f.column);
-  const row = (sagsId: string, sheet: string, at: number, tokens: Tokens): ImportedState["cases"][number] => [
-    sagsId,
-    sheetIndex(sheet),
-    at,
-    tokens,
-  ];
+  const row = (sagsId: string, sheet: string, at: number, tokens: Tokens): ImportedState["cases"][number] => [sagsId, sheetIndex(sheet), at, tokens];
   const mappedIn = new Map(Object.entries(result.fieldLetters).map(([sheet, letters]) => [sheet, mappedKeys(letters)]));
   const cases: ImportedState["cases"] = [];
   const seen = new Set<string>();
@@ -418,5 +429,8 @@ export function forgetImportedValues(metadata: Record<string, unknown>, columns:
   const s = metadata[IMPORTED_KEY] as ImportedState | undefined;
   if (!s || importedStateOf(metadata) === null) return metadata;
   const drop = s.fields.map((f) => columns.includes(f));
-  return { ...metadata, [IMPORTED_KEY]: { ...s, cases: s.cases.map(([id, sheet, row, values]) => [id, sheet, row, values.map((v, i) => (drop[i] ? null : v))]) } };
+  return {
+    ...metadata,
+    [IMPORTED_KEY]: { ...s, cases: s.cases.map(([id, sheet, row, values]) => [id, sheet, row, values.map((v, i) => (drop[i] ? null : v))]) },
+  };
 }

@@ -10,7 +10,10 @@ import { normaliseValue } from "./normalise";
 export type StatusMeaning = "udskrevet" | "venteliste" | "aktiv";
 
 const MEANINGS: readonly [StatusMeaning, RegExp][] = [
-  ["udskrevet", /^(afsluttet|afslut|udskrevet|udskr|stoppet|ophoert|ophort|slut|faerdig|lukket|afgang|afgaaet|inaktiv|ikke aktiv|tidligere|exit|closed|ended)\b/],
+  [
+    "udskrevet",
+    /^(afsluttet|afslut|udskrevet|udskr|stoppet|ophoert|ophort|slut|faerdig|lukket|afgang|afgaaet|inaktiv|ikke aktiv|tidligere|exit|closed|ended)\b/,
+  ],
   ["venteliste", /^(venteliste|venter|ventende|paa venteliste|visiteret|afventer|kommende|waiting)\b/],
   ["aktiv", /^(aktiv|igang|i gang|indskrevet|i forloeb|igangvaerende|fortsaetter|active)\b/],
 ];
@@ -71,7 +74,8 @@ export function statusFindings(rows: readonly StatusRow[], grid: SheetGrid, colu
         cell: `${column.letter}${r.row + 1}`,
         severity: "fejl",
         code: "UDSKREVET_UDEN_DATO",
-        message: "Listen siger, at borgeren er udskrevet, men sagen har ingen udskrivningsdato og tæller derfor som aktiv. Skriv udskrivningsdatoen i Udskrevet i Sager.",
+        message:
+          "Listen siger, at borgeren er udskrevet, men sagen har ingen udskrivningsdato og tæller derfor som aktiv. Skriv udskrivningsdatoen i Udskrevet i Sager.",
         original: typeof v === "string" ? v : null,
       });
     else if (meaning === "venteliste" && r.case.indskrevet !== null && r.case.udskrevet === null)
@@ -80,7 +84,8 @@ export function statusFindings(rows: readonly StatusRow[], grid: SheetGrid, colu
         cell: `${column.letter}${r.row + 1}`,
         severity: "advarsel",
         code: "VENTELISTE_MED_INDSKRIVNING",
-        message: "Listen siger, at borgeren venter, men sagen har en indskrivningsdato og tæller derfor som aktiv. Fjern datoen, hvis borgeren ikke er startet.",
+        message:
+          "Listen siger, at borgeren venter, men sagen har en indskrivningsdato og tæller derfor som aktiv. Fjern datoen, hvis borgeren ikke er startet.",
         original: typeof v === "string" ? v : null,
       });
   }

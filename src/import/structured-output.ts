@@ -131,7 +131,14 @@ function problemRows(result: ConvertResult, sagerSheet: string, marks: Condition
   return result.findings.map((f: Finding) => {
     const cell = cellOf(f.sheet, f.cell);
     const target = cell === null ? null : `${sagerSheet}!${cell}`;
-    if (f.cells && target !== null) marks.push(...repeatedCellsFormats(sagerSheet, target, f.cells.map((c) => cellOf(f.sheet, c))));
+    if (f.cells && target !== null)
+      marks.push(
+        ...repeatedCellsFormats(
+          sagerSheet,
+          target,
+          f.cells.map((c) => cellOf(f.sheet, c))
+        )
+      );
     const { cells: _cells, ...row } = f;
     return { ...row, target };
   });
@@ -170,7 +177,11 @@ function chooseParams(previous: StructuredData | null, cases: readonly Case[], a
   if (previous) [params, source] = [previous.params, "tidligere"];
   else if (options.referenceDate !== undefined) [params, source] = [defaultParams(options.referenceDate), "valgt"];
   else {
-    const { periodSource, ...p } = paramsFromData(cases, attendance.map((a) => a.dato), options.conversionDate);
+    const { periodSource, ...p } = paramsFromData(
+      cases,
+      attendance.map((a) => a.dato),
+      options.conversionDate
+    );
     [params, source] = [p, periodSource];
   }
   return { params, period: { start: params.periodestart, end: params.periodeslut, reference: params.opgoerelsesdato, source } };

@@ -29,7 +29,7 @@ export interface ValidationOptions {
 export function validateRows(
   rows: readonly ValidationRow[],
   options: ValidationOptions,
-  original: (row: ValidationRow, key: CaseKey) => string | null,
+  original: (row: ValidationRow, key: CaseKey) => string | null
 ): Finding[] {
   const findings: Finding[] = [];
   const at = (r: ValidationRow, key: CaseKey, severity: Finding["severity"], code: string, message: string) => {
@@ -55,7 +55,13 @@ export function validateRows(
     const first = firstById.get(id);
     if (!first) firstById.set(id, r);
     else
-      at(r, "sagsId", "fejl", "SAGSID_DUBLET", `Sags-ID'et findes allerede i række ${first.row + 1} på arket '${first.sheet}'. Giv sagen et nyt, entydigt Sags-ID.`);
+      at(
+        r,
+        "sagsId",
+        "fejl",
+        "SAGSID_DUBLET",
+        `Sags-ID'et findes allerede i række ${first.row + 1} på arket '${first.sheet}'. Giv sagen et nyt, entydigt Sags-ID.`
+      );
   }
 
   // Group by CPR first (no key building per row); most citizens have one case, so units are split rarely.
@@ -87,8 +93,13 @@ export function validateRows(
     for (let i = 1; i < g.length; i++) {
       const r = g[i];
       if (r.case.indskrevet! <= openEnd) {
-        at(r, "cpr", "fejl", "CPR_DOBBELT_AKTIV",
-          `Borgeren er indskrevet to gange i samme enhed i samme periode (se også række ${open.row + 1} på arket '${open.sheet}'). Udskriv den ene sag eller ret datoerne.`);
+        at(
+          r,
+          "cpr",
+          "fejl",
+          "CPR_DOBBELT_AKTIV",
+          `Borgeren er indskrevet to gange i samme enhed i samme periode (se også række ${open.row + 1} på arket '${open.sheet}'). Udskriv den ene sag eller ret datoerne.`
+        );
       }
       const end = r.case.udskrevet ?? Infinity;
       if (end > openEnd) {

@@ -42,7 +42,10 @@ export function placeWeight(v: string | number): PlaceWeight | null {
     if (v > 1 && v <= 100) return null;
     return null;
   }
-  const s = v.trim().toLowerCase().replace(/\u00a0/g, " ");
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/\u00a0/g, " ");
   let m = RE_FRACTION.exec(s);
   if (m) {
     const a = Number(m[1]);
@@ -144,13 +147,83 @@ type Reason = (typeof UDSKRIVNINGSAARSAGER)[number];
 const REASON_WORDS: readonly [Reason, readonly RegExp[]][] = [
   ["Død", [/\bdoed\b/, /\bdoede\b/, /\bafgaaet ved doeden\b/, /\bafdoed/, /\bdoedsfald/]],
   ["Praktik", [/praktik/]],
-  ["Uddannelse", [/uddannelse/, /\budd\b/, /\bsosu\b/, /\bskole/, /\bstudie/, /\bstuderer/, /\bgymnasi/, /\bhf\b/, /\beud\b/, /\bfgu\b/, /\bstu\b/, /\bhoejskole/, /\blaerling/, /\belev\b/, /\bkursus/, /\bvuc\b/, /\bamu\b/]],
-  ["Beskæftigelse", [/\bjob/, /\barbejde/, /\bansat/, /\bansaettelse/, /\bfleksjob/, /\bfast stilling/, /\bloentilskud/, /\bordinaer beskaeftigelse/, /\bbeskaeftigelse/, /\bselvstaendig/]],
+  [
+    "Uddannelse",
+    [
+      /uddannelse/,
+      /\budd\b/,
+      /\bsosu\b/,
+      /\bskole/,
+      /\bstudie/,
+      /\bstuderer/,
+      /\bgymnasi/,
+      /\bhf\b/,
+      /\beud\b/,
+      /\bfgu\b/,
+      /\bstu\b/,
+      /\bhoejskole/,
+      /\blaerling/,
+      /\belev\b/,
+      /\bkursus/,
+      /\bvuc\b/,
+      /\bamu\b/,
+    ],
+  ],
+  [
+    "Beskæftigelse",
+    [
+      /\bjob/,
+      /\barbejde/,
+      /\bansat/,
+      /\bansaettelse/,
+      /\bfleksjob/,
+      /\bfast stilling/,
+      /\bloentilskud/,
+      /\bordinaer beskaeftigelse/,
+      /\bbeskaeftigelse/,
+      /\bselvstaendig/,
+    ],
+  ],
   ["Udeblivelse", [/\budebl/, /\bfravaer/, /\bmoedte ikke/, /\bmoeder ikke/, /\bmoedt op\b.*\bikke\b/, /\bikke moedt/, /\bikke kommet/]],
   ["Flytning", [/\bflytte/, /\bflyttet/, /\bfraflyt/, /\bflytning/]],
   ["Sygdom", [/\bsyg/, /\bindlagt/, /\bindlaeggelse/, /\bhelbred/, /\bhospital/, /\bbehandling/]],
-  ["Anden indsats", [/\bandet tilbud/, /\banden indsats/, /\bandet forloeb/, /\bnyt tilbud/, /\bovergaaet/, /\bvisiteret til/, /\bbotilbud/, /\bvidere til/, /\bskiftet til/, /\bandet vaerksted/, /\bdagtilbud/, /\bjobcenter/]],
-  ["Afbrudt (eget ønske)", [/\beget oenske/, /\boensker ikke/, /\boenskede/, /\bstoppede selv/, /\bstoppet selv/, /\bselv stoppet/, /\bville ikke/, /\bvil ikke/, /\bmotivation/, /\bumotiveret/, /\bikke motiveret/, /\bframeldt/, /\bafbrudt/, /\bsagt op/, /\bmeldt fra/]],
+  [
+    "Anden indsats",
+    [
+      /\bandet tilbud/,
+      /\banden indsats/,
+      /\bandet forloeb/,
+      /\bnyt tilbud/,
+      /\bovergaaet/,
+      /\bvisiteret til/,
+      /\bbotilbud/,
+      /\bvidere til/,
+      /\bskiftet til/,
+      /\bandet vaerksted/,
+      /\bdagtilbud/,
+      /\bjobcenter/,
+    ],
+  ],
+  [
+    "Afbrudt (eget ønske)",
+    [
+      /\beget oenske/,
+      /\boensker ikke/,
+      /\boenskede/,
+      /\bstoppede selv/,
+      /\bstoppet selv/,
+      /\bselv stoppet/,
+      /\bville ikke/,
+      /\bvil ikke/,
+      /\bmotivation/,
+      /\bumotiveret/,
+      /\bikke motiveret/,
+      /\bframeldt/,
+      /\bafbrudt/,
+      /\bsagt op/,
+      /\bmeldt fra/,
+    ],
+  ],
 ];
 
 export interface ReasonReading {

@@ -100,7 +100,10 @@ export function savedMappingOf(metadata: Record<string, unknown> | null): Mappin
 export function savedCodesOf(metadata: Record<string, unknown> | null): Record<string, string | null> {
   const c = metadata?.attendanceCodes;
   if (!c || typeof c !== "object" || Array.isArray(c)) return {};
-  return Object.fromEntries(Object.entries(c as Record<string, unknown>).filter(([, v]) => v === null || typeof v === "string")) as Record<string, string | null>;
+  return Object.fromEntries(Object.entries(c as Record<string, unknown>).filter(([, v]) => v === null || typeof v === "string")) as Record<
+    string,
+    string | null
+  >;
 }
 
 /** The earlier Sager's columns beyond the contract's, and date cells that hold text. */
@@ -190,7 +193,13 @@ export function planWorkbookConversion(
     ...(rerun ? previousLog(tables.table(TABLES.log)) : []),
     ...(merge ? merge.logEntries(result, time ?? conversionDate) : []),
     ...importLogEntries(time ?? conversionDate, [
-      { table: TABLES.sager, before: existing.length, after: result.cases.length, added: result.stats.added, updated: merge ? merge.changedCases() : result.stats.updated },
+      {
+        table: TABLES.sager,
+        before: existing.length,
+        after: result.cases.length,
+        added: result.stats.added,
+        updated: merge ? merge.changedCases() : result.stats.updated,
+      },
       ...(result.stats.attendanceRows > 0
         ? [{ table: TABLES.fremmoede, before: attendanceBefore, after: attendanceBefore + attendanceAdded, added: attendanceAdded, updated: 0 }]
         : []),

@@ -114,7 +114,17 @@ export function generateAttendanceRegister(options: RegisterOptions): GeneratedR
   const listCells: RawCell[][] = [header];
   const listFmts: (string | null)[][] = [header.map(() => null)];
   for (const c of cases) {
-    listCells.push([c.sagsId, c.navn, `${c.cpr!.slice(0, 6)}-${c.cpr!.slice(6)}`, c.enhed, c.lovgrundlag, c.pladstype, c.indskrevet, c.udskrevet, c.udskrivningsaarsag]);
+    listCells.push([
+      c.sagsId,
+      c.navn,
+      `${c.cpr!.slice(0, 6)}-${c.cpr!.slice(6)}`,
+      c.enhed,
+      c.lovgrundlag,
+      c.pladstype,
+      c.indskrevet,
+      c.udskrevet,
+      c.udskrivningsaarsag,
+    ]);
     listFmts.push([null, null, null, null, null, null, "dd-mm-yyyy", "dd-mm-yyyy", null]);
   }
   const sheets: SheetGrid[] = [{ name: "Sagsliste", cells: listCells, numFmts: listFmts, merges: [], hiddenRows: [], hiddenCols: [] }];

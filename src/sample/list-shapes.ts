@@ -116,7 +116,12 @@ const caseRow = (p: Person): RawCell[] => [cprText(p.cpr), `${p.first} ${p.last}
 const caseFmts = [null, null, null, DATE];
 
 function base(id: string, title: string): ListShape {
-  return { id, title, grids: { sheets: [] }, meant: { citizens: [], units: [], waiting: 0, keptColumns: [], notColumns: [], notImported: [], findingCodes: [] } };
+  return {
+    id,
+    title,
+    grids: { sheets: [] },
+    meant: { citizens: [], units: [], waiting: 0, keptColumns: [], notColumns: [], notImported: [], findingCodes: [] },
+  };
 }
 
 /** One sheet per unit, named after it; no unit column. */
@@ -197,7 +202,7 @@ export function firstLastBirth(seed: number): ListShape {
 /** Names as "Efternavn, Fornavn" in one cell. */
 export function lastCommaFirst(seed: number): ListShape {
   const rng = new Rng(seededRandom(seed));
-  const s = base("last-comma-first", "\"Efternavn, Fornavn\" i én celle");
+  const s = base("last-comma-first", '"Efternavn, Fornavn" i én celle');
   const sh = new Sheet("Sagsliste");
   sh.row(["CPR-nr.", "Efternavn, fornavn", "Enhed", "Startdato"]);
   for (const p of people(rng, 8)) {
@@ -302,5 +307,7 @@ export function waitingList(seed: number): ListShape {
 
 /** Every shape of this module, seeded. */
 export function listShapes(seed: number): ListShape[] {
-  return [sheetPerUnit, unitInTitle, unitSections, firstLastBirth, lastCommaFirst, unitSpellings, summaryBeside, closingLine, waitingList].map((f, i) => f(seed + i));
+  return [sheetPerUnit, unitInTitle, unitSections, firstLastBirth, lastCommaFirst, unitSpellings, summaryBeside, closingLine, waitingList].map((f, i) =>
+    f(seed + i)
+  );
 }

@@ -47,8 +47,54 @@ export interface MessyCaseList {
 
 // ---------------------------------------------------------------- vocabulary
 
-const FIRST = ["Anders", "Mette", "Jens", "Hanne", "Peter", "Lone", "Søren", "Birgitte", "Mads", "Camilla", "Ali", "Fatima", "Niels", "Ida", "Morten", "Signe", "Thomas", "Julie", "Kasper", "Åse", "Øjvind", "Emil", "Sofie", "Rasmus"];
-const LAST = ["Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Østergaard", "Ahmed", "Møller", "Kjær"];
+const FIRST = [
+  "Anders",
+  "Mette",
+  "Jens",
+  "Hanne",
+  "Peter",
+  "Lone",
+  "Søren",
+  "Birgitte",
+  "Mads",
+  "Camilla",
+  "Ali",
+  "Fatima",
+  "Niels",
+  "Ida",
+  "Morten",
+  "Signe",
+  "Thomas",
+  "Julie",
+  "Kasper",
+  "Åse",
+  "Øjvind",
+  "Emil",
+  "Sofie",
+  "Rasmus",
+];
+const LAST = [
+  "Jensen",
+  "Nielsen",
+  "Hansen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Rasmussen",
+  "Jørgensen",
+  "Petersen",
+  "Madsen",
+  "Kristensen",
+  "Olsen",
+  "Thomsen",
+  "Poulsen",
+  "Østergaard",
+  "Ahmed",
+  "Møller",
+  "Kjær",
+];
 const UNITS: { name: string; lov: string; variants: string[] }[] = [
   { name: "Kilen", lov: "§103", variants: ["kilen ", "KILEN", " Kilen"] },
   { name: "Værkstedet Nord", lov: "§103", variants: ["værkstedet nord", "Værkstedet  Nord", "VÆRKSTEDET NORD"] },
@@ -90,7 +136,15 @@ const FORS_SPELLINGS: Record<string, string[]> = {
 const YES_SPELLINGS = ["Ja", "ja", "X", "1", "JA"];
 const NO_SPELLINGS = ["Nej", "nej", "0", "NEJ"];
 const CONTACTS = ["KB", "Lise", "Hans P.", "MJ", "Tove", "Bente Holm"];
-const REMARKS = ["Kører selv", "Ønsker mere tid i køkkenet", "=ikke startet endnu", "+ ekstra støtte", "Mødes med mentor hver fredag", "Tal med sagsbehandler", "@team: husk kørsel"];
+const REMARKS = [
+  "Kører selv",
+  "Ønsker mere tid i køkkenet",
+  "=ikke startet endnu",
+  "+ ekstra støtte",
+  "Mødes med mentor hver fredag",
+  "Tal med sagsbehandler",
+  "@team: husk kørsel",
+];
 const MONTHS_SHORT = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 const MONTHS_LONG = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 const UNREADABLE_DATES = ["ukendt", "?", "efterår 2022", "snart", "31.02.2023"];
@@ -420,10 +474,19 @@ export function generateMessyCaseList(options: MessyOptions): MessyCaseList {
           }
           default: {
             const v: RawCell =
-              c.header === "Farve" ? rng.pick(["grøn", "rød", "gul", null]) :
-              c.header === "Cykel nr." ? (rng.chance(0.5) ? rng.int(1, 40) : null) :
-              c.header === "Telefon" ? (rng.chance(0.6) ? `${rng.int(20, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}` : null) :
-              rng.chance(0.5) ? `${rng.int(7, 9)}-${rng.int(12, 15)}` : null;
+              c.header === "Farve"
+                ? rng.pick(["grøn", "rød", "gul", null])
+                : c.header === "Cykel nr."
+                  ? rng.chance(0.5)
+                    ? rng.int(1, 40)
+                    : null
+                  : c.header === "Telefon"
+                    ? rng.chance(0.6)
+                      ? `${rng.int(20, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`
+                      : null
+                    : rng.chance(0.5)
+                      ? `${rng.int(7, 9)}-${rng.int(12, 15)}`
+                      : null;
             if (v !== null) b.set(r, ci, v);
           }
         }

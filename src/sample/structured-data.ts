@@ -3,26 +3,10 @@
 // same data, with no Math.random and no clock. Edge cases are planted on purpose (see generate).
 import { sortedByCase } from "../domain/case-blocks";
 import { addMonths, isoWeekday, serial, yearEnd, yearStart, ymd } from "../domain/dates";
-import {
-  BESLUTNINGER,
-  FORSOERGELSESGRUNDLAG,
-  HENVISERE,
-  LOVGRUNDLAG,
-  UDSKRIVNINGSAARSAGER,
-} from "../domain/enums";
+import { BESLUTNINGER, FORSOERGELSESGRUNDLAG, HENVISERE, LOVGRUNDLAG, UDSKRIVNINGSAARSAGER } from "../domain/enums";
 import { holidaysForYears, holidayYearSpan } from "../domain/holidays";
 import { DEFAULT_INSTRUMENT, INSTRUMENT_PRESETS, SELVVURDERING } from "../domain/instruments";
-import type {
-  Attendance,
-  Case,
-  Goal,
-  Holiday,
-  InstrumentDimension,
-  StatusMeasurement,
-  StructuredData,
-  Unit,
-  Visitation,
-} from "../domain/model";
+import type { Attendance, Case, Goal, Holiday, InstrumentDimension, StatusMeasurement, StructuredData, Unit, Visitation } from "../domain/model";
 import { defaultAttendanceStatuses, defaultParams } from "../domain/setup-defaults";
 import { Rng, seededRandom } from "./random";
 

@@ -34,7 +34,8 @@ const LAST = ["Hansen", "Jensen", "Nielsen", "Larsen", "Holm", "Berg", "Kjær", 
 
 function names(n: number): string[] {
   const out: string[] = [];
-  for (let i = 0; out.length < n; i++) out.push(`${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${Math.floor(i / (FIRST.length * LAST.length)) || ""}`.trim());
+  for (let i = 0; out.length < n; i++)
+    out.push(`${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${Math.floor(i / (FIRST.length * LAST.length)) || ""}`.trim());
   return out;
 }
 
@@ -73,7 +74,12 @@ interface Base {
 function bases(rnd: Rng, n: number): Base[] {
   return names(n).map((navn, i) => {
     const y = rnd.int(1960, 2000);
-    return { navn, cpr: makeCpr(rnd, y, rnd.int(1, 12), rnd.int(1, 28), true), enhed: ["Køkken", "Gartneri", "Værksted Nord"][i % 3], start: serial(2023, rnd.int(1, 12), rnd.int(1, 28)) };
+    return {
+      navn,
+      cpr: makeCpr(rnd, y, rnd.int(1, 12), rnd.int(1, 28), true),
+      enhed: ["Køkken", "Gartneri", "Værksted Nord"][i % 3],
+      start: serial(2023, rnd.int(1, 12), rnd.int(1, 28)),
+    };
   });
 }
 
@@ -86,7 +92,15 @@ export function generateValueShapes(seed = 51): ValueShape[] {
   // 1. A Status column saying "Afsluttet", no end date for some of them.
   {
     const bs = bases(rnd, 30);
-    const rows = bs.map((b, i) => [b.navn, b.cpr, b.enhed, "Fuldtid", b.start, i % 3 === 0 ? null : i % 3 === 1 ? end(b, i) : null, i % 3 === 2 ? "Aktiv" : "Afsluttet"]);
+    const rows = bs.map((b, i) => [
+      b.navn,
+      b.cpr,
+      b.enhed,
+      "Fuldtid",
+      b.start,
+      i % 3 === 0 ? null : i % 3 === 1 ? end(b, i) : null,
+      i % 3 === 2 ? "Aktiv" : "Afsluttet",
+    ]);
     shapes.push({
       name: "status-afsluttet",
       grids: { sheets: [sheet("Borgere", ["Navn", "CPR", "Enhed", "Pladstype", "Startdato", "Slutdato", "Status"], rows, [4, 5])] },
@@ -189,7 +203,12 @@ export function generateValueShapes(seed = 51): ValueShape[] {
   // 6. Legal references with "stk.".
   {
     const bs = bases(rnd, 20);
-    const refs: [string, string][] = [["§103 stk. 1", "§103"], ["§ 104, stk. 1", "§104"], ["SEL § 103, stk. 2", "§103"], ["§104 stk.1", "§104"]];
+    const refs: [string, string][] = [
+      ["§103 stk. 1", "§103"],
+      ["§ 104, stk. 1", "§104"],
+      ["SEL § 103, stk. 2", "§103"],
+      ["§104 stk.1", "§104"],
+    ];
     const rows = bs.map((b, i) => [b.navn, b.cpr, b.enhed, refs[i % refs.length][0], "Fuldtid", b.start]);
     shapes.push({
       name: "paragraf-stk",
@@ -215,7 +234,10 @@ export function generateValueShapes(seed = 51): ValueShape[] {
       grids: { sheets: [sheet("Liste", ["Navn", "CPR", "Enhed", "Pladstype", "Indskrevet", "Udskrevet", "Udskrivningsårsag"], rows, [4, 5])] },
       meant: bs.map((b, i) => ({
         navn: b.navn,
-        fields: { udskrivningsaarsag: reasons[i % reasons.length][1], bemaerkninger: `Udskrivningsårsag (som skrevet i listen): ${reasons[i % reasons.length][0]}` },
+        fields: {
+          udskrivningsaarsag: reasons[i % reasons.length][1],
+          bemaerkninger: `Udskrivningsårsag (som skrevet i listen): ${reasons[i % reasons.length][0]}`,
+        },
       })),
       findingCounts: { KOLONNE_USIKKER: 0 },
     });

@@ -22,7 +22,9 @@ import type { SourceReader } from "./oversigt/consolidate-flow";
 import { asPlanPort, type WorkbookPort } from "../ports/workbook-port";
 
 /** Consolidation (and the report it builds) is loaded only where it is shown: Oversigt in an unconverted workbook. */
-const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate-panel" */ "./oversigt/ConsolidatePanel").then((m) => ({ default: m.ConsolidatePanel })));
+const ConsolidatePanel = lazy(() =>
+  import(/* webpackChunkName: "consolidate-panel" */ "./oversigt/ConsolidatePanel").then((m) => ({ default: m.ConsolidatePanel }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -39,11 +41,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Status =
-  | { kind: "checking" }
-  | { kind: "structured" }
-  | { kind: "notStructured" }
-  | { kind: "failed"; reason: string };
+type Status = { kind: "checking" } | { kind: "structured" } | { kind: "notStructured" } | { kind: "failed"; reason: string };
 
 function statusText(s: Status): string {
   switch (s.kind) {

@@ -29,10 +29,10 @@ async function tablesBefore(port: WorkbookPort, changes: readonly TableChange[])
 
 /** What the caller asked for: its own updates and new rows (the Log's rows are not its). */
 function callerReport(changes: readonly TableChange[]): SaveReport {
-  return changes.reduce(
-    (r, c) => ({ updated: r.updated + (c.updates?.length ?? 0), appended: r.appended + (c.appends?.length ?? 0) }),
-    { updated: 0, appended: 0 }
-  );
+  return changes.reduce((r, c) => ({ updated: r.updated + (c.updates?.length ?? 0), appended: r.appended + (c.appends?.length ?? 0) }), {
+    updated: 0,
+    appended: 0,
+  });
 }
 
 /**

@@ -62,7 +62,13 @@ export async function repairWorkbook(port: KontrolPort, report: IntegrityReport,
   const repaired = report.repairs.flatMap((r) => r.cells);
   const { tables } = await port.describe();
   const time = serialDateTime(clock());
-  const entries = [...repairLogEntries(time, repaired), ...sortLogEntries(time, sorted.map((s) => s.table))];
+  const entries = [
+    ...repairLogEntries(time, repaired),
+    ...sortLogEntries(
+      time,
+      sorted.map((s) => s.table)
+    ),
+  ];
   if (entries.length > 0 && tables.some((t) => t.toLowerCase() === TABLES.log.toLowerCase())) {
     await port.saveRows([{ table: TABLES.log, appends: entries.map(logRecord) }]);
   }

@@ -19,8 +19,7 @@ export const messages = {
     start: "Saml",
     elsewhere: "Vil du samle flere enheders projektmapper i én oversigt, så åbn en ny, tom projektmappe og vælg Oversigt dér.",
     needTwo: "Vælg mindst to projektmapper.",
-    notEmpty:
-      "Denne projektmappe har allerede tabellen Sager. Åbn en ny, tom projektmappe til den samlede oversigt, så enhedernes egne tabeller ikke blandes.",
+    notEmpty: "Denne projektmappe har allerede tabellen Sager. Åbn en ny, tom projektmappe til den samlede oversigt, så enhedernes egne tabeller ikke blandes.",
     steps: {
       files: (i: number, n: number): string => `Læser projektmappe ${i} af ${n} …`,
       combine: "Samler tabellerne …",
@@ -42,8 +41,7 @@ export const messages = {
   },
   office: {
     notInExcel: "Sagsliste skal åbnes fra Excel: vælg Hjem > Sagsliste.",
-    unsupported:
-      "Denne version af Excel understøtter ikke Sagsliste (kræver ExcelApi 1.8). Opdatér Excel, eller brug Excel på nettet.",
+    unsupported: "Denne version af Excel understøtter ikke Sagsliste (kræver ExcelApi 1.8). Opdatér Excel, eller brug Excel på nettet.",
     notLoaded:
       "Sagsliste kunne ikke hente Microsofts Office-bibliotek (Office.js fra appsforoffice.microsoft.com), så opgaveruden kan ikke tale med Excel. Tjek, at computeren er på nettet, og at netværket tillader adressen appsforoffice.microsoft.com (spørg jeres IT-afdeling). Luk derefter opgaveruden, og åbn den igen fra Hjem > Sagsliste.",
   },
@@ -74,8 +72,7 @@ export const messages = {
     kontrol: {
       tab: "Kontrol",
       heading: "Kontrol",
-      coming:
-        "Her kommer en kontrol af projektmappen: manglende eller ugyldige oplysninger, forfaldne statusmålinger og fund fra importen.",
+      coming: "Her kommer en kontrol af projektmappen: manglende eller ugyldige oplysninger, forfaldne statusmålinger og fund fra importen.",
     },
   },
   // The forms for visitation, status measurement and attendance (and what they share).
@@ -100,7 +97,8 @@ export const messages = {
   visitationForm: {
     edit: "Rediger en visitation",
     editHint: "Vælg en tidligere visitation for at rette den, eller lad feltet stå på Ny.",
-    editOption: (id: string, date: string, unit: string, decision: string): string => `${id} – ${date} – ${unit || "ingen enhed"} – ${decision || "ingen beslutning"}`,
+    editOption: (id: string, date: string, unit: string, decision: string): string =>
+      `${id} – ${date} – ${unit || "ingen enhed"} – ${decision || "ingen beslutning"}`,
     henvendelsesdato: "Henvendelsesdato",
     henviser: "Henviser",
     lovgrundlag: "Lovgrundlag",
@@ -270,7 +268,8 @@ export const messages = {
     regionsHeading: "Fundne sagslister",
     regionCases: (sheet: string, rows: number, header: number): string => `${sheet}: ${rows} ${rows === 1 ? "række" : "rækker"}, overskrift i række ${header}`,
     regionAttendance: (sheet: string, rows: number, days: number): string => `${sheet}: fremmødeskema med ${rows} borgere og ${days} dage`,
-    regionRegister: (sheet: string, rows: number): string => `${sheet}: fremmøderegistreringer, ${rows} ${rows === 1 ? "række" : "rækker"} (én pr. borger og dag)`,
+    regionRegister: (sheet: string, rows: number): string =>
+      `${sheet}: fremmøderegistreringer, ${rows} ${rows === 1 ? "række" : "rækker"} (én pr. borger og dag)`,
     includeSheet: (sheet: string): string => `Medtag ${sheet}`,
     merge: "Flet ark med samme opbygning til én tabel (med kolonnen Kildeark)",
     sameShape: (sheets: string): string => `Samme opbygning: ${sheets}`,
@@ -284,7 +283,8 @@ export const messages = {
     fillLabel: (color: string, rows: number, sheet: string): string => `Rækker med baggrundsfarven ${color} på ${sheet} (${rows})`,
     codesHeading: "Fremmødekoder",
     codesHint: "Sådan læses hver kode eller hvert ord i fremmødet. Vælg en anden status, hvis en kode betyder noget andet hos jer.",
-    codeLabel: (value: string, count: number, sheet: string): string => `Koden '${value}' (${count} ${count === 1 ? "registrering" : "registreringer"}, fx på ${sheet})`,
+    codeLabel: (value: string, count: number, sheet: string): string =>
+      `Koden '${value}' (${count} ${count === 1 ? "registrering" : "registreringer"}, fx på ${sheet})`,
     codeNone: "Ikke en status (behold som tekst)",
     fillMeanings: { udskrevet: "Udskrevet", venteliste: "På venteliste", aktiv: "Aktiv", ingen: "Ingen betydning" },
     columnLabel: (letter: string, header: string, sheet: string): string => `Kolonne ${letter} '${header || "uden overskrift"}' på ${sheet}`,

@@ -70,7 +70,12 @@ export function contentWidth(column: ColumnPlan, values: readonly Scalar[]): num
 export function presentTable(table: TablePlan): TablePlan {
   const helpers = new Set(HELPER_COLUMNS[table.name] ?? []);
   const columns = table.columns.map((c, j): ColumnPlan => {
-    const width = c.width ?? contentWidth(c, table.rows.map((r) => r[j] ?? null));
+    const width =
+      c.width ??
+      contentWidth(
+        c,
+        table.rows.map((r) => r[j] ?? null)
+      );
     if (!c.formula) return { ...c, width };
     return { ...c, width, headerFill: COMPUTED_HEADER_FILL, fill: COMPUTED_FILL, note: COMPUTED_NOTE, helper: helpers.has(c.name) || undefined };
   });

@@ -1,16 +1,6 @@
 // The workbook contract in one place: sheet, table, column and defined names (see docs/workbook.md).
 // Users' formulas and pivot tables depend on these names: renaming one is a breaking change.
-import type {
-  Attendance,
-  AttendanceStatusRow,
-  Case,
-  Goal,
-  Holiday,
-  InstrumentDimension,
-  StatusMeasurement,
-  Unit,
-  Visitation,
-} from "../domain/model";
+import type { Attendance, AttendanceStatusRow, Case, Goal, Holiday, InstrumentDimension, StatusMeasurement, Unit, Visitation } from "../domain/model";
 
 export type ColumnType = "text" | "id" | "cpr" | "date" | "number" | "integer" | "percent" | "money" | "yesno" | "enum";
 
@@ -79,15 +69,7 @@ export const CASE_SORTED_TABLES = [
 ] as const satisfies readonly { table: TableName; sortColumns: readonly string[]; sortedName: string }[];
 
 /** Enumerations kept as columns of the `Lister` table; each also has a defined name `Liste_<name>`. */
-export const LISTS = [
-  "Lovgrundlag",
-  "Pladstype",
-  "Udskrivningsårsag",
-  "Forsørgelsesgrundlag",
-  "Henviser",
-  "Beslutning",
-  "JaNej",
-] as const;
+export const LISTS = ["Lovgrundlag", "Pladstype", "Udskrivningsårsag", "Forsørgelsesgrundlag", "Henviser", "Beslutning", "JaNej"] as const;
 export type ListName = (typeof LISTS)[number];
 
 /** ASCII defined name for a list (validation sources must be names every engine accepts). */

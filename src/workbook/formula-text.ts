@@ -6,23 +6,9 @@
  * NETWORKDAYS.INTL is deliberately absent: LibreOffice 7.4 reads `_xlfn.NETWORKDAYS.INTL` as #NAME?,
  * so builders use NETWORKDAYS (Monday to Friday, the same rule) which every engine reads bare.
  */
-export const XLFN_FUNCTIONS = [
-  "MAXIFS",
-  "MINIFS",
-  "IFS",
-  "IFNA",
-  "CONCAT",
-  "TEXTJOIN",
-  "SWITCH",
-  "AGGREGATE",
-  "DAYS",
-  "ISOWEEKNUM",
-] as const;
+export const XLFN_FUNCTIONS = ["MAXIFS", "MINIFS", "IFS", "IFNA", "CONCAT", "TEXTJOIN", "SWITCH", "AGGREGATE", "DAYS", "ISOWEEKNUM"] as const;
 
-const xlfnPattern = new RegExp(
-  `(?<![A-Za-z0-9_.])(${XLFN_FUNCTIONS.map((f) => f.replace(".", "\\.")).join("|")})\\(`,
-  "g"
-);
+const xlfnPattern = new RegExp(`(?<![A-Za-z0-9_.])(${XLFN_FUNCTIONS.map((f) => f.replace(".", "\\.")).join("|")})\\(`, "g");
 
 /** Strip the leading "=" if present. */
 export function formulaBody(formula: string): string {

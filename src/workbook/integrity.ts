@@ -116,7 +116,10 @@ export function contractExpectation(): Expectation {
   };
   const plan = buildStructuredPlan(empty);
   const optional = reportHelperColumns();
-  return expectationFromPlan(plan, optional.map((t) => ({ table: t.table, columns: t.columns.map((c) => ({ column: c.name, formula: c.formula })) })));
+  return expectationFromPlan(
+    plan,
+    optional.map((t) => ({ table: t.table, columns: t.columns.map((c) => ({ column: c.name, formula: c.formula })) }))
+  );
 }
 
 export function expectationFromPlan(plan: Plan, optionalComputed: { table: string; columns: { column: string; formula: string }[] }[] = []): Expectation {
@@ -262,7 +265,9 @@ function checkColumns(t: TableSnapshot, expected: ExpectedTable, out: IntegrityF
     const hint = strangers.length > 0 ? ` Er den omdøbt? Tabellen har kolonner, kontrakten ikke kender: ${strangers.map((s) => `"${s}"`).join(", ")}.` : "";
     // A computed column a later version added (Serie, Sagsrække …) is missing from every workbook converted
     // before it; converting again rebuilds the sheets with every column and keeps the data.
-    const rerun = computed.has(headerKey(c)) ? " Er projektmappen konverteret med en ældre udgave af Sagsliste, så importér sagslisten igen: det genskaber arkene med alle kolonner og beholder dataene." : "";
+    const rerun = computed.has(headerKey(c))
+      ? " Er projektmappen konverteret med en ældre udgave af Sagsliste, så importér sagslisten igen: det genskaber arkene med alle kolonner og beholder dataene."
+      : "";
     out.push({
       sheet: t.sheet,
       cell: t.topLeft,

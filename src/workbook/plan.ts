@@ -166,4 +166,3 @@ export function parseAddress(a1: string): { row: number; col: number } {
 export function address(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
-

@@ -201,7 +201,8 @@ export function scanTexts(texts: readonly ScanText[], citizens: readonly Citizen
 
 /** One Danish line per finding: where, and what (the case id, never the number or name itself). */
 export function describeFinding(f: PrivacyFinding): string {
-  const what = f.kind === "cpr" ? (f.sagsId ? `CPR-nummeret på sag ${f.sagsId}` : "et CPR-nummer") : f.sagsId ? `navnet på borgeren i sag ${f.sagsId}` : "et borgernavn";
+  const what =
+    f.kind === "cpr" ? (f.sagsId ? `CPR-nummeret på sag ${f.sagsId}` : "et CPR-nummer") : f.sagsId ? `navnet på borgeren i sag ${f.sagsId}` : "et borgernavn";
   return `${f.part}, ${f.location}: ${what}`;
 }
 
@@ -227,7 +228,10 @@ export function summariseFindings(findings: readonly PrivacyFinding[], perPart =
   for (const f of findings) byPart.set(f.part, [...(byPart.get(f.part) ?? []), f]);
   return [...byPart]
     .map(([part, list]) => {
-      const places = list.slice(0, perPart).map((f) => f.location).join(", ");
+      const places = list
+        .slice(0, perPart)
+        .map((f) => f.location)
+        .join(", ");
       const cases = [...new Set(list.map((f) => f.sagsId).filter((id): id is string => id !== null))].slice(0, perPart);
       const whose = cases.length > 0 ? `, sag ${cases.join(", ")}` : "";
       return `${part}: ${list.length === 1 ? "1 sted" : `${list.length} steder`} (${places}${list.length > perPart ? " …" : ""}${whose})`;

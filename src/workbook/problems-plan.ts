@@ -140,10 +140,7 @@ export function repeatedCellsFormats(sheet: string, target: string, cells: reado
       start = prev = r;
     }
   }
-  const ranges =
-    runs.length <= MAX_RUNS_PER_FINDING
-      ? runs
-      : [...byColumn].map(([letter, rows]) => `${letter}${rows[0]}:${letter}${rows[rows.length - 1]}`);
+  const ranges = runs.length <= MAX_RUNS_PER_FINDING ? runs : [...byColumn].map(([letter, rows]) => `${letter}${rows[0]}:${letter}${rows[rows.length - 1]}`);
   const formula = `=COUNTIF(${PROBLEM_CELLS_NAME},"${target.replace(/"/g, '""')}")>0`;
   return ranges.map((range) => ({ range, formula, fill: "FFC7CE", fontColor: "9C0006" }));
 }

@@ -19,7 +19,6 @@ const NINE_DIGITS = /(?<!\d)(?<!\d[.,])\d{9}(?!\d|\.\d)/g;
 
 const digitsOf = cprDigits;
 
-
 export interface Pseudonymiser {
   /** The text's new value: case ids for known CPR numbers and names, other CPR-like numbers hidden. */
   text(value: string): string;

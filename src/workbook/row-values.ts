@@ -1,17 +1,7 @@
 // Model values <-> the input cells of a table row, by the contract's columns (header, field, kind): one
 // accessor map per table, derived from the contract, used by the structured plan (whole tables) and by
 // the forms (single rows); and a case read back from a row's cells, by the same columns.
-import type {
-  Attendance,
-  AttendanceStatusRow,
-  Case,
-  Goal,
-  Holiday,
-  InstrumentDimension,
-  StatusMeasurement,
-  Unit,
-  Visitation,
-} from "../domain/model";
+import type { Attendance, AttendanceStatusRow, Case, Goal, Holiday, InstrumentDimension, StatusMeasurement, Unit, Visitation } from "../domain/model";
 import {
   ENHEDER_INPUT,
   FREMMOEDESTATUS_INPUT,

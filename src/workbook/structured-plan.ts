@@ -39,7 +39,19 @@ import {
   type TableName,
 } from "./contract";
 import { logSheet, type LogEntry } from "./audit-log";
-import { address, columnLetters, parseAddress, type CellInput, type CellPlan, type ColumnPlan, type NamePlan, type Plan, type Scalar, type SheetPlan, type TablePlan } from "./plan";
+import {
+  address,
+  columnLetters,
+  parseAddress,
+  type CellInput,
+  type CellPlan,
+  type ColumnPlan,
+  type NamePlan,
+  type Plan,
+  type Scalar,
+  type SheetPlan,
+  type TablePlan,
+} from "./plan";
 import { SAGER_ABSENCE_COLUMNS } from "./formulas/sager-absence";
 import { FREMMOEDE_CASE_ROW_COLUMN, SAGER_BLOCK_COLUMNS, sortedFlagFormula, sortedFlagReference } from "./formulas/case-blocks";
 import { SAGER_LOOKUP_COLUMNS } from "./formulas/case-lookups";
@@ -280,10 +292,7 @@ function listerTable(topLeft: string): TablePlan {
   return { name: TABLES.lister, topLeft, columns: LISTS.map((l) => ({ name: l })), rows, style: "TableStyleLight1" };
 }
 
-function setupSheet(
-  data: StructuredData,
-  computedOf: (table: TableName) => ComputedColumn<never>[]
-): { sheet: SheetPlan; names: NamePlan[] } {
+function setupSheet(data: StructuredData, computedOf: (table: TableName) => ComputedColumn<never>[]): { sheet: SheetPlan; names: NamePlan[] } {
   const params = paramRows(data);
   const cells: CellPlan[] = [
     { address: "A1", value: "Opsætning", bold: true, size: 14 },

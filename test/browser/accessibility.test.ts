@@ -44,10 +44,16 @@ describe.each([
     await page.waitForTimeout(500);
     await page.evaluate(AXE);
     const run = (await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe.run(document, {
-        resultTypes: ["violations"],
-      });
-      return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) })), passes: r.passes.length };
+      const r = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe.run(
+        document,
+        {
+          resultTypes: ["violations"],
+        }
+      );
+      return {
+        violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) })),
+        passes: r.passes.length,
+      };
     })) as { violations: Violation[]; passes: number };
     const ours = run.violations
       .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy") && !n.target.some((t) => String(t).includes(FOCUS_GUARD))) }))

@@ -67,7 +67,10 @@ function shortestJump(labels: string[], i: number): string {
   return name;
 }
 
-const ddmmyy = (day: number) => danishDate(day).replace(/-/g, "").replace(/^(\d{4})\d{2}(\d{2})$/, "$1$2");
+const ddmmyy = (day: number) =>
+  danishDate(day)
+    .replace(/-/g, "")
+    .replace(/^(\d{4})\d{2}(\d{2})$/, "$1$2");
 
 async function chooseDay(page: Page, unit: string, day: number) {
   await page.getByLabel(m.unit).selectOption(unit);
@@ -146,7 +149,10 @@ test("the replace question names the citizen and the date; nothing set gets a gu
   await page.getByRole("button", { name: m.allMet }).click();
   await page.getByRole("button", { name: messages.forms.save }).click();
   await page.getByTestId("form-feedback").filter({ hasText: "er gemt" }).waitFor();
-  await page.getByRole("radiogroup", { name: caseLabel(active[2]) }).getByRole("radio", { name: "Syg", exact: true }).click();
+  await page
+    .getByRole("radiogroup", { name: caseLabel(active[2]) })
+    .getByRole("radio", { name: "Syg", exact: true })
+    .click();
   await page.getByRole("button", { name: messages.forms.save }).click();
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();
@@ -183,12 +189,19 @@ test("30 citizens with 3 exceptions by keyboard: the keystrokes counted", async 
   }
   await kb.press("Tab"); // Alle øvrige mødt
   await kb.press("Enter");
-  await page.getByTestId("attendance-bar").filter({ hasText: m.registered(active.length, active.length) }).waitFor();
+  await page
+    .getByTestId("attendance-bar")
+    .filter({ hasText: m.registered(active.length, active.length) })
+    .waitFor();
   await screenshot(page, "form-fremmoede-undtagelser");
   await kb.press("Tab"); // Gem
   await kb.press("Enter");
   await page.getByTestId("form-feedback").filter({ hasText: "er gemt" }).waitFor();
-  const saved = new Map(records(await readBack(page, TABLES.fremmoede)).filter((r) => r.Dato === day).map((r) => [String(r["Sags-ID"]), r.Status]));
+  const saved = new Map(
+    records(await readBack(page, TABLES.fremmoede))
+      .filter((r) => r.Dato === day)
+      .map((r) => [String(r["Sags-ID"]), r.Status])
+  );
   expect(saved.get(active[6].sagsId)).toBe("Syg");
   expect(saved.get(active[15].sagsId)).toBe("Ferie");
   expect(saved.get(active[27].sagsId)).toBe("Udeblevet (ulovligt fravær)");

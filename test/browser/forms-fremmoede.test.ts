@@ -80,7 +80,10 @@ test("30 citizens' attendance registered by keyboard in at most 30 keystrokes, t
   await kb.press("f"); // citizen 4: Ferie
   await kb.press("Tab"); // "Alle øvrige mødt"
   await kb.press("Enter");
-  await page.getByTestId("attendance-count").filter({ hasText: m.registered(active.length, active.length) }).waitFor();
+  await page
+    .getByTestId("attendance-count")
+    .filter({ hasText: m.registered(active.length, active.length) })
+    .waitFor();
   await screenshot(page, "form-fremmoede");
   await kb.press("Tab"); // Gem
   await kb.press("Enter");
@@ -130,7 +133,10 @@ test("cancelling the confirmation writes nothing", async () => {
   await page.getByTestId("form-feedback").filter({ hasText: "er gemt" }).waitFor();
   const saves = await saveCount(page);
   const rows = (await readBack(page, TABLES.fremmoede)).rows.length;
-  await page.getByRole("radiogroup", { name: caseLabel(active[1]) }).getByRole("radio", { name: "Syg", exact: true }).click();
+  await page
+    .getByRole("radiogroup", { name: caseLabel(active[1]) })
+    .getByRole("radio", { name: "Syg", exact: true })
+    .click();
   await page.getByRole("button", { name: messages.forms.save }).click();
   await page.getByRole("dialog").getByRole("button", { name: messages.forms.cancel }).click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
@@ -146,9 +152,15 @@ test("holidays, closure days and weekends are marked", async () => {
   const lukkedag = holidays.find((h) => h.type === "Lukkedag")!;
   const date = page.getByLabel(m.dato);
   await date.fill(danishDate(juledag.dato));
-  await page.getByTestId("day-note").filter({ hasText: m.holiday("Juledag", "Helligdag") }).waitFor();
+  await page
+    .getByTestId("day-note")
+    .filter({ hasText: m.holiday("Juledag", "Helligdag") })
+    .waitFor();
   await date.fill(danishDate(lukkedag.dato));
-  await page.getByTestId("day-note").filter({ hasText: m.holiday(lukkedag.navn, "Lukkedag") }).waitFor();
+  await page
+    .getByTestId("day-note")
+    .filter({ hasText: m.holiday(lukkedag.navn, "Lukkedag") })
+    .waitFor();
   let saturday = juledag.dato;
   while (isoWeekday(saturday) !== 6 || holidays.some((h) => h.dato === saturday)) saturday++;
   await date.fill(danishDate(saturday));

@@ -94,10 +94,16 @@ test("a measurement on every dimension and a new GAS goal are saved and read bac
   await page.keyboard.type("+1");
   expect(await field(page, m.goalScore(n)).inputValue()).toBe("1");
   const expected = gasTScore([...goals.map((g) => ({ weight: g.vaegt, score: g.gasScore })), { weight: 2, score: 1 }])!;
-  await page.getByTestId("gas-tscore").filter({ hasText: m.tScore(expected.toFixed(2).replace(".", ",")) }).waitFor();
+  await page
+    .getByTestId("gas-tscore")
+    .filter({ hasText: m.tScore(expected.toFixed(2).replace(".", ",")) })
+    .waitFor();
   await screenshot(page, "form-statusmaaling");
   await submit(page);
-  await page.getByTestId("form-feedback").filter({ hasText: m.saved(dims.length, caseLabel(c), danishDate(day)) }).waitFor();
+  await page
+    .getByTestId("form-feedback")
+    .filter({ hasText: m.saved(dims.length, caseLabel(c), danishDate(day)) })
+    .waitFor();
 
   const rows = records(await readBack(page, TABLES.statusmaalinger));
   expect(rows).toHaveLength(before.s + dims.length);

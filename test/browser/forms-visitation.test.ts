@@ -51,7 +51,11 @@ async function submit(page: Page): Promise<void> {
 
 test("a granted visitation with a start date creates the case and its goals, and shows the times", async () => {
   const page = await openForm();
-  const before = { v: (await readBack(page, TABLES.visitationer)).rows.length, s: (await readBack(page, TABLES.sager)).rows.length, g: (await readBack(page, TABLES.maal)).rows.length };
+  const before = {
+    v: (await readBack(page, TABLES.visitationer)).rows.length,
+    s: (await readBack(page, TABLES.sager)).rows.length,
+    g: (await readBack(page, TABLES.maal)).rows.length,
+  };
   const unit = (await field(page, m.oensketEnhed).locator("option").allTextContents())[1];
 
   await typeInto(field(page, m.henvendelsesdato), "3/2-25");
@@ -65,12 +69,18 @@ test("a granted visitation with a start date creates the case and its goals, and
   await typeInto(field(page, m.navn), "=Karen Formular");
   await typeInto(field(page, m.cpr), "0101901234");
   await typeInto(field(page, m.maal), "Møde til tiden\nTage bussen alene");
-  await page.getByTestId("visitation-times").filter({ hasText: `${m.sagsbehandlingstid}: 7 dage · ${m.ventetid}: 21 dage` }).waitFor();
+  await page
+    .getByTestId("visitation-times")
+    .filter({ hasText: `${m.sagsbehandlingstid}: 7 dage · ${m.ventetid}: 21 dage` })
+    .waitFor();
   // Dates typed in any Danish way show as the sheet shows them once the user moves on.
   expect(await field(page, m.henvendelsesdato).inputValue()).toBe("03-02-2025");
   await screenshot(page, "form-visitation");
   await submit(page);
-  await page.getByTestId("form-feedback").filter({ hasText: /Sagen S005-\d{3} er oprettet i Sager/ }).waitFor();
+  await page
+    .getByTestId("form-feedback")
+    .filter({ hasText: /Sagen S005-\d{3} er oprettet i Sager/ })
+    .waitFor();
 
   const cases0 = records(await readBack(page, TABLES.sager));
   const visitations = records(await readBack(page, TABLES.visitationer));
@@ -90,7 +100,15 @@ test("a granted visitation with a start date creates the case and its goals, and
   const cases = records(await readBack(page, TABLES.sager));
   expect(cases).toHaveLength(before.s + 1);
   // A name that looks like a formula stays text; the CPR is stored in its canonical text form.
-  expect(cases[cases.length - 1]).toMatchObject({ "Sags-ID": expect.stringMatching(/^S005-\d{3}$/), Navn: "=Karen Formular", CPR: "010190-1234", Enhed: unit, Indskrevet: serial(2025, 3, 3), Visitationsdato: serial(2025, 2, 10), Pladstype: "Deltid" });
+  expect(cases[cases.length - 1]).toMatchObject({
+    "Sags-ID": expect.stringMatching(/^S005-\d{3}$/),
+    Navn: "=Karen Formular",
+    CPR: "010190-1234",
+    Enhed: unit,
+    Indskrevet: serial(2025, 3, 3),
+    Visitationsdato: serial(2025, 2, 10),
+    Pladstype: "Deltid",
+  });
   const goals = records(await readBack(page, TABLES.maal));
   expect(goals).toHaveLength(before.g + 2);
   expect(goals.slice(-2).map((g) => [g["Sags-ID"], g["Mål"], g["Vægt"]])).toEqual([
@@ -134,7 +152,12 @@ test("a refusal without reasons and complaint guidance, decided before the enqui
   await page.getByTestId("form-feedback").filter({ hasText: "er gemt i Visitationer" }).waitFor();
   const saved = records(await readBack(page, TABLES.visitationer));
   expect(saved).toHaveLength(rows + 1);
-  expect(saved[saved.length - 1]).toMatchObject({ Beslutning: "Afslag", Begrundelse: "Målgruppen er ikke opfyldt", "Klagevejledning givet": "Ja", "Sags-ID": null });
+  expect(saved[saved.length - 1]).toMatchObject({
+    Beslutning: "Afslag",
+    Begrundelse: "Målgruppen er ikke opfyldt",
+    "Klagevejledning givet": "Ja",
+    "Sags-ID": null,
+  });
   await page.close();
 });
 
@@ -148,7 +171,10 @@ test("an earlier visitation is corrected in place, not added again", async () =>
   expect(await field(page, m.beslutning).inputValue()).toBe("Venteliste");
   await choose(field(page, m.beslutning), "Trukket tilbage");
   await submit(page);
-  await page.getByTestId("form-feedback").filter({ hasText: m.saved(String(target["Visitations-ID"]), true) }).waitFor();
+  await page
+    .getByTestId("form-feedback")
+    .filter({ hasText: m.saved(String(target["Visitations-ID"]), true) })
+    .waitFor();
   const after = records(await readBack(page, TABLES.visitationer));
   expect(after).toHaveLength(before.length);
   const index = before.indexOf(target);

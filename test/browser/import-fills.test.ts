@@ -40,9 +40,15 @@ test("a red row colour offered as Udskrevet, converted, then confirmed as no mea
 
   await colour.click();
   await page.getByRole("option", { name: m.fillMeanings.ingen }).click();
-  await page.getByRole("combobox", { name: m.fillLabel("FF0000", 20, "Borgere") }).filter({ hasText: m.fillMeanings.ingen }).waitFor();
+  await page
+    .getByRole("combobox", { name: m.fillLabel("FF0000", 20, "Borgere") })
+    .filter({ hasText: m.fillMeanings.ingen })
+    .waitFor();
   await page.getByRole("button", { name: m.reconvert }).click();
-  await page.getByTestId("import-result").filter({ hasText: m.rerunCounts(0, 0) }).waitFor();
+  await page
+    .getByTestId("import-result")
+    .filter({ hasText: m.rerunCounts(0, 0) })
+    .waitFor();
   const second = await codes(page);
   expect(second.filter((c) => c === "UDSKREVET_UDEN_DATO" || c === "FARVE_TOLKET")).toHaveLength(0);
   expect(harness.foreignRequests()).toEqual([]);

@@ -36,7 +36,10 @@ test("map a column by keyboard, convert, read Sager and Problemer back, click a 
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Enter");
-  await page.getByRole("combobox", { name: m.columnLabel("D", "Status", "Ark1") }).filter({ hasText: "Bemærkninger" }).waitFor();
+  await page
+    .getByRole("combobox", { name: m.columnLabel("D", "Status", "Ark1") })
+    .filter({ hasText: "Bemærkninger" })
+    .waitFor();
   const preview = page.getByTestId("import-preview");
   // The preview is one card per row: each filled column's name beside its value.
   await preview.locator("dt").filter({ hasText: "Bemærkninger" }).first().waitFor();
@@ -96,7 +99,10 @@ test("map a column by keyboard, convert, read Sager and Problemer back, click a 
   await page.screenshot({ path: path.join(SCREENSHOTS, "import-page.png"), fullPage: true, animations: "disabled" });
 
   await page.getByRole("button", { name: m.reconvert }).click();
-  await page.getByTestId("import-result").filter({ hasText: m.rerunCounts(0, 0) }).waitFor();
+  await page
+    .getByTestId("import-result")
+    .filter({ hasText: m.rerunCounts(0, 0) })
+    .waitFor();
   expect((await readTable(page, TABLES.sager))!.rows).toHaveLength(2);
   expect(harness.foreignRequests()).toEqual([]);
   await page.close();

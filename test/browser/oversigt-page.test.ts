@@ -31,7 +31,10 @@ test("the structured sample: the year of Periodestart offered, Enter builds the 
   expect(chosen).toBeGreaterThan(2000);
   await page.getByRole("button", { name: m.build }).focus();
   await page.keyboard.press("Enter");
-  await page.getByTestId("oversigt-result").filter({ hasText: String(chosen) }).waitFor();
+  await page
+    .getByTestId("oversigt-result")
+    .filter({ hasText: String(chosen) })
+    .waitFor();
   const sheets = await page.evaluate(() => window.__sagsliste!.workbook.worksheets.map((ws) => ws.name));
   expect(sheets).toEqual(expect.arrayContaining([SHEETS.noegletal, SHEETS.pladsregulering, SHEETS.kvartalsoversigt]));
   await page.close();
@@ -82,9 +85,13 @@ test("publish refuses a unit named after a citizen and says where", async () => 
     const navn = String(sager.getRow(2).getCell(headers.indexOf("Navn")).value);
     const enhed = String(sager.getRow(2).getCell(headers.indexOf("Enhed")).value);
     const name = `Hold ${navn}`;
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value === enhed) cell.value = name;
-    })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === enhed) cell.value = name;
+        })
+      )
+    );
     return { navn, sheets: wb.worksheets.length };
   });
   await page.getByRole("button", { name: m.publish }).click();

@@ -43,7 +43,10 @@ test("visiting every page and checking and repairing the workbook requests nothi
     window.__sagsliste!.workbook.getWorksheet("Sager")!.getCell("P2").value = 1;
   });
   await page.getByRole("button", { name: messages.kontrol.check }).click();
-  await page.getByTestId("kontrol-resultat").filter({ hasText: messages.kontrol.found(1, 1) }).waitFor();
+  await page
+    .getByTestId("kontrol-resultat")
+    .filter({ hasText: messages.kontrol.found(1, 1) })
+    .waitFor();
   await page.getByRole("button", { name: messages.kontrol.repair(1) }).click();
   await page.getByText(messages.kontrol.repaired(1, 0)).waitFor();
   const after = await page.evaluate(() => {

@@ -88,7 +88,15 @@ describe("sagsliste convert with an attendance register in long format", () => {
     let compared = 0;
     for (const c of g.truth.cases) {
       const row = sager.rows.find((r) => r[col("Sags-ID")] === c.sagsId)!;
-      const ref = absenceFigures(c, g.truth.attendance, defaultAttendanceStatuses(), data.holidays, data.params.periodestart, data.params.periodeslut, data.params.opgoerelsesdato)!;
+      const ref = absenceFigures(
+        c,
+        g.truth.attendance,
+        defaultAttendanceStatuses(),
+        data.holidays,
+        data.params.periodestart,
+        data.params.periodeslut,
+        data.params.opgoerelsesdato
+      )!;
       const cell = (name: string) => (row[col(name)] === "" ? null : row[col(name)]);
       expect(cell("Fraværsprocent") as number).toBeCloseTo(ref.fravaersprocent!, 12);
       expect(cell("Udeblivelsesprocent") as number).toBeCloseTo(ref.udeblivelsesprocent!, 12);

@@ -142,7 +142,12 @@ describe("charts kept by check --repair and pseudonymise", () => {
     expect(kept.charts.length).toBe(3);
     expect(kept.dangling).toEqual([]);
     expect(checkPackage(bytes)).toEqual([]);
-    expect(scanPackage(bytes, citizens.map((c) => ({ ...c, navn: null })))).toEqual([]);
+    expect(
+      scanPackage(
+        bytes,
+        citizens.map((c) => ({ ...c, navn: null }))
+      )
+    ).toEqual([]);
     const chartText = kept.charts.map((c) => zipParts(bytes).get(c)!.toString("utf8")).join("");
     expect(chartText).toContain("010190-XXXX");
     expect(chartText).not.toContain(CPR);

@@ -18,7 +18,10 @@ function cli(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const sha = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
+const sha = async (file: string) =>
+  createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
 
 describe("convert fails cleanly", () => {
   let dir: string;
@@ -86,7 +89,10 @@ describe("convert fails cleanly", () => {
   });
 
   /** Start convert, and send the signal the moment its temporary file appears (while it writes). */
-  async function interrupt(signal: NodeJS.Signals, target: string): Promise<{ code: number | null; signal: string | null; sawTemp: boolean; stderr: string; leftovers: string[] }> {
+  async function interrupt(
+    signal: NodeJS.Signals,
+    target: string
+  ): Promise<{ code: number | null; signal: string | null; sawTemp: boolean; stderr: string; leftovers: string[] }> {
     const outDir = path.dirname(target);
     let sawTemp = false;
     const child = spawn(process.execPath, [BIN, "convert", input, "-o", target], { stdio: ["ignore", "ignore", "pipe"] });
@@ -104,15 +110,19 @@ describe("convert fails cleanly", () => {
     return { code, signal: sig, sawTemp, stderr, leftovers };
   }
 
-  it.each(["SIGTERM", "SIGINT"] as const)("%s while writing leaves nothing, and says nothing was written", async (signal) => {
-    const out = path.join(dir, `afbrudt-${signal}`);
-    await fs.mkdir(out);
-    const r = await interrupt(signal, path.join(out, "ud.xlsx"));
-    expect(r.sawTemp).toBe(true);
-    expect(r.leftovers).toEqual([]);
-    expect(r.code).toBe(signal === "SIGTERM" ? 143 : 130);
-    expect(r.stderr).toMatch(/afbrudt; intet er skrevet/);
-  }, 120_000);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "%s while writing leaves nothing, and says nothing was written",
+    async (signal) => {
+      const out = path.join(dir, `afbrudt-${signal}`);
+      await fs.mkdir(out);
+      const r = await interrupt(signal, path.join(out, "ud.xlsx"));
+      expect(r.sawTemp).toBe(true);
+      expect(r.leftovers).toEqual([]);
+      expect(r.code).toBe(signal === "SIGTERM" ? 143 : 130);
+      expect(r.stderr).toMatch(/afbrudt; intet er skrevet/);
+    },
+    120_000
+  );
 
   it("SIGKILL while writing leaves at most a temporary file only its owner can read, which the next run removes", async () => {
     const out = path.join(dir, "draebt");

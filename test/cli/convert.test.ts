@@ -189,9 +189,19 @@ describe("sagsliste convert on bad input", () => {
   }
 
   it("rejects a corrupt file", () => expectFailure("korrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), /beskadiget/));
-  it("rejects an old .xls named .xlsx", () => expectFailure("gammel.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), /\.xls-format/));
+  it("rejects an old .xls named .xlsx", () =>
+    expectFailure("gammel.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), /\.xls-format/));
   it("rejects a password-protected workbook", () =>
-    expectFailure("kode.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(100)]), /adgangskode/));
+    expectFailure(
+      "kode.xlsx",
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(100),
+        Buffer.from("EncryptionInfo", "utf16le"),
+        Buffer.alloc(100),
+      ]),
+      /adgangskode/
+    ));
   it("rejects a CSV named .xlsx", () => expectFailure("tekst.xlsx", Buffer.from("Navn;CPR;Enhed\nAnna;010203-1234;Kilen\n"), /CSV/));
   it("rejects an empty file", () => expectFailure("tom.xlsx", Buffer.alloc(0), /tom/));
   it("rejects a workbook with only empty sheets", () => {

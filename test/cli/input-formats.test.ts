@@ -66,16 +66,20 @@ describe("inputs in other formats", () => {
   it.each([
     ["an .ods", () => ods],
     ["an .xls", () => xls],
-  ])("%s converts with --via-libreoffice, leaving the input as it was", async (_what, file) => {
-    const before = await fs.readFile(file());
-    const out = path.join(dir, `ud-${path.extname(file()).slice(1)}.xlsx`);
-    const r = cli(["convert", file(), "-o", out, "--via-libreoffice", "--ref-date", "2024-06-30"]);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    expect((await fs.readFile(file())).equals(before)).toBe(true);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0].name).toBe("Deltagere");
-    expect(findTable(wb, "Sager")?.rows.filter((row) => row.some((v) => v !== null && v !== ""))).toHaveLength(6);
-  }, 300_000);
+  ])(
+    "%s converts with --via-libreoffice, leaving the input as it was",
+    async (_what, file) => {
+      const before = await fs.readFile(file());
+      const out = path.join(dir, `ud-${path.extname(file()).slice(1)}.xlsx`);
+      const r = cli(["convert", file(), "-o", out, "--via-libreoffice", "--ref-date", "2024-06-30"]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect((await fs.readFile(file())).equals(before)).toBe(true);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets[0].name).toBe("Deltagere");
+      expect(findTable(wb, "Sager")?.rows.filter((row) => row.some((v) => v !== null && v !== ""))).toHaveLength(6);
+    },
+    300_000
+  );
 });

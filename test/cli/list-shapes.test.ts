@@ -30,10 +30,12 @@ function workbookOf(shape: ListShape): ExcelJS.Workbook {
     columns: header.map((h) => ({ name: String(h) })),
     rows: rows.map((r, i) => r.map((v, c) => (typeof v === "number" && grid.numFmts?.[i + 1]?.[c] ? serialToExcelJsDate(v) : v))),
   });
-  rows.forEach((r, i) => r.forEach((_, c) => {
-    const fmt = grid.numFmts?.[i + 1]?.[c];
-    if (fmt) ws.getCell(i + 2, c + 1).numFmt = fmt;
-  }));
+  rows.forEach((r, i) =>
+    r.forEach((_, c) => {
+      const fmt = grid.numFmts?.[i + 1]?.[c];
+      if (fmt) ws.getCell(i + 2, c + 1).numFmt = fmt;
+    })
+  );
   return wb;
 }
 

@@ -83,7 +83,8 @@ function compare(input: Parts, output: Parts): { identical: string[]; merged: st
       "xl/styles.xml": ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"],
       "xl/sharedStrings.xml": ["sst"],
     };
-    for (const el of lists[name] ?? []) if (!inner(after, el).startsWith(inner(before, el))) problems.push(`${name}: <${el}> har ikke originalens indhold først`);
+    for (const el of lists[name] ?? [])
+      if (!inner(after, el).startsWith(inner(before, el))) problems.push(`${name}: <${el}> har ikke originalens indhold først`);
     // Every element of the original that is not a list convert appends to stands unchanged.
     const kept: Record<string, string[]> = {
       "[Content_Types].xml": ["Default", "Override"],
@@ -199,12 +200,30 @@ describe("convert keeps the original package", () => {
     const sheet = `xl/${target}`;
     const relsName = `xl/worksheets/_rels/${path.posix.basename(sheet)}.rels`;
     const rels = await zip.file(relsName)!.async("string");
-    zip.file(relsName, rels.replace("</Relationships>", `<Relationship Id="rIdTegning" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/tegning.xml"/></Relationships>`));
-    const drawing = text(inParts, [...inParts.keys()].find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n) && text(inParts, n).includes("c:chart"))!);
+    zip.file(
+      relsName,
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdTegning" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/tegning.xml"/></Relationships>`
+      )
+    );
+    const drawing = text(
+      inParts,
+      [...inParts.keys()].find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n) && text(inParts, n).includes("c:chart"))!
+    );
     zip.file("xl/drawings/tegning.xml", drawing);
-    zip.file("xl/drawings/_rels/tegning.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`);
+    zip.file(
+      "xl/drawings/_rels/tegning.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`
+    );
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/drawings/tegning.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`));
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        `<Override PartName="/xl/drawings/tegning.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`
+      )
+    );
     const edited = path.join(dir, "med-tegning.xlsx");
     await fs.writeFile(edited, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 
@@ -213,7 +232,11 @@ describe("convert keeps the original package", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.notKept).toEqual([expect.stringMatching(/^Arket Sager er bygget igen af sagsliste; det, der var tilføjet på arket \(diagrammer, billeder eller figurer\), kunne ikke bevares/)]);
+    expect(json.notKept).toEqual([
+      expect.stringMatching(
+        /^Arket Sager er bygget igen af sagsliste; det, der var tilføjet på arket \(diagrammer, billeder eller figurer\), kunne ikke bevares/
+      ),
+    ]);
     const parts = await partsOf(again);
     expect(parts.has("xl/drawings/tegning.xml")).toBe(false);
     // The chart stays: the input's own drawing still points at it.

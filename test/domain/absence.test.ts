@@ -65,12 +65,17 @@ describe("planned days", () => {
 
   it("counts the weekdays not in the holiday set (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 45000, max: 46000 }), fc.integer({ min: -5, max: 120 }), fc.uniqueArray(fc.integer({ min: 45000, max: 46200 }), { maxLength: 20 }), (first, len, hs) => {
-        const set = new Set(hs);
-        let n = 0;
-        for (let d = first; d <= first + len; d++) if (isoWeekday(d) < 6 && !set.has(d)) n++;
-        expect(workingDaysBetween(first, first + len, set)).toBe(n);
-      })
+      fc.property(
+        fc.integer({ min: 45000, max: 46000 }),
+        fc.integer({ min: -5, max: 120 }),
+        fc.uniqueArray(fc.integer({ min: 45000, max: 46200 }), { maxLength: 20 }),
+        (first, len, hs) => {
+          const set = new Set(hs);
+          let n = 0;
+          for (let d = first; d <= first + len; d++) if (isoWeekday(d) < 6 && !set.has(d)) n++;
+          expect(workingDaysBetween(first, first + len, set)).toBe(n);
+        }
+      )
     );
   });
 });
@@ -134,7 +139,13 @@ describe("absenceFigures", () => {
         fc.uniqueArray(fc.record({ day: fc.integer({ min: 1, max: 31 }), code: fc.constantFrom(...codes) }), { selector: (r) => r.day }),
         (s, len, regs) => {
           const c = { sagsId: "S-1", indskrevet: s, udskrevet: len === null ? null : s + len };
-          const f = absenceFigures(c, regs.map((r) => reg(r.day, r.code)), statuses, holidays, ...P)!;
+          const f = absenceFigures(
+            c,
+            regs.map((r) => reg(r.day, r.code)),
+            statuses,
+            holidays,
+            ...P
+          )!;
           expect(f.registreredeDage).toBeLessThanOrEqual(f.planlagteDage);
           expect(f.uregistreredeDage).toBe(f.planlagteDage - f.registreredeDage);
           expect(f.udeblivelsesdage).toBeLessThanOrEqual(f.fravaersdage);

@@ -10,7 +10,12 @@ describe("case blocks", () => {
   test("caseRows finds the first case with the id, ignoring case; 0 for none or an empty id", () => {
     const cases = [{ sagsId: "A-1" }, { sagsId: "b-2" }, { sagsId: "a-1" }];
     const ids = ["a-1", "B-2", "C-3", "", null];
-    expect(caseRows(ids.map((sagsId) => ({ sagsId })), cases)).toEqual([1, 2, 0, 0, 0]);
+    expect(
+      caseRows(
+        ids.map((sagsId) => ({ sagsId })),
+        cases
+      )
+    ).toEqual([1, 2, 0, 0, 0]);
   });
 
   test("on sorted keys, a case's block is exactly its rows, or one row of another case when it has none", () => {

@@ -37,7 +37,12 @@ describe("gasTScore", () => {
 
   it("leaves unscored goals out and weighs an empty weight as 1", () => {
     expect(gasTScore([...unweighted(1, 1, 1), { weight: 7, score: null }])).toBe(gasTScore(unweighted(1, 1, 1)));
-    expect(gasTScore([{ weight: 1, score: 2 }, { weight: null, score: -1 }])).toBe(gasTScore(unweighted(2, -1)));
+    expect(
+      gasTScore([
+        { weight: 1, score: 2 },
+        { weight: null, score: -1 },
+      ])
+    ).toBe(gasTScore(unweighted(2, -1)));
     expect(gasWeight(null)).toBe(1);
     expect(gasWeight(2.5)).toBe(2.5);
   });
@@ -47,45 +52,55 @@ describe("gasTScore", () => {
   const goals = fc.array(fc.record({ weight, score }), { minLength: 1, maxLength: 12 });
 
   it("is 50 when every score is 0, whatever the weights", () => {
-    fc.assert(fc.property(goals, (gs) => {
-      expect(gasTScore(gs.map((g) => ({ ...g, score: 0 })))).toBeCloseTo(50, 9);
-    }));
+    fc.assert(
+      fc.property(goals, (gs) => {
+        expect(gasTScore(gs.map((g) => ({ ...g, score: 0 })))).toBeCloseTo(50, 9);
+      })
+    );
   });
 
   it("is symmetric about 50: negating every score mirrors the T-score", () => {
-    fc.assert(fc.property(goals, (gs) => {
-      const t = gasTScore(gs) as number;
-      const mirrored = gasTScore(gs.map((g) => ({ ...g, score: -g.score }))) as number;
-      expect(t - 50).toBeCloseTo(-(mirrored - 50), 9);
-    }));
+    fc.assert(
+      fc.property(goals, (gs) => {
+        const t = gasTScore(gs) as number;
+        const mirrored = gasTScore(gs.map((g) => ({ ...g, score: -g.score }))) as number;
+        expect(t - 50).toBeCloseTo(-(mirrored - 50), 9);
+      })
+    );
   });
 
   it("does not depend on the order of the goals", () => {
-    fc.assert(fc.property(goals, (gs) => {
-      expect(gasTScore([...gs].reverse())).toBeCloseTo(gasTScore(gs) as number, 9);
-    }));
+    fc.assert(
+      fc.property(goals, (gs) => {
+        expect(gasTScore([...gs].reverse())).toBeCloseTo(gasTScore(gs) as number, 9);
+      })
+    );
   });
 
   it("rises when one goal's score rises", () => {
-    fc.assert(fc.property(goals, fc.nat(), (gs, k) => {
-      const i = k % gs.length;
-      fc.pre(gs[i].score < 2);
-      const better = gs.map((g, j) => (j === i ? { ...g, score: g.score + 1 } : g));
-      expect(gasTScore(better) as number).toBeGreaterThan(gasTScore(gs) as number);
-    }));
+    fc.assert(
+      fc.property(goals, fc.nat(), (gs, k) => {
+        const i = k % gs.length;
+        fc.pre(gs[i].score < 2);
+        const better = gs.map((g, j) => (j === i ? { ...g, score: g.score + 1 } : g));
+        expect(gasTScore(better) as number).toBeGreaterThan(gasTScore(gs) as number);
+      })
+    );
   });
 
   it("stays within 50 +/- 20 * sqrt(n / (0.7 + 0.3 n)) for n unweighted goals", () => {
-    fc.assert(fc.property(fc.array(score, { minLength: 1, maxLength: 20 }), (xs) => {
-      const bound = 20 * Math.sqrt(xs.length / (0.7 + 0.3 * xs.length));
-      const t = gasTScore(unweighted(...xs)) as number;
-      expect(Math.abs(t - 50)).toBeLessThanOrEqual(bound + 1e-9);
-    }));
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 1, maxLength: 20 }), (xs) => {
+        const bound = 20 * Math.sqrt(xs.length / (0.7 + 0.3 * xs.length));
+        const t = gasTScore(unweighted(...xs)) as number;
+        expect(Math.abs(t - 50)).toBeLessThanOrEqual(bound + 1e-9);
+      })
+    );
   });
 });
 
 describe("caseGasTScore", () => {
-  const kase = (sagsId: string) => ({ sagsId } as Case);
+  const kase = (sagsId: string) => ({ sagsId }) as Case;
   const goal = (sagsId: string, vaegt: number | null, gasScore: number | null): Goal => ({ sagsId, maal: "Mål", vaegt, gasScore, dato: null });
 
   it("takes the case's goals, matching the id ignoring case", () => {

@@ -146,7 +146,9 @@ describe("the years Helligdage covers", () => {
   it("covers every date of the demo's overview: no registration in a year without holidays", () => {
     const data = generateStructuredData(2024, { cases: 120 });
     const years = new Set(data.holidays.map((h) => ymd(h.dato).year));
-    const dates = [...data.attendance.map((a) => a.dato), ...data.cases.flatMap((c) => [c.indskrevet, c.udskrevet, c.visitationsdato])].filter((d): d is number => d !== null);
+    const dates = [...data.attendance.map((a) => a.dato), ...data.cases.flatMap((c) => [c.indskrevet, c.udskrevet, c.visitationsdato])].filter(
+      (d): d is number => d !== null
+    );
     const outside = data.attendance.filter((a) => !years.has(ymd(a.dato).year));
     expect(outside).toHaveLength(0);
     const latest = Math.max(...dates.map((d) => ymd(d).year));
@@ -154,6 +156,8 @@ describe("the years Helligdage covers", () => {
     // A registration on 1 January of a following year falls on a holiday, not a working day.
     const newYears = data.attendance.filter((a) => ymd(a.dato).month === 1 && ymd(a.dato).day === 1);
     for (const a of newYears) expect(data.holidays.some((h) => h.dato === a.dato)).toBe(true);
-    console.log(`demo: Helligdage ${[...years].sort().join(", ")}; ${data.attendance.length} registreringer, 0 uden for årene; ${newYears.length} på 1. januar, alle helligdage`);
+    console.log(
+      `demo: Helligdage ${[...years].sort().join(", ")}; ${data.attendance.length} registreringer, 0 uden for årene; ${newYears.length} på 1. januar, alle helligdage`
+    );
   });
 });

@@ -28,7 +28,9 @@ describe("INSTRUMENT_PRESETS", () => {
   });
 
   it("prioritises Beskæftigelse og uddannelse, Bolig and Økonomi in Forandringskompas", () => {
-    const prioritised = allPresetDimensions().filter((d) => d.prioriteret).map((d) => d.dimension);
+    const prioritised = allPresetDimensions()
+      .filter((d) => d.prioriteret)
+      .map((d) => d.dimension);
     expect(prioritised).toEqual(["Beskæftigelse og uddannelse", "Bolig", "Økonomi"]);
   });
 

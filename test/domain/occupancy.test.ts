@@ -2,15 +2,7 @@
 import fc from "fast-check";
 import { serial } from "../../src/domain/dates";
 import type { Case, Unit } from "../../src/domain/model";
-import {
-  averageOccupiedPlaces,
-  daysInPeriod,
-  isActive,
-  normeredePladser,
-  occupancyRate,
-  placeDays,
-  placeWeight,
-} from "../../src/domain/occupancy";
+import { averageOccupiedPlaces, daysInPeriod, isActive, normeredePladser, occupancyRate, placeDays, placeWeight } from "../../src/domain/occupancy";
 
 const unit = (u: Partial<Unit> & { enhed: string }): Unit => ({
   lovgrundlag: "§103",

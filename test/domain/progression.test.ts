@@ -82,8 +82,24 @@ describe("caseProgression", () => {
     ["two rows on one date are one measurement", [doegn(D1, 4), doegn(D1, 6)], null, null],
     ["rows on one date are averaged: (4+6)/2 -> 8", [doegn(D1, 4), doegn(D1, 6), doegn(D2, 8)], 3 / 9, 1],
     ["order of rows does not matter", [doegn(D2, 8), doegn(D1, 6), doegn(D1, 4)], 3 / 9, 1],
-    ["yes/no item: Nej -> Ja is +1", [["S", D1, SV, "Betragter sig selv som misbrugsfri", 0], ["S", D2, SV, "Betragter sig selv som misbrugsfri", 1]], 1, 1],
-    ["unknown dimension is ignored", [["S", D1, VM, "Findes ikke", 1], ["S", D2, VM, "Findes ikke", 9]], null, null],
+    [
+      "yes/no item: Nej -> Ja is +1",
+      [
+        ["S", D1, SV, "Betragter sig selv som misbrugsfri", 0],
+        ["S", D2, SV, "Betragter sig selv som misbrugsfri", 1],
+      ],
+      1,
+      1,
+    ],
+    [
+      "unknown dimension is ignored",
+      [
+        ["S", D1, VM, "Findes ikke", 1],
+        ["S", D2, VM, "Findes ikke", 9],
+      ],
+      null,
+      null,
+    ],
     ["mean over dimensions", [egen(D1, 3), egen(D2, 1), doegn(D1, 7), doegn(D2, 4)], (0.5 - 3 / 9) / 2, 1],
     ["ids and names compare ignoring case", [["s", D1, "værkstedsmål", "STABILISERING AF DØGNRYTME", 4], doegn(D2, 7)], 3 / 9, 1],
     ["other cases do not count", [["T", D1, FN, "Egenomsorg", 4], egen(D2, 0)], null, null],
@@ -99,7 +115,13 @@ describe("caseProgression", () => {
     const instruments: InstrumentDimension[] = [
       { instrument: "Trivsel", dimension: "Humør", min: 0, max: 5, retning: "Højere er bedre", ikkeRelevant: 0, niveauer: null, prioriteret: false },
     ];
-    const d = data([["S", D1, "Trivsel", "Humør", 2], ["S", D2, "Trivsel", "Humør", 0]], { instruments });
+    const d = data(
+      [
+        ["S", D1, "Trivsel", "Humør", 2],
+        ["S", D2, "Trivsel", "Humør", 0],
+      ],
+      { instruments }
+    );
     expect(caseProgression(kase("S"), d)).toBeNull();
     expect(caseSeries("S", d)).toHaveLength(1);
   });
@@ -131,51 +153,57 @@ describe("measurementRow", () => {
 });
 
 // Random measurement tables over a few cases, dimensions and dates, with ties and ignored scores.
-const dims = allPresetDimensions().filter((x) => [VM, FN].includes(x.instrument)).slice(0, 8);
+const dims = allPresetDimensions()
+  .filter((x) => [VM, FN].includes(x.instrument))
+  .slice(0, 8);
 const arbRow = fc.record({
   sagsId: fc.constantFrom("A", "B", "b", "C"),
   dato: fc.integer({ min: 0, max: 5 }).map((k) => D1 + 30 * k),
   dim: fc.constantFrom(...dims),
   score: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(9), fc.constant(null)),
 });
-const arbData = fc.array(arbRow, { maxLength: 60 }).map((rows) =>
-  data(rows.map((r): M => [r.sagsId, r.dato, r.dim.instrument, r.dim.dimension, r.score]))
-);
+const arbData = fc.array(arbRow, { maxLength: 60 }).map((rows) => data(rows.map((r): M => [r.sagsId, r.dato, r.dim.instrument, r.dim.dimension, r.score])));
 
 describe("the workbook's decomposition", () => {
   it("measurementRows gives what measurementRow gives, row by row", () => {
-    fc.assert(fc.property(arbData, (d) => {
-      const all = measurementRows(d);
-      for (const m of d.measurements) expect(all.get(m)).toEqual(measurementRow(m, d));
-    }));
+    fc.assert(
+      fc.property(arbData, (d) => {
+        const all = measurementRows(d);
+        for (const m of d.measurements) expect(all.get(m)).toEqual(measurementRow(m, d));
+      })
+    );
   });
 
   it("sum(bidrag) / sum(vægt) over a case's rows is its progression; the weights count its dimensions", () => {
-    fc.assert(fc.property(arbData, (d) => {
-      const all = measurementRows(d);
-      for (const id of ["A", "B", "C"]) {
-        const rows = d.measurements.filter((m) => m.sagsId.toLowerCase() === id.toLowerCase()).map((m) => all.get(m)!);
-        const w = rows.reduce((a, r) => a + r.dimensionsvaegt, 0);
-        const b = rows.reduce((a, r) => a + r.progressionsbidrag, 0);
-        const improved = rows.filter((r) => (r.dimensionsprogression ?? 0) > 0).reduce((a, r) => a + r.dimensionsvaegt, 0);
-        const p = caseProgression(kase(id), d);
-        if (p === null) expect(w).toBe(0);
-        else {
-          expect(b / w).toBeCloseTo(p, 9);
-          expect(Math.round(w)).toBe(caseSeries(id, d).filter((s) => s.progression !== null).length);
-          expect(Math.round(improved)).toBe(improvedDimensions(kase(id), d));
+    fc.assert(
+      fc.property(arbData, (d) => {
+        const all = measurementRows(d);
+        for (const id of ["A", "B", "C"]) {
+          const rows = d.measurements.filter((m) => m.sagsId.toLowerCase() === id.toLowerCase()).map((m) => all.get(m)!);
+          const w = rows.reduce((a, r) => a + r.dimensionsvaegt, 0);
+          const b = rows.reduce((a, r) => a + r.progressionsbidrag, 0);
+          const improved = rows.filter((r) => (r.dimensionsprogression ?? 0) > 0).reduce((a, r) => a + r.dimensionsvaegt, 0);
+          const p = caseProgression(kase(id), d);
+          if (p === null) expect(w).toBe(0);
+          else {
+            expect(b / w).toBeCloseTo(p, 9);
+            expect(Math.round(w)).toBe(caseSeries(id, d).filter((s) => s.progression !== null).length);
+            expect(Math.round(improved)).toBe(improvedDimensions(kase(id), d));
+          }
         }
-      }
-    }));
+      })
+    );
   });
 
   it("keeps every normalised progression within [-1, 1]", () => {
-    fc.assert(fc.property(arbData, (d) => {
-      for (const id of ["A", "B", "C"]) {
-        const p = caseProgression(kase(id), d);
-        if (p !== null) expect(Math.abs(p)).toBeLessThanOrEqual(1 + 1e-12);
-      }
-    }));
+    fc.assert(
+      fc.property(arbData, (d) => {
+        for (const id of ["A", "B", "C"]) {
+          const p = caseProgression(kase(id), d);
+          if (p !== null) expect(Math.abs(p)).toBeLessThanOrEqual(1 + 1e-12);
+        }
+      })
+    );
   });
 });
 

@@ -21,7 +21,7 @@ function visitation(over: Partial<Visitation> = {}): Visitation {
   };
 }
 
-const kase = (sagsId: string, indskrevet: number | null): Case => ({ sagsId, indskrevet } as Case);
+const kase = (sagsId: string, indskrevet: number | null): Case => ({ sagsId, indskrevet }) as Case;
 const cases = [kase("S1", serial(2024, 3, 1)), kase("S2", null), kase("S1", serial(2025, 1, 1))];
 
 describe("sagsbehandlingstid", () => {
@@ -74,10 +74,7 @@ describe("validateVisitation", () => {
       },
     ]);
     expect(codes({ beslutning: "Afslag", begrundelse: "Uden for målgruppen", klagevejledningGivet: "Ja" })).toEqual([]);
-    expect(codes({ beslutning: "afslag", begrundelse: "  ", klagevejledningGivet: "Nej" })).toEqual([
-      "AFSLAG_UDEN_BEGRUNDELSE",
-      "AFSLAG_UDEN_KLAGEVEJLEDNING",
-    ]);
+    expect(codes({ beslutning: "afslag", begrundelse: "  ", klagevejledningGivet: "Nej" })).toEqual(["AFSLAG_UDEN_BEGRUNDELSE", "AFSLAG_UDEN_KLAGEVEJLEDNING"]);
   });
 
   it("rejects a decision dated before the enquiry", () => {

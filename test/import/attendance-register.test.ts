@@ -19,10 +19,7 @@ describe("attendance register in long format", () => {
   const r = convert(g.grids);
 
   it("recognises one register sheet per month beside the case list", () => {
-    expect(r.regions.map((x) => [x.kind, x.sheet])).toEqual([
-      ["sager", "Sagsliste"],
-      ...g.truth.perSheet.map((s) => ["fremmoederegister", s.sheet]),
-    ]);
+    expect(r.regions.map((x) => [x.kind, x.sheet])).toEqual([["sager", "Sagsliste"], ...g.truth.perSheet.map((s) => ["fremmoederegister", s.sheet])]);
     expect(r.attendanceSources).toEqual(g.truth.perSheet.map((s) => ({ sheet: s.sheet, registrations: s.known })));
   });
 
@@ -121,8 +118,14 @@ describe("citizens and sheets the import cannot place", () => {
   it("keeps an ambiguous name in Problemer and says a sheet is neither case list nor attendance", () => {
     const cases: RawCell[][] = [...CASES, ["A-3", "Alma Holm", "Caféen", serial(2025, 1, 6)]];
     cases[1] = ["A-1", "Alma Holm", "Værkstedet", serial(2025, 1, 6)];
-    const register: RawCell[][] = [["Navn", "Dato", "Status"], ["Alma Holm", serial(2025, 3, 3), "mødt"], ["Bent Krogh", serial(2025, 3, 3), "syg"]];
-    const grids: WorkbookGrids = { sheets: [sheet("Sager", cases), sheet("Fremmøde", register), sheet("Noter", [["Husk at ringe til Bent"], ["Mødet er flyttet"]])] };
+    const register: RawCell[][] = [
+      ["Navn", "Dato", "Status"],
+      ["Alma Holm", serial(2025, 3, 3), "mødt"],
+      ["Bent Krogh", serial(2025, 3, 3), "syg"],
+    ];
+    const grids: WorkbookGrids = {
+      sheets: [sheet("Sager", cases), sheet("Fremmøde", register), sheet("Noter", [["Husk at ringe til Bent"], ["Mødet er flyttet"]])],
+    };
     // Two citizens named Alma Holm (no CPR tells them apart): which one is meant cannot be told.
     const r = convert(grids);
     expect(r.attendance).toEqual([{ sagsId: "A-2", dato: serial(2025, 3, 3), status: "Syg", bemaerkning: null }]);
@@ -134,7 +137,10 @@ describe("citizens and sheets the import cannot place", () => {
 describe("the period from the data", () => {
   const layout = { sheets: [] as { name: string; tables: string[] }[], metadata: null };
   const plan = (grids: WorkbookGrids, referenceDate?: number) =>
-    planWorkbookConversion({ ...layout, sheets: grids.sheets.map((s) => ({ name: s.name, tables: [] })) }, grids, null, { conversionDate: serial(2026, 12, 7), referenceDate });
+    planWorkbookConversion({ ...layout, sheets: grids.sheets.map((s) => ({ name: s.name, tables: [] })) }, grids, null, {
+      conversionDate: serial(2026, 12, 7),
+      referenceDate,
+    });
 
   it("is the latest year with registrations, Opgørelsesdato its last registered day: 2022's rates are not empty in 2026", () => {
     const g = generateAttendanceRegister({ seed: 5, year: 2022, firstMonth: 9, months: 3 });
@@ -157,11 +163,21 @@ describe("the period from the data", () => {
       ["A-2", "Bent Krogh", "Værkstedet", serial(2021, 2, 1), serial(2021, 10, 15)],
     ];
     const grids: WorkbookGrids = { sheets: [sheet("Sager", list)] };
-    expect(plan(grids).output.period).toEqual({ start: serial(2021, 1, 1), end: serial(2021, 12, 31), reference: serial(2021, 12, 31), source: "indskrivninger" });
+    expect(plan(grids).output.period).toEqual({
+      start: serial(2021, 1, 1),
+      end: serial(2021, 12, 31),
+      reference: serial(2021, 12, 31),
+      source: "indskrivninger",
+    });
     // An open case is enrolled up to the conversion: its year is the period.
     const open: WorkbookGrids = { sheets: [sheet("Sager", [...list, ["A-3", "Carla Dahl", "Værkstedet", serial(2021, 6, 1), null]])] };
     expect(plan(open).output.period).toMatchObject({ start: serial(2026, 1, 1), reference: serial(2026, 12, 7), source: "indskrivninger" });
-    expect(plan(grids, serial(2024, 6, 30)).output.period).toEqual({ start: serial(2024, 1, 1), end: serial(2024, 12, 31), reference: serial(2024, 6, 30), source: "valgt" });
+    expect(plan(grids, serial(2024, 6, 30)).output.period).toEqual({
+      start: serial(2024, 1, 1),
+      end: serial(2024, 12, 31),
+      reference: serial(2024, 6, 30),
+      source: "valgt",
+    });
   });
 });
 

@@ -40,7 +40,7 @@ describe("the unit from where the list keeps it is proposed in the mapping and c
     expect(proposals[0].reason).toContain("én liste pr. ark");
     expect(r.findings.filter((f) => f.code === "KOLONNE_MANGLER")).toEqual([]);
   });
-  it("refused with an override (as --map \"Køkkenet!Arknavn=-\"): no unit, and the missing column named", () => {
+  it('refused with an override (as --map "Køkkenet!Arknavn=-"): no unit, and the missing column named', () => {
     const shape = sheetPerUnit(5);
     const r = convert(shape.grids, { overrides: { "Køkkenet!Arknavn": null } });
     expect(r.cases.filter((c) => c.enhed === "")).toHaveLength(4);
@@ -58,19 +58,41 @@ describe("rows and names told apart by their shape", () => {
   const sheet = (cells: (string | number | null)[][]) => ({ sheets: [{ name: "Ark1", cells, merges: [], hiddenRows: [], hiddenCols: [] }] });
 
   it("a closing sentence is a note, a name with particles is a case", () => {
-    const r = convert(sheet([["Navn", "Enhed", "Indskrevet"], ["Hans van der Berg", "Kilen", "01-02-2024"], ["Ida Holm", "Kilen", "01-03-2024"], ["Hans van der Berg"], [null], ["Listen er gennemgået med leder den 30. juni"]]));
+    const r = convert(
+      sheet([
+        ["Navn", "Enhed", "Indskrevet"],
+        ["Hans van der Berg", "Kilen", "01-02-2024"],
+        ["Ida Holm", "Kilen", "01-03-2024"],
+        ["Hans van der Berg"],
+        [null],
+        ["Listen er gennemgået med leder den 30. juni"],
+      ])
+    );
     expect(r.cases.map((c) => c.navn)).toEqual(["Hans van der Berg", "Ida Holm", "Hans van der Berg"]);
     expect(r.findings.filter((f) => f.code === "NOTE_UDELADT").map((f) => f.original)).toEqual(["Listen er gennemgået med leder den 30. juni"]);
   });
 
-  it("\"Efternavn, Fornavn\" under the header Navn is written as Fornavn Efternavn, and the mapping says so", () => {
-    const r = convert(sheet([["Navn", "Enhed", "Indskrevet"], ["Holm, Ida", "Kilen", "01-02-2024"], ["Berg, Bo", "Kilen", "01-03-2024"], ["Ali Ahmed", "Kilen", "01-03-2024"]]));
+  it('"Efternavn, Fornavn" under the header Navn is written as Fornavn Efternavn, and the mapping says so', () => {
+    const r = convert(
+      sheet([
+        ["Navn", "Enhed", "Indskrevet"],
+        ["Holm, Ida", "Kilen", "01-02-2024"],
+        ["Berg, Bo", "Kilen", "01-03-2024"],
+        ["Ali Ahmed", "Kilen", "01-03-2024"],
+      ])
+    );
     expect(r.cases.map((c) => c.navn)).toEqual(["Ida Holm", "Bo Berg", "Ali Ahmed"]);
     expect(r.mapping.columns.find((c) => c.target === "Navn")!.reason).toContain("'Efternavn, Fornavn'");
   });
 
   it("a list with neither name nor CPR is a finding", () => {
-    const r = convert(sheet([["Sags-ID", "Enhed", "Indskrevet"], ["A-1", "Kilen", "01-02-2024"], ["A-2", "Kilen", "01-03-2024"]]));
+    const r = convert(
+      sheet([
+        ["Sags-ID", "Enhed", "Indskrevet"],
+        ["A-1", "Kilen", "01-02-2024"],
+        ["A-2", "Kilen", "01-03-2024"],
+      ])
+    );
     expect(r.findings.filter((f) => f.code === "NAVN_OG_CPR_MANGLER")).toHaveLength(1);
   });
 

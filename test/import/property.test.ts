@@ -99,9 +99,9 @@ describe("messy case lists convert without loss", () => {
             const ref = result.sourceRefs[i]!;
             if (!flagged.has(`${ref.sheet}!${ref.row}`)) expect(schema.safeParse(c).success).toBe(true);
           });
-        },
+        }
       ),
-      { numRuns: 60, seed: 20240201 },
+      { numRuns: 60, seed: 20240201 }
     );
   });
 

@@ -9,9 +9,16 @@ import { METADATA_SHEET } from "../../src/workbook/metadata";
 import { rerunScenario } from "../support/rerun-scenario";
 
 const sc = rerunScenario(40);
-const first = planWorkbookConversion({ sheets: [{ name: sc.source.name, tables: [] }], metadata: null }, { sheets: [sc.source] }, null, { conversionDate: 45_473 });
+const first = planWorkbookConversion({ sheets: [{ name: sc.source.name, tables: [] }], metadata: null }, { sheets: [sc.source] }, null, {
+  conversionDate: 45_473,
+});
 const metaSheet = first.plan.sheets.find((s) => s.name === METADATA_SHEET)!;
-const metadata = JSON.parse((metaSheet.cells ?? []).slice(1).map((c) => String(c.value)).join("")) as Record<string, unknown>;
+const metadata = JSON.parse(
+  (metaSheet.cells ?? [])
+    .slice(1)
+    .map((c) => String(c.value))
+    .join("")
+) as Record<string, unknown>;
 const state = metadata[IMPORTED_KEY] as ImportedState;
 
 test("a first conversion stores every case's source row and its values, CPR and names as digests", () => {

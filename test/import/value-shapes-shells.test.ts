@@ -20,7 +20,8 @@ const BIN = path.resolve(__dirname, "../../bin/sagsliste.js");
 const shapes = generateValueShapes();
 const KEY_OF = new Map(FIELDS.map((f) => [f.column, f.key as string]));
 
-const toValue = (v: unknown): unknown => (v instanceof Date ? Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v === "" || v === undefined ? null : v);
+const toValue = (v: unknown): unknown =>
+  v instanceof Date ? Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v === "" || v === undefined ? null : v;
 
 /** Sager rows as objects keyed like Case, then compared with what the coordinator meant. */
 function expectRows(shape: ValueShape, headers: string[], rows: unknown[][]): number {
@@ -52,7 +53,8 @@ describe("by the command line", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as { findings: { code: string }[] };
-    for (const [code, n] of Object.entries(shape.findingCounts ?? {})) expect({ code, n: json.findings.filter((f) => f.code === code).length }).toEqual({ code, n });
+    for (const [code, n] of Object.entries(shape.findingCounts ?? {}))
+      expect({ code, n: json.findings.filter((f) => f.code === code).length }).toEqual({ code, n });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const t = findTable(wb, TABLES.sager)!;
@@ -62,7 +64,10 @@ describe("by the command line", () => {
   test("a row colour's meaning is proposed in the JSON and confirmed with --map", () => {
     const input = path.join(dir, "roed-udfyldning.xlsx");
     const run = (extra: string[]) => {
-      const r = spawnSync(process.execPath, [BIN, "convert", input, "-o", path.join(dir, "farve-ud.xlsx"), "--json", ...extra], { encoding: "utf8", timeout: 120_000 });
+      const r = spawnSync(process.execPath, [BIN, "convert", input, "-o", path.join(dir, "farve-ud.xlsx"), "--json", ...extra], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
       expect(r.status).toBe(0);
       return JSON.parse(r.stdout) as { fills: { color: string; meaning: string | null; confidence: number }[]; findings: { code: string }[] };
     };
@@ -104,8 +109,13 @@ describe("through the task pane (fake Office.js)", () => {
       });
     }
     const port = createOfficePlanPort(fakeRun(fake), { host: fake });
-    const run = await runImport(port, { sheets: shape.grids.sheets.map((s) => s.name), merge: true, overrides: {}, presets: ["Værkstedsmål"] }, () => undefined);
-    for (const [code, n] of Object.entries(shape.findingCounts ?? {})) expect({ code, n: run.result.findings.filter((f) => f.code === code).length }).toEqual({ code, n });
+    const run = await runImport(
+      port,
+      { sheets: shape.grids.sheets.map((s) => s.name), merge: true, overrides: {}, presets: ["Værkstedsmål"] },
+      () => undefined
+    );
+    for (const [code, n] of Object.entries(shape.findingCounts ?? {}))
+      expect({ code, n: run.result.findings.filter((f) => f.code === code).length }).toEqual({ code, n });
     const t = fake.findTable(TABLES.sager)!;
     const b = t.bounds;
     const values = fake.read(t.sheet.name, `${columnLetters(b.c0)}${b.r0 + 1}:${columnLetters(b.c1)}${b.r1 + 1}`);

@@ -30,8 +30,7 @@ export function expectAsMeant(shape: ValueShape, result: Pick<ConvertResult, "ca
   }
   for (const [code, n] of Object.entries(shape.findingCounts ?? {}))
     expect({ shape: shape.name, code, n: result.findings.filter((f) => f.code === code).length }).toEqual({ shape: shape.name, code, n });
-  for (const [unit, w] of Object.entries(shape.unitWeights ?? {}))
-    expect(result.units.find((u) => unitKey(u.enhed) === unitKey(unit))?.deltidsvaegt).toBe(w);
+  for (const [unit, w] of Object.entries(shape.unitWeights ?? {})) expect(result.units.find((u) => unitKey(u.enhed) === unitKey(unit))?.deltidsvaegt).toBe(w);
   return shape.meant.length;
 }
 
@@ -103,7 +102,16 @@ test("a status column is read with its meaning told once, and kept as it is when
 test("dates under headers no synonym knows are proposed by their content, to be confirmed", () => {
   const rows = Array.from({ length: 6 }, (_, i) => [`Borger ${i}`, "Køkken", "Fuldtid", 45000 + i, i % 2 ? 45100 + i : null]);
   const result = convert({
-    sheets: [{ name: "Liste", cells: [["Navn", "Enhed", "Pladstype", "Kom", "Gik"], ...rows], numFmts: [[], ...rows.map(() => [null, null, null, "dd-mm-yyyy", "dd-mm-yyyy"])], merges: [], hiddenRows: [], hiddenCols: [] }],
+    sheets: [
+      {
+        name: "Liste",
+        cells: [["Navn", "Enhed", "Pladstype", "Kom", "Gik"], ...rows],
+        numFmts: [[], ...rows.map(() => [null, null, null, "dd-mm-yyyy", "dd-mm-yyyy"])],
+        merges: [],
+        hiddenRows: [],
+        hiddenCols: [],
+      },
+    ],
   });
   const byHeader = Object.fromEntries(result.mapping.columns.map((c) => [c.header, c]));
   expect(byHeader.Kom).toMatchObject({ target: "Indskrevet", confidence: 0.55 });

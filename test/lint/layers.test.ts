@@ -18,13 +18,29 @@ async function problems(file: string, code: string): Promise<string[]> {
 const PLANTED: [string, string, RegExp][] = [
   ["src/domain/planted.ts", 'import { TABLES } from "../workbook/contract";\nexport const t = TABLES;\n', /src\/domain may not import src\/workbook/],
   ["src/workbook/planted.ts", 'import { convert } from "../import/convert";\nexport const c = convert;\n', /src\/workbook may not import src\/import/],
-  ["src/import/planted.ts", 'import { loadWorkbook } from "../adapters/xlsx/files";\nexport const l = loadWorkbook;\n', /src\/import may not import src\/adapters/],
+  [
+    "src/import/planted.ts",
+    'import { loadWorkbook } from "../adapters/xlsx/files";\nexport const l = loadWorkbook;\n',
+    /src\/import may not import src\/adapters/,
+  ],
   ["src/workbook/planted.ts", 'import ExcelJS from "exceljs";\nexport const w = new ExcelJS.Workbook();\n', /Only src\/adapters\/xlsx imports ExcelJS/],
   ["src/cli/planted.ts", 'import ExcelJS from "exceljs";\nexport const w = new ExcelJS.Workbook();\n', /Only src\/adapters\/xlsx imports ExcelJS/],
   ["src/taskpane/planted.ts", "export const ready = Office.onReady;\n", /Only src\/adapters\/officejs touches Office\.js/],
-  ["src/adapters/officejs/planted.ts", 'import { App } from "../../taskpane/App";\nexport const a = App;\n', /src\/adapters\/officejs may not import src\/taskpane/],
-  ["src/taskpane/pages/planted.tsx", 'import { createOfficePort } from "../../adapters/officejs/port";\nexport const p = createOfficePort;\n', /src\/taskpane may not import src\/adapters/],
-  ["src/ports/planted.ts", 'import { createOfficePort } from "../adapters/officejs/port";\nexport const p = createOfficePort;\n', /src\/ports may not import src\/adapters/],
+  [
+    "src/adapters/officejs/planted.ts",
+    'import { App } from "../../taskpane/App";\nexport const a = App;\n',
+    /src\/adapters\/officejs may not import src\/taskpane/,
+  ],
+  [
+    "src/taskpane/pages/planted.tsx",
+    'import { createOfficePort } from "../../adapters/officejs/port";\nexport const p = createOfficePort;\n',
+    /src\/taskpane may not import src\/adapters/,
+  ],
+  [
+    "src/ports/planted.ts",
+    'import { createOfficePort } from "../adapters/officejs/port";\nexport const p = createOfficePort;\n',
+    /src\/ports may not import src\/adapters/,
+  ],
 ];
 
 describe("the layer rules", () => {
@@ -38,6 +54,8 @@ describe("the layer rules", () => {
     expect(await problems("src/import/planted.ts", 'import { TABLES } from "../workbook/contract";\nexport const t = TABLES;\n')).toEqual([]);
     expect(await problems("src/adapters/xlsx/planted.ts", 'import ExcelJS from "exceljs";\nexport const w = new ExcelJS.Workbook();\n')).toEqual([]);
     expect(await problems("src/adapters/officejs/planted.ts", "export const ready = Office.onReady;\n")).toEqual([]);
-    expect(await problems("src/taskpane/index.tsx", 'import { createOfficePort } from "../adapters/officejs/port";\nexport const p = createOfficePort;\n')).toEqual([]);
+    expect(
+      await problems("src/taskpane/index.tsx", 'import { createOfficePort } from "../adapters/officejs/port";\nexport const p = createOfficePort;\n')
+    ).toEqual([]);
   });
 });

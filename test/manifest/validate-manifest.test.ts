@@ -76,27 +76,87 @@ describe("the real manifest", () => {
 
 describe("broken variants are rejected, naming the problem", () => {
   const cases: [string, () => string, RegExp][] = [
-    ["elements out of the schema's order", () => variant(/( {2}<Version>[^\n]*\n)( {2}<ProviderName>[^\n]*\n)/, "$2$1"), /<Version> står i forkert rækkefølge.*før <ProviderName>/],
-    ["Permissions before DefaultSettings", () => variant(/( {2}<DefaultSettings>[\s\S]*?<\/DefaultSettings>\n)( {2}<Permissions>[^\n]*\n)/, "$2$1"), /<DefaultSettings> står i forkert rækkefølge/],
+    [
+      "elements out of the schema's order",
+      () => variant(/( {2}<Version>[^\n]*\n)( {2}<ProviderName>[^\n]*\n)/, "$2$1"),
+      /<Version> står i forkert rækkefølge.*før <ProviderName>/,
+    ],
+    [
+      "Permissions before DefaultSettings",
+      () => variant(/( {2}<DefaultSettings>[\s\S]*?<\/DefaultSettings>\n)( {2}<Permissions>[^\n]*\n)/, "$2$1"),
+      /<DefaultSettings> står i forkert rækkefølge/,
+    ],
     ["a missing required element", () => variant(/ {2}<Requirements>[\s\S]*?<\/Requirements>\n/, ""), /påkrævede element <Requirements> mangler/],
-    ["a duplicate resource id", () => variant('<bt:String id="Oversigt.Label"', '<bt:String id="Fremmoede.Label"'), /ressource-id "Fremmoede.Label" er brugt to gange/],
-    ["a duplicate control id", () => variant('<Control xsi:type="Button" id="Sagsliste.Oversigt">', '<Control xsi:type="Button" id="Sagsliste.Import">'), /kontrol-id "Sagsliste.Import" er brugt to gange/],
-    ["a reference to a missing resource", () => variant('<Label resid="Oversigt.Label"/>', '<Label resid="Oversigt.Etiket"/>'), /resid="Oversigt.Etiket"> peger på en ressource, der ikke findes/],
-    ["a reference to the wrong kind of resource", () => variant('<Label resid="Oversigt.Label"/>', '<Label resid="Oversigt.Tooltip"/>'), /skal pege på ShortStrings, ikke LongStrings/],
+    [
+      "a duplicate resource id",
+      () => variant('<bt:String id="Oversigt.Label"', '<bt:String id="Fremmoede.Label"'),
+      /ressource-id "Fremmoede.Label" er brugt to gange/,
+    ],
+    [
+      "a duplicate control id",
+      () => variant('<Control xsi:type="Button" id="Sagsliste.Oversigt">', '<Control xsi:type="Button" id="Sagsliste.Import">'),
+      /kontrol-id "Sagsliste.Import" er brugt to gange/,
+    ],
+    [
+      "a reference to a missing resource",
+      () => variant('<Label resid="Oversigt.Label"/>', '<Label resid="Oversigt.Etiket"/>'),
+      /resid="Oversigt.Etiket"> peger på en ressource, der ikke findes/,
+    ],
+    [
+      "a reference to the wrong kind of resource",
+      () => variant('<Label resid="Oversigt.Label"/>', '<Label resid="Oversigt.Tooltip"/>'),
+      /skal pege på ShortStrings, ikke LongStrings/,
+    ],
     ["a missing icon", () => variant("assets/oversigt-32.png", "assets/oversigt-33.png"), /ikonet findes ikke: .*oversigt-33\.png/],
-    ["an icon of the wrong size", () => variant('<bt:Image id="Icon.Import.16" DefaultValue="https://localhost:3000/assets/import-16.png"/>', '<bt:Image id="Icon.Import.16" DefaultValue="https://localhost:3000/assets/import-32.png"/>'), /import-32\.png er 32x32, men manifestet siger 16x16/],
-    ["an http URL", () => variant('"https://localhost:3000/taskpane.html?side=fremmoede"', '"http://localhost:3000/taskpane.html?side=fremmoede"'), /URL skal bruge https: "http:\/\/localhost:3000\/taskpane.html\?side=fremmoede"/],
-    ["a malformed URL", () => variant('"https://localhost:3000/support.html"/>\n  <AppDomains>', '"https://local host:3000/support.html"/>\n  <AppDomains>'), /ugyldig URL "https:\/\/local host/],
+    [
+      "an icon of the wrong size",
+      () =>
+        variant(
+          '<bt:Image id="Icon.Import.16" DefaultValue="https://localhost:3000/assets/import-16.png"/>',
+          '<bt:Image id="Icon.Import.16" DefaultValue="https://localhost:3000/assets/import-32.png"/>'
+        ),
+      /import-32\.png er 32x32, men manifestet siger 16x16/,
+    ],
+    [
+      "an http URL",
+      () => variant('"https://localhost:3000/taskpane.html?side=fremmoede"', '"http://localhost:3000/taskpane.html?side=fremmoede"'),
+      /URL skal bruge https: "http:\/\/localhost:3000\/taskpane.html\?side=fremmoede"/,
+    ],
+    [
+      "a malformed URL",
+      () => variant('"https://localhost:3000/support.html"/>\n  <AppDomains>', '"https://local host:3000/support.html"/>\n  <AppDomains>'),
+      /ugyldig URL "https:\/\/local host/,
+    ],
     ["an Id that is not a GUID", () => variant(/<Id>[^<]+<\/Id>/, "<Id>sagsliste</Id>"), /<Id> skal være en GUID/],
     ["a version that is not x.y.z.w", () => variant(/<Version>[^<]+<\/Version>/, "<Version>1.0.0</Version>"), /<Version> skal have formen x\.y\.z\.w/],
     ["an unknown permission", () => variant("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>"), /ukendt <Permissions>/],
     ["VersionOverrides 1.1 in a task pane add-in", () => variant('xsi:type="VersionOverridesV1_0"', 'xsi:type="VersionOverridesV1_1"'), /VersionOverridesV1_0/],
     ["an unclosed element", () => variant("</Hosts>\n  <Requirements>", "\n  <Requirements>"), /XML er ikke velformet: <\/OfficeApp> lukker <Hosts>/],
-    ["a mismatched end tag", () => variant("<ProviderName>Sagsliste</ProviderName>", "<ProviderName>Sagsliste</Providername>"), /XML er ikke velformet: <\/Providername> lukker <ProviderName>/],
-    ["an unescaped ampersand", () => variant("<ProviderName>Sagsliste</ProviderName>", "<ProviderName>Sags & liste</ProviderName>"), /XML er ikke velformet: '&' uden afsluttende ';'/],
-    ["a duplicate attribute", () => variant('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="ExcelApi" Name="ExcelApi" MinVersion="1.8"/>'), /XML er ikke velformet: attributten Name står to gange/],
-    ["an unquoted attribute", () => variant('<Set Name="ExcelApi" MinVersion="1.8"/>', "<Set Name=ExcelApi MinVersion=\"1.8\"/>"), /XML er ikke velformet: attributten Name mangler anførselstegn/],
-    ["an undeclared prefix", () => variant('<bt:Image size="16" resid="Icon.App.16"/>', '<xx:Image size="16" resid="Icon.App.16"/>'), /XML er ikke velformet: præfikset xx/],
+    [
+      "a mismatched end tag",
+      () => variant("<ProviderName>Sagsliste</ProviderName>", "<ProviderName>Sagsliste</Providername>"),
+      /XML er ikke velformet: <\/Providername> lukker <ProviderName>/,
+    ],
+    [
+      "an unescaped ampersand",
+      () => variant("<ProviderName>Sagsliste</ProviderName>", "<ProviderName>Sags & liste</ProviderName>"),
+      /XML er ikke velformet: '&' uden afsluttende ';'/,
+    ],
+    [
+      "a duplicate attribute",
+      () => variant('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="ExcelApi" Name="ExcelApi" MinVersion="1.8"/>'),
+      /XML er ikke velformet: attributten Name står to gange/,
+    ],
+    [
+      "an unquoted attribute",
+      () => variant('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name=ExcelApi MinVersion="1.8"/>'),
+      /XML er ikke velformet: attributten Name mangler anførselstegn/,
+    ],
+    [
+      "an undeclared prefix",
+      () => variant('<bt:Image size="16" resid="Icon.App.16"/>', '<xx:Image size="16" resid="Icon.App.16"/>'),
+      /XML er ikke velformet: præfikset xx/,
+    ],
     ["text after the root element", () => `${MANIFEST}<OfficeApp/>`, /XML er ikke velformet: indhold efter rodelementet/],
     ["an unknown entity", () => variant("<ProviderName>Sagsliste</ProviderName>", "<ProviderName>Sags&nbsp;liste</ProviderName>"), /ukendt entitet &nbsp;/],
   ];

@@ -140,7 +140,21 @@ describe("applyPlan: size-based chunks", () => {
 });
 
 describe("text that looks like a formula is written as text", () => {
-  const tricky = ["=1+1", "+4512345678", "-5", "@SUM(A1:A2)", "\t=cmd|' /C calc'!A0", "\r=HYPERLINK(\"x\")", "'citeret", "007", "1-2", "TRUE", "Jan 2024", "#N/A", " mellemrum"];
+  const tricky = [
+    "=1+1",
+    "+4512345678",
+    "-5",
+    "@SUM(A1:A2)",
+    "\t=cmd|' /C calc'!A0",
+    '\r=HYPERLINK("x")',
+    "'citeret",
+    "007",
+    "1-2",
+    "TRUE",
+    "Jan 2024",
+    "#N/A",
+    " mellemrum",
+  ];
 
   test("through the table values and free cells", async () => {
     const fake = new FakeExcel();
@@ -149,7 +163,7 @@ describe("text that looks like a formula is written as text", () => {
         {
           name: "Problemer",
           tables: [{ name: "Problemer", topLeft: "A1", columns: [{ name: "Oprindelig værdi" }, { name: "Navn" }], rows: tricky.map((v) => [v, "Anna"]) }],
-          cells: [{ address: "D1", value: "=IMPORTXML(\"x\")" }],
+          cells: [{ address: "D1", value: '=IMPORTXML("x")' }],
         },
       ],
       names: [],
@@ -161,12 +175,13 @@ describe("text that looks like a formula is written as text", () => {
       expect({ v, formula: cell.formula, value: cell.value }).toEqual({ v, formula: undefined, value: v });
       expect(sheet.cell(`B${i + 2}`)).toMatchObject({ value: "Anna", quotePrefix: false });
     });
-    expect(sheet.cell("D1")).toMatchObject({ value: "=IMPORTXML(\"x\")", quotePrefix: true });
+    expect(sheet.cell("D1")).toMatchObject({ value: '=IMPORTXML("x")', quotePrefix: true });
     expect(sheet.cell("D1").formula).toBeUndefined();
   });
 
   test("the quote-prefix rule", () => {
-    for (const s of ["=1", "+1", "-1", "@a", "\t=1", "\r=1", "'a", "1", "S-001", "TRUE", "falsk", "#REF!", " a", "Jan 24"]) expect([s, needsQuotePrefix(s)]).toEqual([s, true]);
+    for (const s of ["=1", "+1", "-1", "@a", "\t=1", "\r=1", "'a", "1", "S-001", "TRUE", "falsk", "#REF!", " a", "Jan 24"])
+      expect([s, needsQuotePrefix(s)]).toEqual([s, true]);
     for (const s of ["Anna", "Værkstedet", "§ 103 er ikke her", "Ja", "Nej", "Fuldtid", ""]) expect([s, needsQuotePrefix(s)]).toEqual([s, s.startsWith("§")]);
     expect(toOfficeValue(null)).toBe("");
     expect(toOfficeValue(3.5)).toBe(3.5);
@@ -211,7 +226,9 @@ describe("applyPlan: every part of the plan", () => {
   });
 
   test("conditional formats, free cells, widths, frozen rows, print setup", () => {
-    expect(fake.sheet("Sager").conditionalFormats).toEqual([{ address: "Q2:Q21", type: "Custom", formula: '=$Q2="Nej"', fill: "#FFC7CE", fontColor: "#9C0006" }]);
+    expect(fake.sheet("Sager").conditionalFormats).toEqual([
+      { address: "Q2:Q21", type: "Custom", formula: '=$Q2="Nej"', fill: "#FFC7CE", fontColor: "#9C0006" },
+    ]);
     const ops = fake.sheet("Opsætning");
     expect(ops.cell("A1")).toMatchObject({ value: "Opsætning", bold: true, fontSize: 14 });
     expect(ops.cell("B2")).toMatchObject({ value: 45657, numberFormat: "dd-mm-yyyy" });
@@ -225,7 +242,11 @@ describe("applyPlan: every part of the plan", () => {
 
   test("an empty table keeps one empty row", async () => {
     const f = new FakeExcel();
-    await applyPlan({ sheets: [{ name: "Mål", tables: [{ name: "Maal", topLeft: "A1", columns: [{ name: "Sags-ID" }, { name: "Mål" }], rows: [] }] }], names: [] }, fakeRun(f), { host: f });
+    await applyPlan(
+      { sheets: [{ name: "Mål", tables: [{ name: "Maal", topLeft: "A1", columns: [{ name: "Sags-ID" }, { name: "Mål" }], rows: [] }] }], names: [] },
+      fakeRun(f),
+      { host: f }
+    );
     expect(f.tables[0].bounds).toEqual({ r0: 0, c0: 0, r1: 1, c1: 1 });
   });
 });

@@ -84,7 +84,11 @@ test("tables: add over a range, rename, header and body ranges, row count, colum
   const fake = new FakeExcel({ sheets: ["A"] });
   await fakeRun(fake)(async (context) => {
     const ws = context.workbook.worksheets.getItem("A");
-    ws.getRange("B2:C4").values = [["Navn", "Alder"], ["Anna", 30], ["Bo", 40]];
+    ws.getRange("B2:C4").values = [
+      ["Navn", "Alder"],
+      ["Anna", 30],
+      ["Bo", 40],
+    ];
     const t = ws.tables.add("B2:C4", true);
     t.name = "Personer";
     const rows = t.rows.load("count");
@@ -132,7 +136,13 @@ test("table sort: rows move whole, numbers before text before logicals, blanks l
 
   const navn = () => fake.read("A", "A2:A9").map((r) => r[0]);
   await fakeRun(fake)(async (context) => {
-    context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: true }, { key: 2, ascending: false }], false);
+    context.workbook.tables.getItem("T").sort.apply(
+      [
+        { key: 1, ascending: true },
+        { key: 2, ascending: false },
+      ],
+      false
+    );
     await context.sync();
   });
   // Nr 1 by Dato descending (e 9, c 7); Nr 2 tied on Dato too, so a before f; "x" and "X" equal, so Dato
@@ -142,7 +152,17 @@ test("table sort: rows move whole, numbers before text before logicals, blanks l
   expect(sheet.cell("C2")).toMatchObject({ value: 9, numberFormat: "dd-mm-yyyy" });
   expect(fake.read("A", "A1:C1")).toEqual([["Navn", "Nr", "Dato"]]);
   expect(fake.read("A", "D1:D9").map((r) => r[0])).toEqual(["udenfor", 1, 2, 3, 4, 5, 6, 7, 8]);
-  expect(fake.sorts).toEqual([{ table: "T", fields: [{ key: 1, ascending: true }, { key: 2, ascending: false }], matchCase: false, calculationSuspended: false }]);
+  expect(fake.sorts).toEqual([
+    {
+      table: "T",
+      fields: [
+        { key: 1, ascending: true },
+        { key: 2, ascending: false },
+      ],
+      matchCase: false,
+      calculationSuspended: false,
+    },
+  ]);
   expect(fake.count("apply", "call")).toBe(1);
 
   // Descending: logicals, text, numbers, and blanks still last; ties keep the order they had.
@@ -152,7 +172,13 @@ test("table sort: rows move whole, numbers before text before logicals, blanks l
   expect(navn()).toEqual(["h", "b", "g", "a", "f", "", "c", "d"]);
   // With matchCase, lower case comes first: "x" (b) before "X" (g), though Dato ascending would put g first.
   await fakeRun(fake)(async (context) => {
-    context.workbook.tables.getItem("T").sort.apply([{ key: 1, ascending: true }, { key: 2, ascending: true }], true);
+    context.workbook.tables.getItem("T").sort.apply(
+      [
+        { key: 1, ascending: true },
+        { key: 2, ascending: true },
+      ],
+      true
+    );
   });
   expect(navn()).toEqual(["c", "", "a", "f", "b", "g", "h", "d"]);
   expect(fake.sorts.map((s) => s.matchCase)).toEqual([false, false, true]);
@@ -162,7 +188,11 @@ test("table sort: a key outside the table is an error; a sort batched with suspe
   const fake = new FakeExcel({ sheets: ["A"] });
   await fakeRun(fake)(async (context) => {
     const ws = context.workbook.worksheets.getItem("A");
-    ws.getRange("A1:B3").values = [["K", "V"], [2, "b"], [1, "a"]];
+    ws.getRange("A1:B3").values = [
+      ["K", "V"],
+      [2, "b"],
+      [1, "a"],
+    ];
     ws.tables.add("A1:B3", true).name = "T";
   });
   const err = await fakeRun(fake)(async (context) => {
@@ -177,6 +207,9 @@ test("table sort: a key outside the table is an error; a sort batched with suspe
     context.workbook.tables.getItem("T").sort.apply([{ key: 0 }]);
     await context.sync();
   });
-  expect(fake.read("A", "A2:B3")).toEqual([[1, "a"], [2, "b"]]);
+  expect(fake.read("A", "A2:B3")).toEqual([
+    [1, "a"],
+    [2, "b"],
+  ]);
   expect(fake.sorts).toEqual([{ table: "T", fields: [{ key: 0 }], matchCase: false, calculationSuspended: true }]);
 });

@@ -30,7 +30,11 @@ test("Importér in Excel reads a long-format register: registrations in, the unk
   expect(survey.attendanceCodes.find((c) => c.value === "afbud")).toMatchObject({ status: "Aftalt fri", confidence: 0.6 });
 
   const conversion = await runImport(port, initialChoice(survey), () => undefined, new Date(Date.UTC(2026, 11, 7)));
-  const read = await readTables([TABLES.fremmoede, TABLES.problemer], [DEFINED_NAMES.periodestart, DEFINED_NAMES.periodeslut, DEFINED_NAMES.opgoerelsesdato], fakeRun(fake));
+  const read = await readTables(
+    [TABLES.fremmoede, TABLES.problemer],
+    [DEFINED_NAMES.periodestart, DEFINED_NAMES.periodeslut, DEFINED_NAMES.opgoerelsesdato],
+    fakeRun(fake)
+  );
   const fremmoede = read.tables[TABLES.fremmoede];
   const at = (h: string) => fremmoede.headers.indexOf(h);
   const got = fremmoede.rows.map((r) => `${r[at("Sags-ID")]}|${r[at("Dato")]}|${r[at("Status")]}`).sort();

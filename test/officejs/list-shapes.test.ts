@@ -22,7 +22,12 @@ function fakeWith(shape: ListShape): FakeExcel {
     );
     // The Fornavn/Efternavn list is an Excel table, as coordinators keep it.
     if (shape.id === "first-last-birth")
-      fake.tables.push({ name: "Deltagerliste", sheet, bounds: { r0: 0, c0: 0, r1: g.cells.length - 1, c1: g.cells[0].length - 1 }, headers: g.cells[0].map(String) });
+      fake.tables.push({
+        name: "Deltagerliste",
+        sheet,
+        bounds: { r0: 0, c0: 0, r1: g.cells.length - 1, c1: g.cells[0].length - 1 },
+        headers: g.cells[0].map(String),
+      });
   }
   return fake;
 }

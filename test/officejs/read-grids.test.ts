@@ -80,7 +80,23 @@ test("everything hidden in one direction still gives the other", async () => {
 test("what applyPlan wrote reads back, text that looked like formulas included", async () => {
   const fake = new FakeExcel();
   const plan: Plan = {
-    sheets: [{ name: "Data", tables: [{ name: "T", topLeft: "A1", columns: [{ name: "Tekst" }, { name: "Tal" }], rows: [["=2+2", 1], ["-x", 2.5], ["Anna", null]] }] }],
+    sheets: [
+      {
+        name: "Data",
+        tables: [
+          {
+            name: "T",
+            topLeft: "A1",
+            columns: [{ name: "Tekst" }, { name: "Tal" }],
+            rows: [
+              ["=2+2", 1],
+              ["-x", 2.5],
+              ["Anna", null],
+            ],
+          },
+        ],
+      },
+    ],
     names: [],
   };
   await applyPlan(plan, fakeRun(fake), { host: fake });
@@ -114,7 +130,12 @@ test("the same case list read by the ExcelJS reader gives the same grid", async 
   expect(fromOffice.merges).toEqual(fromExcelJs.merges);
   expect(fromOffice.hiddenRows).toEqual(fromExcelJs.hiddenRows);
   expect(fromOffice.hiddenCols).toEqual(fromExcelJs.hiddenCols);
-  const trim = (rows: unknown[][]) => rows.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] === null) c.pop(); return c; });
+  const trim = (rows: unknown[][]) =>
+    rows.map((r) => {
+      const c = [...r];
+      while (c.length && c[c.length - 1] === null) c.pop();
+      return c;
+    });
   expect(trim(fromOffice.cells)).toEqual(trim(fromExcelJs.cells));
 });
 

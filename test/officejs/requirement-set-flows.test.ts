@@ -40,9 +40,17 @@ describe("a member above the declared requirement sets", () => {
     const saved = (globalThis as { Office?: unknown }).Office;
     try {
       (globalThis as { Office?: unknown }).Office = fake.office;
-      expect([officeHost.isSetSupported("ExcelApi", "1.8"), officeHost.isSetSupported("ExcelApi", "1.9"), officeHost.isSetSupported("ExcelApiOnline", "1.1")]).toEqual([true, false, false]);
+      expect([
+        officeHost.isSetSupported("ExcelApi", "1.8"),
+        officeHost.isSetSupported("ExcelApi", "1.9"),
+        officeHost.isSetSupported("ExcelApiOnline", "1.1"),
+      ]).toEqual([true, false, false]);
       (globalThis as { Office?: unknown }).Office = new FakeExcel({ supported: { ExcelApi: NEWER } }).office;
-      expect([officeHost.isSetSupported("ExcelApi", "1.9"), officeHost.isSetSupported("ExcelApi", "1.13"), officeHost.isSetSupported("ExcelApi", "1.14")]).toEqual([true, true, false]);
+      expect([
+        officeHost.isSetSupported("ExcelApi", "1.9"),
+        officeHost.isSetSupported("ExcelApi", "1.13"),
+        officeHost.isSetSupported("ExcelApi", "1.14"),
+      ]).toEqual([true, true, false]);
     } finally {
       (globalThis as { Office?: unknown }).Office = saved;
     }
@@ -113,7 +121,14 @@ describe("a member above the declared requirement sets", () => {
     const host = new FakeExcel();
     const refused = (cls: string) => refusedMembers(cls, host).map((m) => `${m.member} ${m.set.version}`);
     expect(refused("Range")).toEqual(
-      expect.arrayContaining(["copyFrom 1.9", "getCellProperties 1.9", "getSpecialCellsOrNullObject 1.9", "getMergedAreasOrNullObject 1.13", "group 1.10", "hideGroupDetails 1.10"])
+      expect.arrayContaining([
+        "copyFrom 1.9",
+        "getCellProperties 1.9",
+        "getSpecialCellsOrNullObject 1.9",
+        "getMergedAreasOrNullObject 1.13",
+        "group 1.10",
+        "hideGroupDetails 1.10",
+      ])
     );
     expect(refused("Worksheet")).toContain("pageLayout 1.9");
     expect(refused("PageLayout")).toEqual(expect.arrayContaining(["orientation 1.9", "headersFooters 1.9", "setPrintArea 1.9"]));
@@ -165,7 +180,13 @@ describe("the add-in's flows on exactly ExcelApi 1.8, and on a newer Excel", () 
     fake.resetStats();
     const report = await createOfficePort(fakeRun(fake)).saveRows([
       { table: TABLES.sager, appends: [{ "Sags-ID": "S-0001", Navn: "Karen", CPR: "010190-1234", Enhed: "Kilen", Indskrevet: 45719 }] },
-      { table: TABLES.maal, appends: [{ "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 }, { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 }] },
+      {
+        table: TABLES.maal,
+        appends: [
+          { "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 },
+          { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 },
+        ],
+      },
       { table: TABLES.fremmoede, updates: [{ index: 0, values: { Status: "Syg" } }] },
     ]);
     // Mål's first goal takes its empty table's placeholder row (an update), the second is appended.

@@ -24,12 +24,16 @@ function program(): { checker: ts.TypeChecker; files: ts.SourceFile[] } {
       .map((f) => path.join(ADAPTER_DIR, f)),
     ...OTHER_FILES,
   ];
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    },
-  });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    }
+  );
   if (!config) throw new Error("tsconfig.json could not be read");
   const prog = ts.createProgram(files, { ...config.options, noEmit: true });
   return { checker: prog.getTypeChecker(), files: files.map((f) => prog.getSourceFile(f)!).filter(Boolean) };
@@ -42,7 +46,7 @@ function officeMember(sym: ts.Symbol, checker: ts.TypeChecker): { member: string
   if (!decl) return null;
   let owner: ts.Node | undefined = decl.parent;
   while (owner && !(ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner) || ts.isModuleDeclaration(owner))) owner = owner.parent;
-  const ownerName = owner ? (owner.name as ts.Identifier | undefined)?.text ?? "?" : "?";
+  const ownerName = owner ? ((owner.name as ts.Identifier | undefined)?.text ?? "?") : "?";
   const docs = sym
     .getJsDocTags(checker)
     .map((t) => ts.displayPartsToString(t.text))

@@ -22,7 +22,9 @@ const today = new Date(2024, 5, 30, 12, 0, 0);
 function typeGrid(fake: FakeExcel, grid: SheetGrid): void {
   const sheet = fake.findSheet(grid.name) ?? fake.addSheet(grid.name);
   grid.cells.forEach((row, r) =>
-    row.forEach((v, c) => sheet.put(`${columnLetters(c)}${r + 1}`, v === null || v === undefined ? "" : (v as string | number), grid.numFmts?.[r]?.[c] ?? undefined))
+    row.forEach((v, c) =>
+      sheet.put(`${columnLetters(c)}${r + 1}`, v === null || v === undefined ? "" : (v as string | number), grid.numFmts?.[r]?.[c] ?? undefined)
+    )
   );
 }
 
@@ -68,7 +70,9 @@ test("Importér again in Excel: Sager's corrections kept, source changes applied
   // The page's result says the same.
   const summary = importSummary(second).lines;
   expect(summary).toContain("1 nye og 6 opdaterede sager.");
-  expect(summary).toContain("4 celler var ændret både i Sager og i kildearket siden sidste import: Sager er beholdt, og begge værdier står på arket Problemer.");
+  expect(summary).toContain(
+    "4 celler var ændret både i Sager og i kildearket siden sidste import: Sager er beholdt, og begge værdier står på arket Problemer."
+  );
   console.log(`Resultat på siden Importér:\n${summary.join("\n")}\nLog efter genkørsel i Excel:\n${lines.join("\n")}`);
 
   // Once more, unchanged: nothing added, nothing changed, no conflict repeated.

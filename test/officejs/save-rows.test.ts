@@ -30,10 +30,12 @@ function table(fake: FakeExcel, name: string): TableState {
 function row(fake: FakeExcel, name: string, index: number): Record<string, unknown> {
   const t = table(fake, name);
   const r = t.bounds.r0 + 1 + index;
-  return Object.fromEntries(t.headers.map((h, j) => {
-    const cell = t.sheet.get(r, t.bounds.c0 + j);
-    return [h, cell?.formula ?? cell?.value ?? ""];
-  }));
+  return Object.fromEntries(
+    t.headers.map((h, j) => {
+      const cell = t.sheet.get(r, t.bounds.c0 + j);
+      return [h, cell?.formula ?? cell?.value ?? ""];
+    })
+  );
 }
 
 const dataRows = (fake: FakeExcel, name: string) => table(fake, name).bounds.r1 - table(fake, name).bounds.r0;
@@ -46,10 +48,18 @@ test("a form's save: one Excel.run, two syncs (three with a sort), one rows.add 
   const report = await port.saveRows([
     {
       table: TABLES.visitationer,
-      appends: [{ "Visitations-ID": "V-0001", "Sags-ID": "S-0001", Henvendelsesdato: 45691, Beslutning: "Bevilget", Beslutningsdato: 45698, "Forventet start": 45719 }],
+      appends: [
+        { "Visitations-ID": "V-0001", "Sags-ID": "S-0001", Henvendelsesdato: 45691, Beslutning: "Bevilget", Beslutningsdato: 45698, "Forventet start": 45719 },
+      ],
     },
     { table: TABLES.sager, appends: [{ "Sags-ID": "S-0001", Navn: "=Karen Formular", CPR: "010190-1234", Enhed: "Kilen", Indskrevet: 45719 }] },
-    { table: TABLES.maal, appends: [{ "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 }, { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 }] },
+    {
+      table: TABLES.maal,
+      appends: [
+        { "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 },
+        { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 },
+      ],
+    },
     { table: TABLES.fremmoede, updates: [{ index: 0, values: { Status: "Syg" } }] },
   ]);
   expect(report).toEqual({ updated: 2, appended: 3 });
@@ -191,9 +201,30 @@ const attendance = [
 
 test("caseSortFields: Fremmoede and Statusmaalinger by Sagsrække then Dato, where both columns are there", () => {
   const cases: [string, string[], ReturnType<typeof caseSortFields>][] = [
-    ["Fremmoede", ["Sags-ID", "Dato", "Status", "Sagsrække"], [{ key: 3, ascending: true }, { key: 1, ascending: true }]],
-    ["fremmoede", [" sagsrække ", "DATO"], [{ key: 0, ascending: true }, { key: 1, ascending: true }]],
-    ["Statusmaalinger", ["Sags-ID", "Dato", "Score", "Serie", "Sagsrække"], [{ key: 4, ascending: true }, { key: 1, ascending: true }]],
+    [
+      "Fremmoede",
+      ["Sags-ID", "Dato", "Status", "Sagsrække"],
+      [
+        { key: 3, ascending: true },
+        { key: 1, ascending: true },
+      ],
+    ],
+    [
+      "fremmoede",
+      [" sagsrække ", "DATO"],
+      [
+        { key: 0, ascending: true },
+        { key: 1, ascending: true },
+      ],
+    ],
+    [
+      "Statusmaalinger",
+      ["Sags-ID", "Dato", "Score", "Serie", "Sagsrække"],
+      [
+        { key: 4, ascending: true },
+        { key: 1, ascending: true },
+      ],
+    ],
     ["Fremmoede", ["Sags-ID", "Dato", "Status"], null],
     ["Fremmoede", ["Sags-ID", "Status", "Sagsrække"], null],
     ["Sager", ["Sags-ID", "Dato", "Sagsrække"], null],
@@ -214,7 +245,15 @@ test("a save appending to Fremmoede with Sagsrække sorts it once, by Sagsrække
   // Sagsrække is column 4, Dato column 1; the sort ran after the write's sync, so with calculation running
   // and the new rows' Sagsrække computed.
   expect(fake.sorts).toEqual([
-    { table: TABLES.fremmoede, fields: [{ key: 4, ascending: true }, { key: 1, ascending: true }], matchCase: false, calculationSuspended: false },
+    {
+      table: TABLES.fremmoede,
+      fields: [
+        { key: 4, ascending: true },
+        { key: 1, ascending: true },
+      ],
+      matchCase: false,
+      calculationSuspended: false,
+    },
   ]);
   expect(fake.count("apply", "call")).toBe(1);
   const ops = fake.stats.ops.map((o) => o.member);

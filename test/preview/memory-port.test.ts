@@ -31,8 +31,18 @@ test("appends grow the table with formats and computed formulas; updates touch o
   expect(await port.readTable(TABLES.maal)).toMatchObject({ rows: [] });
 
   const report = await port.saveRows([
-    { table: TABLES.sager, appends: [{ "Sags-ID": "S-0001", Navn: "=Karen", Enhed: "Kilen", Indskrevet: 45719 }], updates: [{ index: 0, values: { Kontaktperson: "Ole" } }] },
-    { table: TABLES.maal, appends: [{ "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 }, { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 }] },
+    {
+      table: TABLES.sager,
+      appends: [{ "Sags-ID": "S-0001", Navn: "=Karen", Enhed: "Kilen", Indskrevet: 45719 }],
+      updates: [{ index: 0, values: { Kontaktperson: "Ole" } }],
+    },
+    {
+      table: TABLES.maal,
+      appends: [
+        { "Sags-ID": "S-0001", Mål: "Møde til tiden", Vægt: 1 },
+        { "Sags-ID": "S-0001", Mål: "Tage bussen", Vægt: 2 },
+      ],
+    },
   ]);
   expect(report).toEqual({ updated: 2, appended: 2 });
 
@@ -69,7 +79,9 @@ test("a change naming a missing column anywhere writes nothing anywhere", async 
       { table: TABLES.maal, appends: [{ "Sags-ID": "S-1", Humør: 3 }] },
     ])
   ).rejects.toThrow('Tabellen Maal mangler kolonnen "Humør". Intet er gemt.');
-  await expect(port.saveRows([{ table: "Findesikke", appends: [{ A: 1 }] }])).rejects.toThrow("Tabellen Findesikke findes ikke i projektmappen. Intet er gemt.");
+  await expect(port.saveRows([{ table: "Findesikke", appends: [{ A: 1 }] }])).rejects.toThrow(
+    "Tabellen Findesikke findes ikke i projektmappen. Intet er gemt."
+  );
   expect(findTable(wb, TABLES.fremmoede)!.rows.length).toBe(before);
   expect(port.saves).toBe(0);
 });
@@ -79,7 +91,10 @@ test("a unit and a dimension added to the setup tables appear in the forms' setu
   await port.saveRows([
     { table: TABLES.enheder, appends: [{ Enhed: "Cykelkælderen", Lovgrundlag: "§104" }] },
     { table: TABLES.instrumenter, appends: [{ Instrument: "Værkstedsmål", Dimension: "Mødestabilitet", Min: 1, Max: 10, Retning: "Højere er bedre" }] },
-    { table: TABLES.fremmoedestatus, appends: [{ Status: "Kursus", Kode: "K", "Tæller som": "fremmøde", "I basis": "Ja", Fravær: "Nej", "Ulovligt fravær": "Nej" }] },
+    {
+      table: TABLES.fremmoedestatus,
+      appends: [{ Status: "Kursus", Kode: "K", "Tæller som": "fremmøde", "I basis": "Ja", Fravær: "Nej", "Ulovligt fravær": "Nej" }],
+    },
   ]);
   const setup = await loadSetup(port);
   expect(setup.units).toContain("Cykelkælderen");
@@ -91,7 +106,20 @@ test("a unit and a dimension added to the setup tables appear in the forms' setu
 test("the preview's sample is structured and has a unit with at least 30 citizens on a working day", async () => {
   const port = new MemoryWorkbookPort(structuredSample());
   const d = await port.describe();
-  expect(d.tables).toEqual(expect.arrayContaining(["Sager", "Visitationer", "Statusmaalinger", "Maal", "Fremmoede", "Enheder", "Instrumenter", "Fremmoedestatus", "Helligdage", "Lister"]));
+  expect(d.tables).toEqual(
+    expect.arrayContaining([
+      "Sager",
+      "Visitationer",
+      "Statusmaalinger",
+      "Maal",
+      "Fremmoede",
+      "Enheder",
+      "Instrumenter",
+      "Fremmoedestatus",
+      "Helligdage",
+      "Lister",
+    ])
+  );
   const data = sampleData();
   const holidays = new Set(data.holidays.map((h) => h.dato));
   let busiest = 0;
@@ -126,7 +154,10 @@ test("the Kontrol repair sorts Fremmøde out of case order by Sagsrække and Dat
   const expected = sortedByCase(reversed).attendance.map((a) => [a.sagsId, a.dato, a.status]);
   expect(after.rows.map((r) => [r[col("Sags-ID")], r[col("Dato")], r[col("Status")]])).toEqual(expected);
   expect([...after.rows].map((r) => JSON.stringify(r)).sort()).toEqual([...before.rows].map((r) => JSON.stringify(r)).sort());
-  const keys = caseRows(after.rows.map((r) => ({ sagsId: String(r[col("Sags-ID")]) })), data.cases);
+  const keys = caseRows(
+    after.rows.map((r) => ({ sagsId: String(r[col("Sags-ID")]) })),
+    data.cases
+  );
   expect(keys).toEqual([...keys].sort((a, b) => a - b));
   const ws = wb.getWorksheet(after.sheet)!;
   expect(ws.getCell(after.firstRow, after.firstCol + col(CASE_ROW_COLUMN)).formula).toMatch(/MATCH/);

@@ -47,7 +47,7 @@ describe("LibreOffice under each allocator", () => {
             columns: [
               { name: "Gruppe" },
               { name: "Værdi" },
-              { name: "Andel", formula: '=Tal[[#This Row],[Værdi]]/SUMIFS(Tal[Værdi],Tal[Gruppe],Tal[[#This Row],[Gruppe]])' },
+              { name: "Andel", formula: "=Tal[[#This Row],[Værdi]]/SUMIFS(Tal[Værdi],Tal[Gruppe],Tal[[#This Row],[Gruppe]])" },
               { name: "Tekst", formula: '=Tal[[#This Row],[Gruppe]]&"-"&TEXT(Tal[[#This Row],[Værdi]],"0")' },
             ],
             rows: Array.from({ length: 200 }, (_, i) => [["a", "b", "c"][i % 3], i + 1, null, null]),

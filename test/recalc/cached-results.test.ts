@@ -42,7 +42,11 @@ describe("cached formula results = LibreOffice's recalculation", () => {
     const plans: Plan[] = datas.map((d, i) =>
       structuredPlanWith(d, [
         buildNoegletalSheet(d, reportYear(d)).sheet,
-        buildPladsreguleringSheet(d, reportYear(d), defaultBudgets(d).map((b, k) => ({ ...b, budgetteredeBorgere: k + i, prisPrUge: 1_000 + 100 * i }))),
+        buildPladsreguleringSheet(
+          d,
+          reportYear(d),
+          defaultBudgets(d).map((b, k) => ({ ...b, budgetteredeBorgere: k + i, prisPrUge: 1_000 + 100 * i }))
+        ),
       ])
     );
     // Written as the command line writes them: the table bodies as XML straight from the plan's values.
@@ -67,7 +71,9 @@ describe("cached formula results = LibreOffice's recalculation", () => {
       mismatches.push(...cachedMismatches(cached[i], wb).map((m) => `seed ${SEEDS[i]} ${m}`));
       compared += cached[i].length;
       // The workbook still asks to be recalculated when it opens: cached values never stand in for that.
-      const workbookXml = zipParts(await fs.readFile(files[i])).get("xl/workbook.xml")!.toString("utf8");
+      const workbookXml = zipParts(await fs.readFile(files[i]))
+        .get("xl/workbook.xml")!
+        .toString("utf8");
       expect(/<calcPr\b[^>]*\bfullCalcOnLoad="1"/.test(workbookXml)).toBe(true);
     }
     expect(mismatches.slice(0, 20)).toEqual([]);

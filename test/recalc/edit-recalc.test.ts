@@ -34,7 +34,9 @@ const kase = (sagsId: string, indskrevet: number): Case => ({
 
 const data: StructuredData = {
   params: defaultParams(serial(2024, 6, 15)),
-  units: [{ enhed: "Kilen", lovgrundlag: "§103", fuldtidspladser: 10, deltidspladser: 10, deltidsvaegt: 0.5, loft: null, stykpris: null, reguleringspris: null }],
+  units: [
+    { enhed: "Kilen", lovgrundlag: "§103", fuldtidspladser: 10, deltidspladser: 10, deltidsvaegt: 0.5, loft: null, stykpris: null, reguleringspris: null },
+  ],
   cases: [kase("S-1", serial(2023, 1, 1)), kase("S-2", serial(2024, 2, 1))],
   attendance: [],
   attendanceStatuses: defaultAttendanceStatuses(),

@@ -161,16 +161,21 @@ describe("oracle: structured workbook formulas = domain references", () => {
     for (const t of allComputedColumns()) {
       const expected = datasets.map((d) => t.expected(d));
       t.columns.forEach((c, j) => {
-        perColumn.set(`${t.table}[${c.name}]`, expected.reduce((s, e) => s + e[j].filter((v) => v !== null).length, 0));
+        perColumn.set(
+          `${t.table}[${c.name}]`,
+          expected.reduce((s, e) => s + e[j].filter((v) => v !== null).length, 0)
+        );
       });
     }
 
     if (mismatches.length > 0) {
-      const shown = mismatches.slice(0, 25).map(
-        (m) =>
-          `seed ${m.seed} ${m.table}[${m.column}] række ${m.row}: forventet ${JSON.stringify(m.expected)}, ` +
-          `fik ${JSON.stringify(m.actual)}\n  formel: ${m.formula}`
-      );
+      const shown = mismatches
+        .slice(0, 25)
+        .map(
+          (m) =>
+            `seed ${m.seed} ${m.table}[${m.column}] række ${m.row}: forventet ${JSON.stringify(m.expected)}, ` +
+            `fik ${JSON.stringify(m.actual)}\n  formel: ${m.formula}`
+        );
       throw new Error(`${mismatches.length} af ${cells} celler afviger:\n${shown.join("\n")}`);
     }
     // Every computed column was exercised with real values, not only on empty tables or empty results.

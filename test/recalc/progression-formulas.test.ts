@@ -6,15 +6,7 @@ import { recalcPlans, readTable as readTableValues, column, type TableValues } f
 import { plainValue } from "../../src/adapters/xlsx/cell-values";
 import { serial } from "../../src/domain/dates";
 import { allPresetDimensions, RETNING } from "../../src/domain/instruments";
-import type {
-  Case,
-  Goal,
-  InstrumentDimension,
-  Params,
-  StatusMeasurement,
-  StructuredData,
-  Visitation,
-} from "../../src/domain/model";
+import type { Case, Goal, InstrumentDimension, Params, StatusMeasurement, StructuredData, Visitation } from "../../src/domain/model";
 import {
   DEFINED_NAMES,
   INSTRUMENTER_INPUT,
@@ -80,7 +72,12 @@ function planOf(data: StructuredData): Plan {
           { address: "B3", value: { formula: sortedFlagFormula(TABLES.statusmaalinger) } },
         ],
       },
-      { name: "Sager", tables: [table(TABLES.sager, SAGER_INPUT, caseFields, [...SAGER_PROGRESSION_COLUMNS, SAGER_CASE_ROW_COLUMN, ...SAGER_STATUS_BLOCK_COLUMNS], data.cases)] },
+      {
+        name: "Sager",
+        tables: [
+          table(TABLES.sager, SAGER_INPUT, caseFields, [...SAGER_PROGRESSION_COLUMNS, SAGER_CASE_ROW_COLUMN, ...SAGER_STATUS_BLOCK_COLUMNS], data.cases),
+        ],
+      },
       {
         name: "Statusmålinger",
         tables: [table(TABLES.statusmaalinger, STATUSMAALINGER_INPUT, measurementFields, STATUSMAALINGER_COMPUTED_COLUMNS, data.measurements)],
@@ -240,7 +237,7 @@ function rng(seed: number): () => number {
 function randomData(seed: number, nCases: number): StructuredData {
   const rand = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const chance = (p: number) => rand() < p;
   const instruments = [...allPresetDimensions(), ...CUSTOM];
   const opg = serial(2024, int(1, 12), int(1, 28));
@@ -344,10 +341,7 @@ function mismatches<T>(wb: ExcelJS.Workbook, tableName: string, columns: Compute
     rows.forEach((row, i) => {
       const want = cc.reference(row, data);
       const g = got[i];
-      const ok =
-        cc.compare !== "exact" && typeof want === "number" && typeof g === "number"
-          ? Math.abs(want - g) <= 1e-9
-          : want === g;
+      const ok = cc.compare !== "exact" && typeof want === "number" && typeof g === "number" ? Math.abs(want - g) <= 1e-9 : want === g;
       if (!ok) out.push(`${tableName}[${cc.name}] række ${i + 1}: formel ${JSON.stringify(g)}, reference ${JSON.stringify(want)}`);
     });
   }

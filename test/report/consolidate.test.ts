@@ -116,7 +116,11 @@ describe("sagsliste report over three units' workbooks", () => {
     ref.forEach((x, k) => {
       const row = layout.firstRow + k;
       expect(cellPlain(ws.getCell(`${layout.columns["Nøgletal"]}${row}`))).toBe(x.noegletal);
-      for (const [column, expected] of [["Værdi", x.vaerdi], ["n", x.n], ["Sidste år", x.sidsteAar]] as const) {
+      for (const [column, expected] of [
+        ["Værdi", x.vaerdi],
+        ["n", x.n],
+        ["Sidste år", x.sidsteAar],
+      ] as const) {
         const actual = cellPlain(ws.getCell(`${layout.columns[column]}${row}`));
         if (!same(actual, expected)) mismatches.push(`${figureKey(x)} ${column}: ${actual} != ${expected}`);
       }

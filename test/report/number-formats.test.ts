@@ -32,7 +32,18 @@ describe("number formats of cells inside a table", () => {
       sheets: [
         {
           name: "Ark",
-          tables: [{ name: "T", topLeft: "A1", columns: [{ name: "Navn" }, { name: "Værdi" }], rows: [["a", 0.159], ["b", 8.09], ["c", 12]] }],
+          tables: [
+            {
+              name: "T",
+              topLeft: "A1",
+              columns: [{ name: "Navn" }, { name: "Værdi" }],
+              rows: [
+                ["a", 0.159],
+                ["b", 8.09],
+                ["c", 12],
+              ],
+            },
+          ],
           cells: [
             { address: "B2", value: 0.159, numFmt: NUMFMT.percent },
             { address: "B3", value: 8.09, numFmt: NUMFMT.number },
@@ -80,7 +91,9 @@ describe("labels, headers and print of the reports", () => {
     const data = generateStructuredData(2, { cases: 40 });
     const year = reportYear(data);
     const { sheet } = buildKvartalsoversigtSheet(data, year);
-    const labels = (sheet.cells ?? []).filter((c) => c.address.startsWith("A") && typeof c.value === "string" && !c.bold && /^[A-ZÆØÅ]/.test(c.value as string));
+    const labels = (sheet.cells ?? []).filter(
+      (c) => c.address.startsWith("A") && typeof c.value === "string" && !c.bold && /^[A-ZÆØÅ]/.test(c.value as string)
+    );
     const units = new Set([...reportUnits(data).map((u) => u.enhed), I_ALT]);
     const figures = labels.filter((c) => !/^(Til dialogmødet|Diagrammerne|Status:)/.test(c.value as string) && !units.has(c.value as string));
     expect(figures.length).toBeGreaterThan(20);

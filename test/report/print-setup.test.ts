@@ -51,9 +51,12 @@ describe("print setup", () => {
     await again.xlsx.load(first as unknown as ArrayBuffer);
     const second = Buffer.from(await again.xlsx.writeBuffer());
     for (const bytes of [first, second]) {
-      const names = [...zipParts(bytes).get("xl/workbook.xml")!.toString("utf8").matchAll(/<definedName name="(_xlnm\.[^"]+)"[^>]*>([^<]*)</g)].map(
-        (m) => `${m[1]} ${m[2].replace(/&apos;/g, "'").replace(/\$/g, "")}`
-      );
+      const names = [
+        ...zipParts(bytes)
+          .get("xl/workbook.xml")!
+          .toString("utf8")
+          .matchAll(/<definedName name="(_xlnm\.[^"]+)"[^>]*>([^<]*)</g),
+      ].map((m) => `${m[1]} ${m[2].replace(/&apos;/g, "'").replace(/\$/g, "")}`);
       expect(names).toEqual(
         expect.arrayContaining([
           "_xlnm.Print_Area 'Nøgletal'!A1:H1048576",
@@ -74,23 +77,33 @@ describe("print setup", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Liste").getCell("A1").value = "Navn";
     const parts = zipParts(Buffer.from(await wb.xlsx.writeBuffer()));
-    const xml = parts.get("xl/workbook.xml")!.toString("utf8").replace(/<definedNames\/>|(<\/sheets>)/, (m, sheets?: string) =>
-      `${sheets ?? ""}<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Liste!$A:$L</definedName></definedNames>`
-    );
+    const xml = parts
+      .get("xl/workbook.xml")!
+      .toString("utf8")
+      .replace(
+        /<definedNames\/>|(<\/sheets>)/,
+        (m, sheets?: string) => `${sheets ?? ""}<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Liste!$A:$L</definedName></definedNames>`
+      );
     parts.set("xl/workbook.xml", Buffer.from(xml, "utf8"));
     const loaded = await loadWorkbookBuffer(zipPackage(parts), "liste.xlsx");
     expect(loaded.getWorksheet("Liste")!.pageSetup.printArea).toBe("A$1:L$1048576");
-    const written = zipParts(Buffer.from(await loaded.xlsx.writeBuffer())).get("xl/workbook.xml")!.toString("utf8");
+    const written = zipParts(Buffer.from(await loaded.xlsx.writeBuffer()))
+      .get("xl/workbook.xml")!
+      .toString("utf8");
     expect(written).toContain(">&apos;Liste&apos;!$A$1:$L$1048576<");
     // An area an earlier save had already mangled is dropped, not written on as another unreadable name.
     parts.set("xl/workbook.xml", Buffer.from(xml.replace("Liste!$A:$L", "'Liste'!$ANaN:$LNaN"), "utf8"));
     const mangled = await loadWorkbookBuffer(zipPackage(parts), "liste.xlsx");
     expect(mangled.getWorksheet("Liste")!.pageSetup.printArea).toBeUndefined();
-    expect(zipParts(Buffer.from(await mangled.xlsx.writeBuffer())).get("xl/workbook.xml")!.toString("utf8")).not.toContain("Print_Area");
+    expect(
+      zipParts(Buffer.from(await mangled.xlsx.writeBuffer()))
+        .get("xl/workbook.xml")!
+        .toString("utf8")
+    ).not.toContain("Print_Area");
   });
 
   it("Office.js gets the same print setup, the title rows as $3:$3", async () => {
-    const fake = new FakeExcel({ supported: { ExcelApi: "1.13" } }) // page layout needs ExcelApi 1.9;
+    const fake = new FakeExcel({ supported: { ExcelApi: "1.13" } }); // page layout needs ExcelApi 1.9;
     const plan: Plan = { sheets: [buildNoegletalSheet(data, year).sheet], names: [] };
     await applyOffice(plan, fakeRun(fake), { host: fake });
     expect(fake.sheet("Nøgletal").pageLayout).toEqual({

@@ -138,7 +138,9 @@ describe("the publish step refuses a name it would write", () => {
     const fake2 = new FakeExcel();
     const port2 = createOfficePlanPort(fakeRun(fake2), { host: fake2 });
     await port2.applyPlan(structuredPlanWith(leaky.data), { removeSheets: [] });
-    await expect(publishOverview(port2, leaky.year, () => undefined)).rejects.toThrow(/Offentliggørelsesudgaven er ikke skrevet, .*: ark .*: \d+ steder \(celle [A-Z]+\d+, .*, sag S/);
+    await expect(publishOverview(port2, leaky.year, () => undefined)).rejects.toThrow(
+      /Offentliggørelsesudgaven er ikke skrevet, .*: ark .*: \d+ steder \(celle [A-Z]+\d+, .*, sag S/
+    );
     expect(fake2.sheets.map((s) => s.name)).not.toContain(PUBLISHED_SHEET);
   });
 });

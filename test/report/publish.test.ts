@@ -52,7 +52,12 @@ describe("published overview", () => {
     // The Nøgletal sheet as published: every count below the threshold is hidden, and so is every
     // rate over fewer cases than the threshold.
     const figures = publishedFigures(data, year);
-    const shown = new Map(tableRecords(findTable(wb, "Noegletal")!).map((r) => [figureId({ enhed: r.Enhed as string, periode: r.Periode as string, noegletal: r["Nøgletal"] as string }), r["Værdi"]]));
+    const shown = new Map(
+      tableRecords(findTable(wb, "Noegletal")!).map((r) => [
+        figureId({ enhed: r.Enhed as string, periode: r.Periode as string, noegletal: r["Nøgletal"] as string }),
+        r["Værdi"],
+      ])
+    );
     const kind = new Map(keyFigureDefs(dischargeReasons(data)).map((d) => [d.name, d.kind]));
     let hidden = 0;
     let visible = 0;

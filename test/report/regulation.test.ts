@@ -3,15 +3,7 @@ import { serial } from "../../src/domain/dates";
 import type { Case, StructuredData, Unit } from "../../src/domain/model";
 import { normeredePladser } from "../../src/domain/occupancy";
 import { defaultAttendanceStatuses, defaultParams } from "../../src/domain/setup-defaults";
-import {
-  budgetramme,
-  courseIncomeRows,
-  jobcenterIncome,
-  regulate,
-  regulationRows,
-  roundKr,
-  type CourseBudget,
-} from "../../src/domain/regulation";
+import { budgetramme, courseIncomeRows, jobcenterIncome, regulate, regulationRows, roundKr, type CourseBudget } from "../../src/domain/regulation";
 import { buildPladsreguleringSheet, JOBCENTER_TABLE } from "../../src/workbook/report/pladsregulering";
 import { findTable, tableRecords } from "../../src/adapters/xlsx/read-tables";
 import { recalcPlans } from "../support/recalc-helpers";
@@ -25,9 +17,21 @@ function unit(enhed: string, lovgrundlag: string, extra: Partial<Unit> = {}): Un
 
 function enrolled(id: string, enhed: string, from: number, to: number | null = null): Case {
   return {
-    sagsId: id, cpr: null, navn: null, enhed, lovgrundlag: null, pladstype: "Fuldtid", henviser: null, visitationsdato: null,
-    indskrevet: from, udskrevet: to, udskrivningsaarsag: null, forsoergelsesgrundlag: null, jobcenterforloeb: null,
-    kontaktperson: null, bemaerkninger: null,
+    sagsId: id,
+    cpr: null,
+    navn: null,
+    enhed,
+    lovgrundlag: null,
+    pladstype: "Fuldtid",
+    henviser: null,
+    visitationsdato: null,
+    indskrevet: from,
+    udskrevet: to,
+    udskrivningsaarsag: null,
+    forsoergelsesgrundlag: null,
+    jobcenterforloeb: null,
+    kontaktperson: null,
+    bemaerkninger: null,
   };
 }
 
@@ -125,7 +129,10 @@ describe("Pladsregulering formulas (LibreOffice)", () => {
     expect(w["Reguleringsbeløb"]).toBe(-580_057.5);
     expect(w["Budgetramme"]).toBe(12_232_174.5);
     expect(reg(beyond)["Reguleringsbeløb"]).toBe(-81_735.38);
-    for (const [wb, d] of [[whole, datas[0]], [beyond, datas[1]]] as const) {
+    for (const [wb, d] of [
+      [whole, datas[0]],
+      [beyond, datas[1]],
+    ] as const) {
       const ref = regulationRows(d, YEAR)[0];
       expect(ref.pladsdage).toBe(32_574);
       expect(reg(wb)["Pladsdage"]).toBe(ref.pladsdage);
@@ -149,10 +156,7 @@ describe("a unit inside the band (LibreOffice)", () => {
         ...Array.from({ length: 10 }, (_, i) => enrolled(`L-${i}`, "Lunden", before)),
         ...Array.from({ length: 19 }, (_, i) => enrolled(`E-${i}`, "Engen", before)),
       ],
-      units: [
-        unit("Lunden", "§104", { fuldtidspladser: 10, stykpris: 200_000, reguleringspris: 150_000 }),
-        unit("Engen", "§103", { fuldtidspladser: 20 }),
-      ],
+      units: [unit("Lunden", "§104", { fuldtidspladser: 10, stykpris: 200_000, reguleringspris: 150_000 }), unit("Engen", "§103", { fuldtidspladser: 20 })],
     };
     const [wb] = await recalcPlans([structuredPlanWith(data, [buildPladsreguleringSheet(data, YEAR, [])])], "band");
     const rows = tableRecords(findTable(wb, "Pladsregulering")!);
@@ -163,4 +167,3 @@ describe("a unit inside the band (LibreOffice)", () => {
     expect(regulationRows(data, YEAR).map((r) => r.reguleringsbeloeb)).toEqual([0, 0]);
   });
 });
-

@@ -24,13 +24,9 @@ describe("report formulas (LibreOffice) = reference", () => {
     const datas = SEEDS.map((s) => generateStructuredData(s, { cases: 30 }));
     const years = datas.map(reportYear);
     // Budget inputs vary so both incomes are exercised.
-    const budgets = datas.map((d, i) =>
-      defaultBudgets(d).map((b, k) => ({ ...b, budgetteredeBorgere: k + i, prisPrUge: 1_000 + 100 * i }))
-    );
+    const budgets = datas.map((d, i) => defaultBudgets(d).map((b, k) => ({ ...b, budgetteredeBorgere: k + i, prisPrUge: 1_000 + 100 * i })));
     const sheets = datas.map((d, i) => buildNoegletalSheet(d, years[i]));
-    const plans: Plan[] = datas.map((d, i) =>
-      structuredPlanWith(d, [sheets[i].sheet, buildPladsreguleringSheet(d, years[i], budgets[i])])
-    );
+    const plans: Plan[] = datas.map((d, i) => structuredPlanWith(d, [sheets[i].sheet, buildPladsreguleringSheet(d, years[i], budgets[i])]));
     const wbs = await recalcPlans(plans, "report-oracle");
     const mismatches: string[] = [];
     let compared = 0;

@@ -14,9 +14,21 @@ const ITEMS = INSTRUMENT_PRESETS[SELVVURDERING].map((d) => d.dimension);
 
 function enrolled(id: string, from: number): Case {
   return {
-    sagsId: id, cpr: null, navn: null, enhed: "Kilen", lovgrundlag: "§103", pladstype: "Fuldtid", henviser: null,
-    visitationsdato: null, indskrevet: from, udskrevet: null, udskrivningsaarsag: null, forsoergelsesgrundlag: null,
-    jobcenterforloeb: null, kontaktperson: null, bemaerkninger: null,
+    sagsId: id,
+    cpr: null,
+    navn: null,
+    enhed: "Kilen",
+    lovgrundlag: "§103",
+    pladstype: "Fuldtid",
+    henviser: null,
+    visitationsdato: null,
+    indskrevet: from,
+    udskrevet: null,
+    udskrivningsaarsag: null,
+    forsoergelsesgrundlag: null,
+    jobcenterforloeb: null,
+    kontaktperson: null,
+    bemaerkninger: null,
   };
 }
 
@@ -32,20 +44,28 @@ function example(): StructuredData {
   const jan = serial(2024, 1, 15);
   const cases = [...Array.from({ length: 6 }, (_, i) => enrolled(`S-${i}`, jan + i)), enrolled("G-1", serial(2023, 3, 1)), enrolled("G-2", serial(2023, 4, 1))];
   const measurements = [
-    ...answers("S-0", jan + 20, [1, 0, 0]), ...answers("S-0", serial(2024, 6, 1), [1, 1, 0]),
-    ...answers("S-1", jan + 20, [0, 0, 0]), ...answers("S-1", serial(2024, 6, 1), [1, 0, 0]),
-    ...answers("S-2", jan + 20, [1, 1, 0]), ...answers("S-2", serial(2024, 6, 1), [1, 1, 1]),
-    ...answers("S-3", jan + 20, [0, 0, 0]), ...answers("S-3", serial(2024, 6, 1), [0, 1, 0]),
-    ...answers("S-4", jan + 20, [0, 0, 0]), ...answers("S-4", serial(2024, 6, 1), [0, 0, 0]),
+    ...answers("S-0", jan + 20, [1, 0, 0]),
+    ...answers("S-0", serial(2024, 6, 1), [1, 1, 0]),
+    ...answers("S-1", jan + 20, [0, 0, 0]),
+    ...answers("S-1", serial(2024, 6, 1), [1, 0, 0]),
+    ...answers("S-2", jan + 20, [1, 1, 0]),
+    ...answers("S-2", serial(2024, 6, 1), [1, 1, 1]),
+    ...answers("S-3", jan + 20, [0, 0, 0]),
+    ...answers("S-3", serial(2024, 6, 1), [0, 1, 0]),
+    ...answers("S-4", jan + 20, [0, 0, 0]),
+    ...answers("S-4", serial(2024, 6, 1), [0, 0, 0]),
     // Only one measurement: its answers are both the intake and the latest.
     ...answers("S-5", jan + 20, [0, 0, 0]),
-    ...answers("G-1", serial(2023, 4, 1), [0, 0, 0]), ...answers("G-1", serial(2024, 2, 1), [1, 1, 1]),
+    ...answers("G-1", serial(2023, 4, 1), [0, 0, 0]),
+    ...answers("G-1", serial(2024, 2, 1), [1, 1, 1]),
     ...answers("G-2", serial(2023, 5, 1), [0, 1, 0]),
   ];
   return {
     params: defaultParams(serial(2024, 12, 31)),
     cases,
-    units: [{ enhed: "Kilen", lovgrundlag: "§103", fuldtidspladser: 10, deltidspladser: null, deltidsvaegt: null, loft: null, stykpris: null, reguleringspris: null }],
+    units: [
+      { enhed: "Kilen", lovgrundlag: "§103", fuldtidspladser: 10, deltidspladser: null, deltidsvaegt: null, loft: null, stykpris: null, reguleringspris: null },
+    ],
     attendance: [],
     attendanceStatuses: defaultAttendanceStatuses(),
     holidays: [],

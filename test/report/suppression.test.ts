@@ -76,14 +76,29 @@ function build(values: number[][]): { cells: SuppressionCell[]; groups: Suppress
   const C = values[0].length;
   values.forEach((row, i) => row.forEach((x, j) => cells.push(count(`${i},${j}`, x))));
   for (let i = 0; i < R; i++) {
-    cells.push(count(`${i},T`, values[i].reduce((s, x) => s + x, 0)));
+    cells.push(
+      count(
+        `${i},T`,
+        values[i].reduce((s, x) => s + x, 0)
+      )
+    );
     groups.push({ total: `${i},T`, members: values[i].map((_, j) => `${i},${j}`) });
   }
   for (let j = 0; j < C; j++) {
-    cells.push(count(`T,${j}`, values.reduce((s, r) => s + r[j], 0)));
+    cells.push(
+      count(
+        `T,${j}`,
+        values.reduce((s, r) => s + r[j], 0)
+      )
+    );
     groups.push({ total: `T,${j}`, members: values.map((_, i) => `${i},${j}`) });
   }
-  cells.push(count("T,T", values.flat().reduce((s, x) => s + x, 0)));
+  cells.push(
+    count(
+      "T,T",
+      values.flat().reduce((s, x) => s + x, 0)
+    )
+  );
   groups.push({ total: "T,T", members: values.map((_, i) => `${i},T`) });
   groups.push({ total: "T,T", members: values[0].map((_, j) => `T,${j}`) });
   return { cells, groups };

@@ -186,9 +186,12 @@ export async function startPreviewHarness(): Promise<PreviewHarness> {
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
         await page.goto(`${server.origin}/preview.html${query}`);
-        await page.getByRole("heading", { level: 1, name: "Sagsliste" }).waitFor({ timeout: 30_000 }).catch((e: unknown) => {
-          throw new Error(`Forhåndsvisningen startede ikke${errors.length ? `: ${errors.join("; ")}` : ""} (${String(e)})`);
-        });
+        await page
+          .getByRole("heading", { level: 1, name: "Sagsliste" })
+          .waitFor({ timeout: 30_000 })
+          .catch((e: unknown) => {
+            throw new Error(`Forhåndsvisningen startede ikke${errors.length ? `: ${errors.join("; ")}` : ""} (${String(e)})`);
+          });
         return page;
       },
       async close() {

@@ -63,9 +63,7 @@ export function cachedMismatches(cells: readonly CachedCell[], recalculated: Exc
     const ws = recalculated.getWorksheet(c.sheet);
     const actual = ws ? plainValue(ws.getCell(c.address).value) : undefined;
     const same =
-      typeof c.value === "number"
-        ? typeof actual === "number" && Math.abs(actual - c.value) <= 1e-9 * Math.max(1, Math.abs(c.value))
-        : actual === c.value;
+      typeof c.value === "number" ? typeof actual === "number" && Math.abs(actual - c.value) <= 1e-9 * Math.max(1, Math.abs(c.value)) : actual === c.value;
     if (!same) out.push(`${c.sheet}!${c.address}: gemt ${JSON.stringify(c.value)}, genberegnet ${JSON.stringify(actual)}`);
   }
   return out;

@@ -49,7 +49,10 @@ export function guardRequirementSets<C extends GuardedContext>(context: C, host:
 
   const refusal = (what: string, set: RequirementSet): Error => {
     const have = host.supported[set.name];
-    return error("ApiNotFound", `${API_NOT_FOUND_MESSAGE} (${what} needs ${set.name} ${set.version}; this host has ${have ? `${set.name} ${have}` : `no ${set.name}`}.)`);
+    return error(
+      "ApiNotFound",
+      `${API_NOT_FOUND_MESSAGE} (${what} needs ${set.name} ${set.version}; this host has ${have ? `${set.name} ${have}` : `no ${set.name}`}.)`
+    );
   };
   /** Queue a failing operation at `at`: the sync that carries it rejects there, as Excel's does. */
   const refuseAt = (at: number, type: string, member: string, set: RequirementSet): void => {
@@ -72,7 +75,14 @@ export function guardRequirementSets<C extends GuardedContext>(context: C, host:
   /** The properties a load asks for that the declared sets refuse ("items/x" is checked on the item class). */
   const refusedLoads = (type: string, props: unknown): { type: string; member: string; set: RequirementSet }[] => {
     const spec = props as { select?: unknown } | undefined;
-    const raw = typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : typeof spec?.select === "string" ? spec.select.split(",") : Object.keys(spec ?? {});
+    const raw =
+      typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : typeof spec?.select === "string"
+            ? spec.select.split(",")
+            : Object.keys(spec ?? {});
     const out: { type: string; member: string; set: RequirementSet }[] = [];
     for (const p of raw.map((x) => String(x).trim()).filter(Boolean)) {
       let cls = type;

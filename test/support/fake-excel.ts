@@ -553,13 +553,18 @@ export class FakeWorksheet extends FakeObject<SheetState> {
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return this.child(new FakeRange(this.ctx, `Range(${startRow},${startColumn},${rowCount}x${columnCount})`), "getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], (s) => ({
-      sheet: s,
-      r0: startRow,
-      c0: startColumn,
-      r1: startRow + rowCount - 1,
-      c1: startColumn + columnCount - 1,
-    }));
+    return this.child(
+      new FakeRange(this.ctx, `Range(${startRow},${startColumn},${rowCount}x${columnCount})`),
+      "getRangeByIndexes",
+      [startRow, startColumn, rowCount, columnCount],
+      (s) => ({
+        sheet: s,
+        r0: startRow,
+        c0: startColumn,
+        r1: startRow + rowCount - 1,
+        c1: startColumn + columnCount - 1,
+      })
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return this.child(new FakeRange(this.ctx, "UsedRange", true), "getUsedRangeOrNullObject", [valuesOnly ?? false], (s) => {
@@ -778,10 +783,7 @@ export class FakeRange extends FakeObject<RangeState> {
   }
   private checkShape(st: RangeState, v: unknown[][]): void {
     if (!Array.isArray(v) || v.length !== st.r1 - st.r0 + 1 || v.some((row) => !Array.isArray(row) || row.length !== st.c1 - st.c0 + 1)) {
-      throw new FakeOfficeError(
-        "InvalidArgument",
-        "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
-      );
+      throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
     }
   }
   private assign(st: RangeState, v: Value[][], how: "values" | "formulas"): void {
@@ -816,23 +818,37 @@ export class FakeRange extends FakeObject<RangeState> {
     return this.child(new FakeRange(this.ctx, `${this.label}.getRow(${row})`), "getRow", [row], (st) => ({ ...st, r0: st.r0 + row, r1: st.r0 + row }));
   }
   getColumn(column: number): FakeRange {
-    return this.child(new FakeRange(this.ctx, `${this.label}.getColumn(${column})`), "getColumn", [column], (st) => ({ ...st, c0: st.c0 + column, c1: st.c0 + column }));
+    return this.child(new FakeRange(this.ctx, `${this.label}.getColumn(${column})`), "getColumn", [column], (st) => ({
+      ...st,
+      c0: st.c0 + column,
+      c1: st.c0 + column,
+    }));
   }
   /** The same-sized range shifted by the offsets. */
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.child(new FakeRange(this.ctx, `${this.label}.getOffsetRange(${rowOffset},${columnOffset})`), "getOffsetRange", [rowOffset, columnOffset], (st) => ({
-      sheet: st.sheet,
-      r0: st.r0 + rowOffset,
-      r1: st.r1 + rowOffset,
-      c0: st.c0 + columnOffset,
-      c1: st.c1 + columnOffset,
-    }));
+    return this.child(
+      new FakeRange(this.ctx, `${this.label}.getOffsetRange(${rowOffset},${columnOffset})`),
+      "getOffsetRange",
+      [rowOffset, columnOffset],
+      (st) => ({
+        sheet: st.sheet,
+        r0: st.r0 + rowOffset,
+        r1: st.r1 + rowOffset,
+        c0: st.c0 + columnOffset,
+        c1: st.c1 + columnOffset,
+      })
+    );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.child(new FakeRange(this.ctx, `${this.label}.getResizedRange(${deltaRows},${deltaColumns})`), "getResizedRange", [deltaRows, deltaColumns], (st) => {
-      if (st.r1 + deltaRows < st.r0 || st.c1 + deltaColumns < st.c0) throw new FakeOfficeError("InvalidArgument", "Resized range is empty.");
-      return { ...st, r1: st.r1 + deltaRows, c1: st.c1 + deltaColumns };
-    });
+    return this.child(
+      new FakeRange(this.ctx, `${this.label}.getResizedRange(${deltaRows},${deltaColumns})`),
+      "getResizedRange",
+      [deltaRows, deltaColumns],
+      (st) => {
+        if (st.r1 + deltaRows < st.r0 || st.c1 + deltaColumns < st.c0) throw new FakeOfficeError("InvalidArgument", "Resized range is empty.");
+        return { ...st, r1: st.r1 + deltaRows, c1: st.c1 + deltaColumns };
+      }
+    );
   }
   getEntireColumn(): FakeRange {
     return this.child(new FakeRange(this.ctx, `${this.label}.getEntireColumn()`), "getEntireColumn", [], (st) => ({ ...st, r0: 0, r1: MAX_ROWS - 1 }));
@@ -1004,9 +1020,21 @@ export class FakeConditionalFormatCollection {
           if (cf) f(cf, v);
         }),
     });
-    const rule = Object.defineProperty({} as { formula: string }, "formula", setter("formula", (c, v) => (c.formula = v)));
-    const fill = Object.defineProperty({} as { color: string }, "color", setter("fill.color", (c, v) => (c.fill = v)));
-    const font = Object.defineProperty({} as { color: string }, "color", setter("font.color", (c, v) => (c.fontColor = v)));
+    const rule = Object.defineProperty(
+      {} as { formula: string },
+      "formula",
+      setter("formula", (c, v) => (c.formula = v))
+    );
+    const fill = Object.defineProperty(
+      {} as { color: string },
+      "color",
+      setter("fill.color", (c, v) => (c.fill = v))
+    );
+    const font = Object.defineProperty(
+      {} as { color: string },
+      "color",
+      setter("font.color", (c, v) => (c.fontColor = v))
+    );
     return { custom: { rule, format: { fill, font } } };
   }
 }
@@ -1025,10 +1053,20 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
     return new FakeTable(this.ctx, "Table");
   }
   getItemOrNullObject(name: string): FakeTable {
-    return this.child(new FakeTable(this.ctx, `Table(${name})`, true), "getItemOrNullObject", [name], () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return this.child(
+      new FakeTable(this.ctx, `Table(${name})`, true),
+      "getItemOrNullObject",
+      [name],
+      () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null
+    );
   }
   getItem(name: string): FakeTable {
-    return this.child(new FakeTable(this.ctx, `Table(${name})`), "getItem", [name], () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return this.child(
+      new FakeTable(this.ctx, `Table(${name})`),
+      "getItem",
+      [name],
+      () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null
+    );
   }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const arg = typeof address === "string" ? address : `[Range]`;
@@ -1200,7 +1238,8 @@ export class FakeTableSort {
       if (!Array.isArray(fields) || fields.length === 0 || fields.some((f) => !Number.isInteger(f.key) || f.key < 0 || f.key >= width)) {
         throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       }
-      if (fields.some((f) => f.sortOn !== undefined && f.sortOn !== "Value")) throw new FakeOfficeError("InvalidArgument", "fake: sorting on other than values is not modelled");
+      if (fields.some((f) => f.sortOn !== undefined && f.sortOn !== "Value"))
+        throw new FakeOfficeError("InvalidArgument", "fake: sorting on other than values is not modelled");
       if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
       const rows: (FakeCell | undefined)[][] = [];
       for (let r = r0 + 1; r <= r1; r++) {
@@ -1293,8 +1332,11 @@ export class FakeNamedItemCollection extends FakeCollection<string, FakeNamedIte
     });
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return this.child(new FakeNamedItem(this.ctx, `Name(${name})`, true), "getItemOrNullObject", [name], () =>
-      [...this.ctx.fake.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase()) ?? null
+    return this.child(
+      new FakeNamedItem(this.ctx, `Name(${name})`, true),
+      "getItemOrNullObject",
+      [name],
+      () => [...this.ctx.fake.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase()) ?? null
     );
   }
 }

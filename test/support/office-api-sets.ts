@@ -100,7 +100,9 @@ function parseExcelNamespace(text: string): ExcelApiTable {
   const ns = file.statements.find((s): s is ts.ModuleDeclaration => ts.isModuleDeclaration(s));
   const body = ns?.body && ts.isModuleBlock(ns.body) ? ns.body : undefined;
   if (!body) throw new Error("@types/office-js: the Excel namespace has no body");
-  const classes = body.statements.filter((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s)) && !!s.name);
+  const classes = body.statements.filter(
+    (s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s)) && !!s.name
+  );
   const names = new Set(classes.map((c) => c.name!.text));
   const excelName = (node: ts.TypeNode | undefined): { type?: string; array?: boolean } => {
     if (!node) return {};
@@ -131,7 +133,10 @@ function parseExcelNamespace(text: string): ExcelApiTable {
     for (const m of decl.members) {
       if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
       const name = m.name.text;
-      const typeNode = ts.isPropertyDeclaration(m) || ts.isPropertySignature(m) || ts.isMethodDeclaration(m) || ts.isMethodSignature(m) || ts.isGetAccessor(m) ? m.type : undefined;
+      const typeNode =
+        ts.isPropertyDeclaration(m) || ts.isPropertySignature(m) || ts.isMethodDeclaration(m) || ts.isMethodSignature(m) || ts.isGetAccessor(m)
+          ? m.type
+          : undefined;
       const annotation = apiSetAnnotation(docOf(m));
       const set = annotation ? requiredSet(annotation) : null;
       const seen = cls.members[name];

@@ -32,7 +32,10 @@ export function readTable(wb: ExcelJS.Workbook, name: string): TableValues {
     const [a, b] = ref.split(":");
     const tl = ws.getCell(a);
     const br = b ? ws.getCell(b) : tl;
-    const top = Number(tl.row), left = Number(tl.col), bottom = Number(br.row), right = Number(br.col);
+    const top = Number(tl.row),
+      left = Number(tl.col),
+      bottom = Number(br.row),
+      right = Number(br.col);
     const headers: string[] = [];
     for (let c = left; c <= right; c++) headers.push(String(plainValue(ws.getCell(top, c).value)));
     const rows: Plain[][] = [];

@@ -10,7 +10,18 @@ import { generateStructuredData } from "../../src/sample/structured-data";
 
 export const SOURCE_SHEET = "Sagsliste";
 export const DATE_FMT = "dd-mm-yyyy";
-const COLUMNS = ["CPR", "Navn", "Enhed", "Lovgrundlag", "Pladstype", "Visitationsdato", "Indskrevet", "Udskrevet", "Udskrivningsårsag", "Kontaktperson"] as const;
+const COLUMNS = [
+  "CPR",
+  "Navn",
+  "Enhed",
+  "Lovgrundlag",
+  "Pladstype",
+  "Visitationsdato",
+  "Indskrevet",
+  "Udskrevet",
+  "Udskrivningsårsag",
+  "Kontaktperson",
+] as const;
 type Column = (typeof COLUMNS)[number];
 const KEY: Record<Column, keyof Case> = {
   CPR: "cpr",
@@ -132,7 +143,12 @@ export function rerunScenario(n = 250): RerunScenario {
   const show = (col: Column, v: string | number) => (typeof v === "number" && DATES.has(col) ? danishDate(v) : String(v));
   const conflicts = sourceEdits
     .filter((s) => sagerEdits.some((t) => t.i === s.i && t.column === s.column && t.value !== s.value))
-    .map((s) => ({ i: s.i, column: s.column, sager: show(s.column, sagerEdits.find((t) => t.i === s.i && t.column === s.column)!.value), source: show(s.column, s.value) }));
+    .map((s) => ({
+      i: s.i,
+      column: s.column,
+      sager: show(s.column, sagerEdits.find((t) => t.i === s.i && t.column === s.column)!.value),
+      source: show(s.column, s.value),
+    }));
   const expected: CellEdit[] = [...sagerEdits, ...sourceEdits.filter((s) => !sagerEdits.some((t) => t.i === s.i && t.column === s.column))];
   return { cases, source, sagerEdits, edited, sourceEdits, added, conflicts, expected };
 }
@@ -153,7 +169,12 @@ function records(t: Table): Record<string, string | number | boolean | null>[] {
  * the source's own changes applied, each conflict in Problemer with both values, and a Log that says
  * what changed without a CPR number or a name. Returns the re-run's Log lines, as text.
  */
-export function checkRerun(sc: RerunScenario, t: { sager: Table; problemer: Table; log: Table }, logBefore: number, conflictCode = "KONFLIKT_KILDE_SAGER"): string[] {
+export function checkRerun(
+  sc: RerunScenario,
+  t: { sager: Table; problemer: Table; log: Table },
+  logBefore: number,
+  conflictCode = "KONFLIKT_KILDE_SAGER"
+): string[] {
   const sager = records(t.sager);
   expect(sager).toHaveLength(sc.cases.length + 1);
   expect(new Set(sager.map((r) => r["Sags-ID"])).size).toBe(sager.length);
@@ -172,8 +193,20 @@ export function checkRerun(sc: RerunScenario, t: { sager: Table; problemer: Tabl
   }
 
   const log = filled(t.log).rows.slice(logBefore);
-  const lines = log.map((r) => r.slice(1).map((v) => (v === null ? "" : String(v))).join(" | "));
-  const secret = [...sc.cases, sc.added].flatMap((c) => [c.cpr, c.navn]).concat(sc.sourceEdits.concat(sc.sagerEdits).filter((e) => e.column === "CPR" || e.column === "Navn").map((e) => String(e.value)));
+  const lines = log.map((r) =>
+    r
+      .slice(1)
+      .map((v) => (v === null ? "" : String(v)))
+      .join(" | ")
+  );
+  const secret = [...sc.cases, sc.added]
+    .flatMap((c) => [c.cpr, c.navn])
+    .concat(
+      sc.sourceEdits
+        .concat(sc.sagerEdits)
+        .filter((e) => e.column === "CPR" || e.column === "Navn")
+        .map((e) => String(e.value))
+    );
   for (const line of lines) for (const v of secret) if (v) expect(line.includes(v) ? `${line} holds ${v}` : "clean").toBe("clean");
   return lines;
 }

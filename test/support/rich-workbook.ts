@@ -64,14 +64,29 @@ export async function richCaseListXlsx(): Promise<Buffer> {
   ws.addRow(["Navn", "CPR-nr.", "Enhed", "Startdato", "Slutdato", "Bemærkning"]);
   const people = ["Anne Hansen", "Bo Jensen", "Carla Nielsen", "Dan Pedersen", "Eva Larsen", "Finn Sørensen"];
   people.forEach((name, i) => {
-    ws.addRow([name, `0${i + 1}0390-12${i}3`, UNITS[i % 4], new Date(Date.UTC(2023, i, 2)), i % 2 ? new Date(Date.UTC(2024, i, 20)) : null, i === 2 ? "ring først" : null]);
+    ws.addRow([
+      name,
+      `0${i + 1}0390-12${i}3`,
+      UNITS[i % 4],
+      new Date(Date.UTC(2023, i, 2)),
+      i % 2 ? new Date(Date.UTC(2024, i, 20)) : null,
+      i === 2 ? "ring først" : null,
+    ]);
   });
   ws.getColumn(4).numFmt = "dd-mm-yyyy";
   ws.getColumn(5).numFmt = "dd-mm-yyyy";
   ws.getCell("A1").note = "Deltagerlisten føres af teamleder";
   ws.addConditionalFormatting({
     ref: "C2:C7",
-    rules: [{ type: "cellIs", operator: "equal", formulae: ['"Nord"'], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }],
+    rules: [
+      {
+        type: "cellIs",
+        operator: "equal",
+        formulae: ['"Nord"'],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+      },
+    ],
   });
   for (let r = 2; r <= 7; r++) {
     ws.getCell(`C${r}`).dataValidation = { type: "list", allowBlank: true, formulae: [`"${UNITS.join(",")}"`] };
@@ -92,12 +107,21 @@ export async function richCaseListXlsx(): Promise<Buffer> {
   // The chart in a drawing on Overblik (sheet2), the pivot table on the same sheet, its cache in the workbook.
   zip.file("xl/charts/chart1.xml", CHART);
   zip.file("xl/drawings/drawing9.xml", DRAWING);
-  zip.file("xl/drawings/_rels/drawing9.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`);
+  zip.file(
+    "xl/drawings/_rels/drawing9.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`
+  );
   zip.file("xl/pivotCache/pivotCacheDefinition1.xml", PIVOT_CACHE);
   zip.file("xl/pivotCache/pivotCacheRecords1.xml", PIVOT_RECORDS);
-  zip.file("xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`);
+  zip.file(
+    "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`
+  );
   zip.file("xl/pivotTables/pivotTable1.xml", PIVOT_TABLE);
-  zip.file("xl/pivotTables/_rels/pivotTable1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>`);
+  zip.file(
+    "xl/pivotTables/_rels/pivotTable1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>`
+  );
   zip.file(
     "xl/worksheets/_rels/sheet2.xml.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rIdD1" Type="${REL}/drawing" Target="../drawings/drawing9.xml"/><Relationship Id="rIdP1" Type="${REL}/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>`
@@ -108,7 +132,13 @@ export async function richCaseListXlsx(): Promise<Buffer> {
   const workbook = await file("xl/workbook.xml");
   zip.file("xl/workbook.xml", workbook.replace(/(<calcPr\b[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="1" r:id="rIdPc1"/></pivotCaches>`));
   const rels = await file("xl/_rels/workbook.xml.rels");
-  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdPc1" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>`));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdPc1" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>`
+    )
+  );
   const types = await file("[Content_Types].xml");
   const ct = "application/vnd.openxmlformats-officedocument";
   zip.file(

@@ -21,9 +21,7 @@ class SummaryReporter {
       k.failed += suite.numFailingTests;
       k.skipped += suite.numPendingTests + suite.numTodoTests;
     }
-    const lines = Object.entries(kinds).map(
-      ([kind, k]) => `  ${kind}: ${k.passed} passed, ${k.failed} failed, ${k.skipped} skipped`
-    );
+    const lines = Object.entries(kinds).map(([kind, k]) => `  ${kind}: ${k.passed} passed, ${k.failed} failed, ${k.skipped} skipped`);
     const skipped = results.numPendingTests + results.numTodoTests;
     process.stderr.write(
       `\nSagsliste tests by kind:\n${lines.join("\n")}\n` +

@@ -3,7 +3,17 @@
 import { serial } from "../../src/domain/dates";
 import { holidaysForYears } from "../../src/domain/holidays";
 import type { Case } from "../../src/domain/model";
-import { dayKind, dayKindText, holidayRowsFor, markAllMet, metStatus, planAttendance, registrationsOn, statusForKey, statusName } from "../../src/taskpane/forms/attendance-form";
+import {
+  dayKind,
+  dayKindText,
+  holidayRowsFor,
+  markAllMet,
+  metStatus,
+  planAttendance,
+  registrationsOn,
+  statusForKey,
+  statusName,
+} from "../../src/taskpane/forms/attendance-form";
 import { activeCasesOn, isActiveOn, searchCases, sameUnit } from "../../src/taskpane/forms/cases";
 import { statusesFrom } from "../../src/taskpane/forms/setup";
 
@@ -11,7 +21,23 @@ const statuses = statusesFrom(null);
 const day = serial(2024, 3, 12); // a Tuesday
 
 function aCase(sagsId: string, navn: string, enhed: string, indskrevet: number | null, udskrevet: number | null = null): Case {
-  return { sagsId, cpr: null, navn, enhed, lovgrundlag: null, pladstype: null, henviser: null, visitationsdato: null, indskrevet, udskrevet, udskrivningsaarsag: null, forsoergelsesgrundlag: null, jobcenterforloeb: null, kontaktperson: null, bemaerkninger: null };
+  return {
+    sagsId,
+    cpr: null,
+    navn,
+    enhed,
+    lovgrundlag: null,
+    pladstype: null,
+    henviser: null,
+    visitationsdato: null,
+    indskrevet,
+    udskrevet,
+    udskrivningsaarsag: null,
+    forsoergelsesgrundlag: null,
+    jobcenterforloeb: null,
+    kontaktperson: null,
+    bemaerkninger: null,
+  };
 }
 
 test("the day's list: enrolled that day (discharge day included), in the unit however its name is spelt", () => {
@@ -47,7 +73,12 @@ test("the holidays of any year are flagged, and a save in a year Helligdage lack
   expect(dayKind(serial(2026, 12, 25), holidays)).toEqual({ kind: "holiday", name: "Juledag", type: "Helligdag" });
   expect(dayKind(serial(2025, 1, 1), holidays)).toEqual({ kind: "holiday", name: "Nytårsdag", type: "Helligdag" });
   // A year the table holds is read from the table alone: a closure day the user removed stays removed.
-  expect(dayKind(serial(2024, 6, 5), holidays.filter((h) => h.navn !== "Grundlovsdag"))).toEqual({ kind: "workday" });
+  expect(
+    dayKind(
+      serial(2024, 6, 5),
+      holidays.filter((h) => h.navn !== "Grundlovsdag")
+    )
+  ).toEqual({ kind: "workday" });
   const add = holidayRowsFor(serial(2026, 12, 21), holidays)!;
   expect(add.table).toBe("Helligdage");
   expect(add.appends!.map((r) => r.Dato)).toEqual(holidaysForYears(2026, 2027).map((h) => h.dato));

@@ -50,16 +50,18 @@ test("a workbook that already holds Sager, or a single file, is refused with wha
   const files = await picked();
   const structured = new ExcelJS.Workbook();
   applyPlan(structured, buildStructuredPlan(units[0]));
-  await expect(consolidateIntoWorkbook(memoryPlanPort(structured), files, 2021, readConsolidationSourceBytes, () => undefined)).rejects.toThrow(messages.consolidate.notEmpty);
-  await expect(consolidateIntoWorkbook(memoryPlanPort(new ExcelJS.Workbook()), files.slice(0, 1), 2021, readConsolidationSourceBytes, () => undefined)).rejects.toThrow(
-    messages.consolidate.needTwo
+  await expect(consolidateIntoWorkbook(memoryPlanPort(structured), files, 2021, readConsolidationSourceBytes, () => undefined)).rejects.toThrow(
+    messages.consolidate.notEmpty
   );
+  await expect(
+    consolidateIntoWorkbook(memoryPlanPort(new ExcelJS.Workbook()), files.slice(0, 1), 2021, readConsolidationSourceBytes, () => undefined)
+  ).rejects.toThrow(messages.consolidate.needTwo);
 });
 
 test("a file that is no workbook is named in the refusal", async () => {
   const files = await picked();
   const text: PickedFile = { name: "noter.txt", bytes: async () => new TextEncoder().encode("Sags-ID;Navn\n").buffer as ArrayBuffer };
-  await expect(consolidateIntoWorkbook(memoryPlanPort(new ExcelJS.Workbook()), [files[0], text], 2021, readConsolidationSourceBytes, () => undefined)).rejects.toThrow(
-    /noter\.txt er ikke en Excel-projektmappe/
-  );
+  await expect(
+    consolidateIntoWorkbook(memoryPlanPort(new ExcelJS.Workbook()), [files[0], text], 2021, readConsolidationSourceBytes, () => undefined)
+  ).rejects.toThrow(/noter\.txt er ikke en Excel-projektmappe/);
 });

@@ -8,7 +8,13 @@ test("a red row colour is offered as 'Udskrevet' and can be confirmed as no mean
   const shape = generateValueShapes().find((s) => s.name === "roed-udfyldning")!;
   const rows = fillRows(analyse(shape.grids).mapping);
   expect(rows).toEqual([
-    { key: "Farve FF0000", label: "Rækker med baggrundsfarven FF0000 på Borgere (20)", value: "udskrevet", confidence: 60, reason: expect.stringContaining("rød") },
+    {
+      key: "Farve FF0000",
+      label: "Rækker med baggrundsfarven FF0000 på Borgere (20)",
+      value: "udskrevet",
+      confidence: 60,
+      reason: expect.stringContaining("rød"),
+    },
   ]);
   expect(fillOptions().map((o) => o.label)).toEqual(["Udskrevet", "På venteliste", "Aktiv", "Ingen betydning"]);
   const overrides = chooseFill({}, rows[0].key, FILL_NONE);

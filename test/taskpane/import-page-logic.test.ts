@@ -57,7 +57,15 @@ test("the preview shows columns with content, dates as dd-mm-åååå, at most f
 });
 
 test("findings go to their cell in Sager when the value landed there, else to the source cell", () => {
-  const p = (target: string | null, sheet = "Ark1", cell = "C3"): ProblemRow => ({ sheet, cell, severity: "fejl", code: "X", message: "Datoen kan ikke læses.", original: "32/13", target });
+  const p = (target: string | null, sheet = "Ark1", cell = "C3"): ProblemRow => ({
+    sheet,
+    cell,
+    severity: "fejl",
+    code: "X",
+    message: "Datoen kan ikke læses.",
+    original: "32/13",
+    target,
+  });
   const { items, more } = findingItems([p("Sager!I2"), p(null), p("'Mit ark'!B4")]);
   expect(items.map((f) => [f.sheet, f.cell])).toEqual([
     ["Sager", "I2"],

@@ -5,7 +5,14 @@ import { rawTwoSheetsSample } from "../../src/adapters/xlsx/sample-workbooks";
 import { INSTRUMENT_PRESETS } from "../../src/domain/instruments";
 import { readImportSource, surveySource, type ImportSource } from "../../src/taskpane/import/import-flow";
 import { CODE_NONE, FILL_NONE, KEEP_VALUE } from "../../src/taskpane/import/import-model";
-import { analysisOf, importReducer, initialImportState, type ImportAction, type ImportResultView, type ImportState } from "../../src/taskpane/import/import-state";
+import {
+  analysisOf,
+  importReducer,
+  initialImportState,
+  type ImportAction,
+  type ImportResultView,
+  type ImportState,
+} from "../../src/taskpane/import/import-state";
 import type { Analysis } from "../../src/import/convert";
 
 let source: ImportSource;
@@ -28,7 +35,16 @@ const converted: ImportResultView = {
 describe("the Import page's reducer", () => {
   it("starts with nothing read, nothing chosen and no conversion", () => {
     expect(initialImportState).toEqual({
-      source: null, survey: null, choice: null, loadError: null, nothingNew: false, step: null, result: null, failure: null, selectError: null, revision: 0,
+      source: null,
+      survey: null,
+      choice: null,
+      loadError: null,
+      nothingNew: false,
+      step: null,
+      result: null,
+      failure: null,
+      selectError: null,
+      revision: 0,
     });
   });
 
@@ -72,7 +88,7 @@ describe("the Import page's reducer", () => {
       { type: "chooseTarget", keys: ["Kilen!D"], value: KEEP_VALUE },
       { type: "chooseFill", key: "Kilen!Farve FF0000", value: FILL_NONE },
       { type: "chooseCode", value: "S", status: "Syg" },
-      { type: "chooseCode", value: "?", status: CODE_NONE },
+      { type: "chooseCode", value: "?", status: CODE_NONE }
     );
     expect(s.choice!.overrides).toEqual({ "Kilen!C": "Indskrevet", "Smedien!C": "Indskrevet", "Kilen!D": null, "Kilen!Farve FF0000": null });
     expect(s.choice!.attendanceCodes).toEqual({ S: "Syg", "?": null });
@@ -93,7 +109,13 @@ describe("the Import page's reducer", () => {
   });
 
   it("a failed conversion keeps its message, ends its steps and reads nothing again", () => {
-    const s = run(loaded(), { type: "convertStarted" }, { type: "step", step: "convert" }, { type: "convertFailed", message: "Konverteringen mislykkedes." }, { type: "convertEnded" });
+    const s = run(
+      loaded(),
+      { type: "convertStarted" },
+      { type: "step", step: "convert" },
+      { type: "convertFailed", message: "Konverteringen mislykkedes." },
+      { type: "convertEnded" }
+    );
     expect(s).toMatchObject({ failure: "Konverteringen mislykkedes.", step: null, result: null, revision: 0 });
   });
 

@@ -24,7 +24,16 @@ const measurements: MeasurementRow[] = [
   { index: 0, sagsId: "S-1", dato: 45000, instrument: "Værkstedsmål", dimension: vm[0].dimension, score: 4, bemaerkning: null, registreretAf: null },
   { index: 1, sagsId: "S-1", dato: 45090, instrument: "Værkstedsmål", dimension: vm[0].dimension, score: 6, bemaerkning: null, registreretAf: "Ole" },
   { index: 2, sagsId: "S-1", dato: 45090, instrument: "Værkstedsmål", dimension: vm[1].dimension, score: 5, bemaerkning: null, registreretAf: "Ole" },
-  { index: 3, sagsId: "S-1", dato: 45000, instrument: "Funktionsniveau", dimension: fn[0].dimension, score: 9, bemaerkning: "Ikke relevant", registreretAf: null },
+  {
+    index: 3,
+    sagsId: "S-1",
+    dato: 45000,
+    instrument: "Funktionsniveau",
+    dimension: fn[0].dimension,
+    score: 9,
+    bemaerkning: "Ikke relevant",
+    registreretAf: null,
+  },
 ];
 const goals: GoalRow[] = [{ index: 0, sagsId: "S-1", maal: "Møde til tiden", vaegt: 1, gasScore: 0, dato: 45000 }];
 
@@ -62,7 +71,10 @@ test("no citizen, no date or no score at all is refused", () => {
 });
 
 test("one row per scored dimension; 'ikke relevant' only where the instrument has it, stored as its value", () => {
-  const r = validateStatusDraft(draft({ instrument: "Funktionsniveau", scores: { [fn[0].dimension]: "2" }, notRelevant: { [fn[1].dimension]: true }, registreretAf: "Kasper" }), ctx(fn));
+  const r = validateStatusDraft(
+    draft({ instrument: "Funktionsniveau", scores: { [fn[0].dimension]: "2" }, notRelevant: { [fn[1].dimension]: true }, registreretAf: "Kasper" }),
+    ctx(fn)
+  );
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   const [change] = statusChanges(r.save);
@@ -79,7 +91,10 @@ test("one row per scored dimension; 'ikke relevant' only where the instrument ha
 test("a measurement of a case, instrument and day that exists is corrected in place", () => {
   const loaded = scoresOn(measurements, "S-1", vm, 45090);
   expect(loaded.scores).toEqual({ [vm[0].dimension]: "6", [vm[1].dimension]: "5" });
-  const r = validateStatusDraft(draft({ ...loaded, dato: "15-06-2023", editingDate: 45090, scores: { ...loaded.scores, [vm[0].dimension]: "8", [vm[2].dimension]: "4" } }), ctx());
+  const r = validateStatusDraft(
+    draft({ ...loaded, dato: "15-06-2023", editingDate: 45090, scores: { ...loaded.scores, [vm[0].dimension]: "8", [vm[2].dimension]: "4" } }),
+    ctx()
+  );
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   const [change] = statusChanges(r.save);
@@ -100,14 +115,29 @@ test("previous score and change: the latest numeric score before the day, 'ikke 
 
 test("GAS: the live T-score follows docs/domain.md; changed and new goals are written, unchanged ones not", () => {
   expect(draftTScore([1, 1, 1].map((s) => ({ index: null, maal: "x", vaegt: "", score: String(s) })))!.toFixed(2)).toBe("63.69");
-  expect(draftTScore([["1", "1"], ["2", "0"], ["3", "-1"]].map(([w, s]) => ({ index: null, maal: "x", vaegt: w, score: s })))!.toFixed(2)).toBe("45.59");
+  expect(
+    draftTScore(
+      [
+        ["1", "1"],
+        ["2", "0"],
+        ["3", "-1"],
+      ].map(([w, s]) => ({ index: null, maal: "x", vaegt: w, score: s }))
+    )!.toFixed(2)
+  ).toBe("45.59");
   expect(draftTScore([{ index: null, maal: "x", vaegt: "", score: "" }])).toBeNull();
 
   const base = { scores: { [vm[0].dimension]: "5" } };
   const unchanged = validateStatusDraft(draft({ ...base, goals: [{ index: 0, maal: "Møde til tiden", vaegt: "1", score: "0" }] }), ctx());
   expect(unchanged.ok && unchanged.save.goals).toEqual([]);
   const r = validateStatusDraft(
-    draft({ ...base, goals: [{ index: 0, maal: "Møde til tiden", vaegt: "1", score: "2" }, { index: null, maal: "Tage bussen", vaegt: "2", score: "-1" }, { index: null, maal: "", vaegt: "", score: "" }] }),
+    draft({
+      ...base,
+      goals: [
+        { index: 0, maal: "Møde til tiden", vaegt: "1", score: "2" },
+        { index: null, maal: "Tage bussen", vaegt: "2", score: "-1" },
+        { index: null, maal: "", vaegt: "", score: "" },
+      ],
+    }),
     ctx()
   );
   expect(r.ok).toBe(true);

@@ -56,17 +56,32 @@ function errorsOf(d: VisitationDraft, c: VisitationContext = ctx) {
 test.each([
   ["no enquiry date", { henvendelsesdato: "" }, "henvendelsesdato", "Skriv henvendelsesdatoen."],
   ["an enquiry date that is no date", { henvendelsesdato: "31-02-2025" }, "henvendelsesdato", "Skriv en gyldig dato (dd-mm-åååå)."],
-  ["a refusal without reasons", { beslutning: "Afslag", beslutningsdato: "10-02-2025", klagevejledningGivet: true }, "begrundelse", "Et afslag skal have en begrundelse."],
+  [
+    "a refusal without reasons",
+    { beslutning: "Afslag", beslutningsdato: "10-02-2025", klagevejledningGivet: true },
+    "begrundelse",
+    "Et afslag skal have en begrundelse.",
+  ],
   [
     "a refusal without complaint guidance",
     { beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "Uden for målgruppen" },
     "klagevejledningGivet",
     'Ved afslag skal det registreres, at der er givet klagevejledning ("Ja").',
   ],
-  ["a decision before the enquiry", { beslutning: "Bevilget", beslutningsdato: "01-02-2025" }, "beslutningsdato", "Beslutningsdatoen ligger før henvendelsesdatoen."],
+  [
+    "a decision before the enquiry",
+    { beslutning: "Bevilget", beslutningsdato: "01-02-2025" },
+    "beslutningsdato",
+    "Beslutningsdatoen ligger før henvendelsesdatoen.",
+  ],
   ["a referrer not in the list", { henviser: "Naboen" }, "henviser", expect.stringContaining("Vælg en værdi fra listen Henviser")],
   ["a unit not in Enheder", { oensketEnhed: "Ukendt" }, "oensketEnhed", expect.stringContaining("Vælg en værdi fra listen Enheder")],
-  ["a granted start without a unit", { beslutning: "Bevilget", beslutningsdato: "10-02-2025", forventetStart: "03-03-2025" }, "oensketEnhed", "Vælg den enhed, borgeren starter i."],
+  [
+    "a granted start without a unit",
+    { beslutning: "Bevilget", beslutningsdato: "10-02-2025", forventetStart: "03-03-2025" },
+    "oensketEnhed",
+    "Vælg den enhed, borgeren starter i.",
+  ],
   [
     "a new case's CPR that is no CPR",
     { beslutning: "Bevilget", beslutningsdato: "10-02-2025", forventetStart: "03-03-2025", oensketEnhed: "Kilen", cpr: "123" },
@@ -80,7 +95,10 @@ test.each([
 });
 
 test("a refusal with reasons and complaint guidance passes, and writes one row with Ja", () => {
-  const r = validateVisitationDraft(draft({ beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "Uden for målgruppen", klagevejledningGivet: true }), ctx);
+  const r = validateVisitationDraft(
+    draft({ beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "Uden for målgruppen", klagevejledningGivet: true }),
+    ctx
+  );
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   expect(r.save.newCase).toBeNull();
@@ -88,7 +106,14 @@ test("a refusal with reasons and complaint guidance passes, and writes one row w
     {
       table: "Visitationer",
       appends: [
-        expect.objectContaining({ "Visitations-ID": "V-0001", Beslutning: "Afslag", Begrundelse: "Uden for målgruppen", "Klagevejledning givet": "Ja", "Sags-ID": null, Henvendelsesdato: serial(2025, 2, 3) }),
+        expect.objectContaining({
+          "Visitations-ID": "V-0001",
+          Beslutning: "Afslag",
+          Begrundelse: "Uden for målgruppen",
+          "Klagevejledning givet": "Ja",
+          "Sags-ID": null,
+          Henvendelsesdato: serial(2025, 2, 3),
+        }),
       ],
     },
   ]);
@@ -96,12 +121,30 @@ test("a refusal with reasons and complaint guidance passes, and writes one row w
 
 test("Bevilget with a start date creates the case in Sager with the goals in Mål", () => {
   const r = validateVisitationDraft(
-    draft({ beslutning: "Bevilget", beslutningsdato: "10-02-2025", forventetStart: "3/3-25", oensketEnhed: "Smedien", pladstype: "Deltid", lovgrundlag: "§104", navn: "Ny Borger", cpr: "0101901234", maal: "Møde til tiden\n\n Tage bussen \n" }),
+    draft({
+      beslutning: "Bevilget",
+      beslutningsdato: "10-02-2025",
+      forventetStart: "3/3-25",
+      oensketEnhed: "Smedien",
+      pladstype: "Deltid",
+      lovgrundlag: "§104",
+      navn: "Ny Borger",
+      cpr: "0101901234",
+      maal: "Møde til tiden\n\n Tage bussen \n",
+    }),
     ctx
   );
   expect(r.ok).toBe(true);
   if (!r.ok) return;
-  expect(r.save.newCase).toMatchObject({ sagsId: "S-0008", enhed: "Smedien", indskrevet: serial(2025, 3, 3), visitationsdato: serial(2025, 2, 10), cpr: "010190-1234", pladstype: "Deltid", lovgrundlag: "§104" });
+  expect(r.save.newCase).toMatchObject({
+    sagsId: "S-0008",
+    enhed: "Smedien",
+    indskrevet: serial(2025, 3, 3),
+    visitationsdato: serial(2025, 2, 10),
+    cpr: "010190-1234",
+    pladstype: "Deltid",
+    lovgrundlag: "§104",
+  });
   expect(r.save.visitation.sagsId).toBe("S-0008");
   const changes = visitationChanges(r.save, null);
   expect(changes.map((c) => [c.table, c.appends?.length ?? 0, c.updates?.length ?? 0])).toEqual([
@@ -121,13 +164,28 @@ test("Bevilget for an existing case links to it instead of creating one", () => 
 });
 
 test("editing keeps the id and updates the row in place", () => {
-  const earlier = { visitationsId: "V005-003", sagsId: null, henvendelsesdato: serial(2024, 5, 1), henviser: "Jobcenter", lovgrundlag: "LAB", oensketEnhed: "Kilen", pladstype: null, beslutning: "Venteliste", beslutningsdato: serial(2024, 5, 20), begrundelse: null, klagevejledningGivet: null, forventetStart: null };
+  const earlier = {
+    visitationsId: "V005-003",
+    sagsId: null,
+    henvendelsesdato: serial(2024, 5, 1),
+    henviser: "Jobcenter",
+    lovgrundlag: "LAB",
+    oensketEnhed: "Kilen",
+    pladstype: null,
+    beslutning: "Venteliste",
+    beslutningsdato: serial(2024, 5, 20),
+    begrundelse: null,
+    klagevejledningGivet: null,
+    forventetStart: null,
+  };
   const d = { ...draftOf(earlier), beslutning: "Trukket tilbage" };
   expect(d.henvendelsesdato).toBe("01-05-2024");
   const r = validateVisitationDraft(d, { ...ctx, visitations: [earlier], editing: earlier });
   expect(r.ok).toBe(true);
   if (!r.ok) return;
-  expect(visitationChanges(r.save, 4)).toEqual([{ table: "Visitationer", updates: [{ index: 4, values: expect.objectContaining({ "Visitations-ID": "V005-003", Beslutning: "Trukket tilbage" }) }] }]);
+  expect(visitationChanges(r.save, 4)).toEqual([
+    { table: "Visitationer", updates: [{ index: 4, values: expect.objectContaining({ "Visitations-ID": "V005-003", Beslutning: "Trukket tilbage" }) }] },
+  ]);
 });
 
 test("processing and waiting times follow docs/domain.md, empty until both dates are known", () => {
@@ -139,7 +197,20 @@ test("processing and waiting times follow docs/domain.md, empty until both dates
 
 test("the import and the form share one visitation schema", () => {
   const schema = visitationSchema({ henviser: ["Jobcenter"], lovgrundlag: [], pladstype: [], beslutning: ["Afslag"], enheder: [] });
-  const v = { visitationsId: "V1", sagsId: null, henvendelsesdato: 45000, henviser: "Jobcenter", lovgrundlag: null, oensketEnhed: "Hvad som helst", pladstype: null, beslutning: "Afslag", beslutningsdato: 44990, begrundelse: null, klagevejledningGivet: null, forventetStart: null };
+  const v = {
+    visitationsId: "V1",
+    sagsId: null,
+    henvendelsesdato: 45000,
+    henviser: "Jobcenter",
+    lovgrundlag: null,
+    oensketEnhed: "Hvad som helst",
+    pladstype: null,
+    beslutning: "Afslag",
+    beslutningsdato: 44990,
+    begrundelse: null,
+    klagevejledningGivet: null,
+    forventetStart: null,
+  };
   const r = schema.safeParse(v);
   expect(r.success).toBe(false);
   expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(["begrundelse", "beslutningsdato", "klagevejledningGivet"]);
@@ -162,7 +233,9 @@ test("a new case needs a name or a CPR; name and CPR without a new case are refu
   const granted = { beslutning: "Bevilget", oensketEnhed: "Kilen", beslutningsdato: "10-02-2025", forventetStart: "03-03-2025" };
   expect(errorsOf(draft(granted)).navn).toBe("En ny sag skal have borgerens navn eller CPR-nummer.");
   expect(errorsOf(draft({ ...granted, cpr: "010190-1234" })).navn).toBeUndefined();
-  const refusal = errorsOf(draft({ beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "x", klagevejledningGivet: true, navn: "Kim", cpr: "0101901234" }));
+  const refusal = errorsOf(
+    draft({ beslutning: "Afslag", beslutningsdato: "10-02-2025", begrundelse: "x", klagevejledningGivet: true, navn: "Kim", cpr: "0101901234" })
+  );
   expect(refusal.navn).toMatch(/gemmes kun på en ny sag/);
   expect(refusal.cpr).toMatch(/gemmes kun på en ny sag/);
   expect(errorsOf(draft({ ...granted, navn: "Kim", forventetStart: "01-02-2025" })).forventetStart).toBe("Forventet start ligger før henvendelsesdatoen.");

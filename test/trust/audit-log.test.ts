@@ -27,7 +27,14 @@ test("a form save and its Log rows are one save; personal values never reach the
   const rows = log.rows.map((r) => r.slice(1));
   expect(rows).toEqual([
     ["Formular", "Sager", c.sagsId, "Udskrevet", c.udskrevet === null ? "tom" : expect.stringMatching(/^\d\d-\d\d-\d{4}$/), "18-04-2024"],
-    ["Formular", "Sager", c.sagsId, "Udskrivningsårsag", c.udskrivningsaarsag === null ? "tom" : "udfyldt", c.udskrivningsaarsag === null ? "udfyldt" : "ændret"],
+    [
+      "Formular",
+      "Sager",
+      c.sagsId,
+      "Udskrivningsårsag",
+      c.udskrivningsaarsag === null ? "tom" : "udfyldt",
+      c.udskrivningsaarsag === null ? "udfyldt" : "ændret",
+    ],
     ["Formular", "Sager", c.sagsId, "Navn", c.navn === null ? "tom" : "udfyldt", c.navn === null ? "udfyldt" : "ændret"],
     ["Formular", "Sager", c.sagsId, "CPR", c.cpr === null ? "tom" : "udfyldt", c.cpr === null ? "udfyldt" : "ændret"],
     ["Formular", "Fremmoede", `${c.sagsId} 08-04-2024`, null, null, "ny række"],
@@ -52,7 +59,10 @@ test("with the replaced values given, the audited save reads no table (a large F
   const port = withAuditLog(memory, () => NOW);
   const a = data.attendance[0];
   await port.saveRows([
-    { table: "Fremmoede", updates: [{ index: 0, values: { Status: a.status === "Syg" ? "Mødt" : "Syg" }, previous: { "Sags-ID": a.sagsId, Dato: a.dato, Status: a.status } }] },
+    {
+      table: "Fremmoede",
+      updates: [{ index: 0, values: { Status: a.status === "Syg" ? "Mødt" : "Syg" }, previous: { "Sags-ID": a.sagsId, Dato: a.dato, Status: a.status } }],
+    },
   ]);
   expect(reads).toEqual([]);
   const log = (await readTable("Log"))!;
@@ -64,7 +74,10 @@ test("without a Log table (an older workbook) the save still goes ahead", async 
   const plan = buildStructuredPlan(generateStructuredData(12, { cases: 6 }));
   applyPlan(wb, { ...plan, sheets: plan.sheets.filter((s) => s.name !== "Log") });
   const port = withAuditLog(new MemoryWorkbookPort(wb));
-  await expect(port.saveRows([{ table: "Fremmoede", appends: [{ "Sags-ID": "S-1", Dato: 45_390, Status: "Mødt" }] }])).resolves.toEqual({ updated: 0, appended: 1 });
+  await expect(port.saveRows([{ table: "Fremmoede", appends: [{ "Sags-ID": "S-1", Dato: 45_390, Status: "Mødt" }] }])).resolves.toEqual({
+    updated: 0,
+    appended: 1,
+  });
 });
 
 test("import, repair, sort and column rules", () => {
@@ -76,8 +89,24 @@ test("import, repair, sort and column rules", () => {
     [t, "Reparation", "Sager", "S-0007", "Aktiv", "en anden formel", "kolonnens formel"],
   ]);
   expect(sortLogEntries(t, ["Fremmoede", "Statusmaalinger"]).map(logRow)).toEqual([
-    [t, "Sorteret efter sag", "Fremmoede", null, "Sagsrække, Dato", "ikke sorteret efter sag", "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)"],
-    [t, "Sorteret efter sag", "Statusmaalinger", null, "Sagsrække, Dato", "ikke sorteret efter sag", "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)"],
+    [
+      t,
+      "Sorteret efter sag",
+      "Fremmoede",
+      null,
+      "Sagsrække, Dato",
+      "ikke sorteret efter sag",
+      "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)",
+    ],
+    [
+      t,
+      "Sorteret efter sag",
+      "Statusmaalinger",
+      null,
+      "Sagsrække, Dato",
+      "ikke sorteret efter sag",
+      "sorteret efter Sagsrække og Dato (hele rækker flyttet, ingen værdi ændret)",
+    ],
   ]);
   expect(["CPR", "Navn", "Bemærkninger", "Forsørgelsesgrundlag", "Lovgrundlag"].some((c) => isLoggableColumn("Sager", c))).toBe(false);
   expect(["Score", "Bemærkning", "Registreret af"].some((c) => isLoggableColumn("Statusmaalinger", c))).toBe(false);

@@ -132,20 +132,29 @@ describe("sagsliste check", () => {
     const before = readTable(await loadWorkbook(unsorted), "Fremmoede");
     const after = readTable(repaired, "Fremmoede");
     const at = (h: string) => after.headers.indexOf(h);
-    expect(after.rows.map((x) => [x[at("Sags-ID")], x[at("Dato")], x[at("Status")]])).toEqual(sortedByCase(reversed).attendance.map((a) => [a.sagsId, a.dato, a.status]));
-    const keys = caseRows(after.rows.map((x) => ({ sagsId: String(x[at("Sags-ID")]) })), data.cases);
+    expect(after.rows.map((x) => [x[at("Sags-ID")], x[at("Dato")], x[at("Status")]])).toEqual(
+      sortedByCase(reversed).attendance.map((a) => [a.sagsId, a.dato, a.status])
+    );
+    const keys = caseRows(
+      after.rows.map((x) => ({ sagsId: String(x[at("Sags-ID")]) })),
+      data.cases
+    );
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
     // Nothing lost or duplicated: the same rows, each whole (the input columns: the repair drops the
     // formulas' cached results, which the order it changed may no longer match).
     const rows = (t: typeof after) => t.rows.map((x) => JSON.stringify(x.slice(0, FREMMOEDE_INPUT.length))).sort();
     expect(rows(after)).toEqual(rows(before));
     expect(checkIntegrity(readSnapshot(repaired)).findings).toEqual([]);
-    expect(readLogEntries(repaired).map((e) => [e.action, e.table, e.column, e.from])).toEqual([["Sorteret efter sag", "Fremmoede", "Sagsrække, Dato", "ikke sorteret efter sag"]]);
+    expect(readLogEntries(repaired).map((e) => [e.action, e.table, e.column, e.from])).toEqual([
+      ["Sorteret efter sag", "Fremmoede", "Sagsrække, Dato", "ikke sorteret efter sag"],
+    ]);
     expect(readProblemRows(repaired)).toEqual([]);
 
     const text = await capture(() => runCheck([unsorted, "--repair", "-o", out]));
     expect(text.out).toContain("Sorterede Fremmøde efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.");
-    expect(text.out).toContain("og derefter Dato (Data > Sortér).\nSorterede Fremmøde efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.\n0 fund står tilbage.\n");
+    expect(text.out).toContain(
+      "og derefter Dato (Data > Sortér).\nSorterede Fremmøde efter Sagsrække og Dato: hele rækker har flyttet plads, ingen værdi er ændret.\n0 fund står tilbage.\n"
+    );
   });
 
   test("usage errors and unusable files give Danish messages and exit codes 2 and 1", async () => {
@@ -159,7 +168,9 @@ describe("sagsliste check", () => {
 
 function allText(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => out.push(typeof c.value === "object" && c.value && "formula" in c.value ? "" : String(c.value)))));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => row.eachCell((c) => out.push(typeof c.value === "object" && c.value && "formula" in c.value ? "" : String(c.value))))
+  );
   return out;
 }
 

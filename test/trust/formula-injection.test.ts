@@ -68,7 +68,19 @@ function allPlans(data: StructuredData): Plan {
     sheets: [
       ...structured.sheets.filter((s) => s.name !== "Log"),
       problemsSheet(PAYLOADS.map((p, i) => ({ sheet: "Sager", cell: `C${i + 2}`, severity: "advarsel", code: "TEST", message: p, original: p }))),
-      logSheet(structured.sheets.find((s) => s.name === "Log")!.tables[0].rows.map((r) => ({ time: r[0] as number, action: "Formular", table: "Sager", key: r[3] as string, column: "Navn", from: r[5] as string, to: r[6] as string }))),
+      logSheet(
+        structured.sheets
+          .find((s) => s.name === "Log")!
+          .tables[0].rows.map((r) => ({
+            time: r[0] as number,
+            action: "Formular",
+            table: "Sager",
+            key: r[3] as string,
+            column: "Navn",
+            from: r[5] as string,
+            to: r[6] as string,
+          }))
+      ),
       buildNoegletalSheet(data, year).sheet,
       buildPladsreguleringSheet(data, year, defaultBudgets(data, [])),
       buildKvartalsoversigtSheet(data, year).sheet,
@@ -85,7 +97,9 @@ function payloadCells(wb: ExcelJS.Workbook): { where: string; formula: boolean; 
       row.eachCell((cell) => {
         const formula = cell.type === ExcelJS.ValueType.Formula;
         const text = formula ? (cell.formula ?? "") : String(cell.value);
-        const hit = PAYLOADS.some((p) => (formula ? text.includes("angriber.example") || text.includes("cmd|") || text === "1+1" || text === "2+3" : text === p)) || text === "=2+3";
+        const hit =
+          PAYLOADS.some((p) => (formula ? text.includes("angriber.example") || text.includes("cmd|") || text === "1+1" || text === "2+3" : text === p)) ||
+          text === "=2+3";
         if (hit) out.push({ where: `${ws.name}!${cell.address}`, formula, value: cell.value });
       })
     );

@@ -117,7 +117,8 @@ describe("a tampered workbook", () => {
     const sm = tableOf(snapshot, TABLES.statusmaalinger);
     const j = sm.headers.indexOf("Serie");
     const k = sm.headers.indexOf("Første dato");
-    const before = "=IF(Statusmaalinger[[#This Row],[Gyldig]]=1,MINIFS(Statusmaalinger[Dato],Statusmaalinger[Sags-ID],Statusmaalinger[[#This Row],[Sags-ID]]),\"\")";
+    const before =
+      '=IF(Statusmaalinger[[#This Row],[Gyldig]]=1,MINIFS(Statusmaalinger[Dato],Statusmaalinger[Sags-ID],Statusmaalinger[[#This Row],[Sags-ID]]),"")';
     const old = {
       ...sm,
       headers: sm.headers.filter((_, c) => c !== j),
@@ -164,12 +165,17 @@ describe("a tampered workbook", () => {
     const flags: string[] = CASE_SORTED_TABLES.map((t) => t.sortedName);
     const old: WorkbookSnapshot = {
       ...snapshot,
-      tables: snapshot.tables.map((t) => ([TABLES.sager, TABLES.fremmoede, TABLES.statusmaalinger] as string[]).includes(t.name) ? withoutHelpers(t) : t),
+      tables: snapshot.tables.map((t) => (([TABLES.sager, TABLES.fremmoede, TABLES.statusmaalinger] as string[]).includes(t.name) ? withoutHelpers(t) : t)),
       names: snapshot.names.filter((n) => !flags.includes(n.name)),
     };
     const report = checkIntegrity(old);
     const missing = report.findings.filter((f) => f.code === INTEGRITY_CODES.columnMissing).map((f) => f.message);
-    expect(missing).toEqual(expect.arrayContaining([expect.stringContaining(`mangler kolonnen "${CASE_ROW_COLUMN}"`), expect.stringContaining('mangler kolonnen "Fremmøderækker fra"')]));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`mangler kolonnen "${CASE_ROW_COLUMN}"`),
+        expect.stringContaining('mangler kolonnen "Fremmøderækker fra"'),
+      ])
+    );
     expect(report.findings.filter((f) => f.code === INTEGRITY_CODES.nameMissing)).toEqual([]);
     // Formulas that read the block columns are not written back while those columns are missing: only the
     // tampered cells above, whose formulas use none of them, are repaired.

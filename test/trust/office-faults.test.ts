@@ -16,8 +16,10 @@ import { boundsAddress, FakeExcel, fakeRun } from "../support/fake-excel";
 
 const EDIT_MODE = "Excel er i redigeringstilstand. Tryk Enter eller Esc i cellen, og prøv igen.";
 const PAYLOAD = "Ændringen er for stor til, at Excel kan modtage den på én gang. Prøv i Excel på computeren, eller del sagslisten op i mindre dele.";
-const PROTECTED = "Projektmappen eller arket er beskyttet, så tilføjelsesprogrammet må ikke ændre det. Fjern beskyttelsen (Gennemse > Fjern beskyttelse), og prøv igen.";
-const REQUIREMENT = "Denne version af Excel kan ikke kontrollere projektmappen (kræver ExcelApi 1.8). Opdater Excel, eller brug Excel på nettet eller Microsoft 365.";
+const PROTECTED =
+  "Projektmappen eller arket er beskyttet, så tilføjelsesprogrammet må ikke ændre det. Fjern beskyttelsen (Gennemse > Fjern beskyttelse), og prøv igen.";
+const REQUIREMENT =
+  "Denne version af Excel kan ikke kontrollere projektmappen (kræver ExcelApi 1.8). Opdater Excel, eller brug Excel på nettet eller Microsoft 365.";
 
 async function structuredFake(): Promise<FakeExcel> {
   const fake = new FakeExcel();
@@ -64,7 +66,9 @@ describe("the integrity check through Office.js", () => {
     expect(sager.cell("P3").formula).toBe(sager.cell("P2").formula);
     expect(fake.read("Sager", "A2:O9")).toEqual(dataBefore);
     const log = await port.readTable("Log");
-    expect(log?.rows.map((r) => r.slice(1))).toEqual([["Reparation", "Sager", expect.any(String), "Pladsvægt", "overskrevet med en værdi", "kolonnens formel"]]);
+    expect(log?.rows.map((r) => r.slice(1))).toEqual([
+      ["Reparation", "Sager", expect.any(String), "Pladsvægt", "overskrevet med en værdi", "kolonnens formel"],
+    ]);
   });
   test("a table out of case order: the repair sorts it once, by Sagsrække then Dato, and logs it", async () => {
     const fake = await structuredFake();
@@ -131,7 +135,17 @@ describe("Office.js faults: a Danish message each, and a retry where it helps", 
     fake.sheet("Sager").put("P2", 1);
     const payloads: number[] = [];
     fake.payloadLimit = 1_500;
-    const written = await setColumnFormulasWithOffice(fakeRun(fake), "Sager", [{ column: "Pladsvægt", formula: buildStructuredPlan(generateStructuredData(7, { cases: 8 })).sheets[0].tables[0].columns.find((c) => c.name === "Pladsvægt")!.formula! }], { host: fake });
+    const written = await setColumnFormulasWithOffice(
+      fakeRun(fake),
+      "Sager",
+      [
+        {
+          column: "Pladsvægt",
+          formula: buildStructuredPlan(generateStructuredData(7, { cases: 8 })).sheets[0].tables[0].columns.find((c) => c.name === "Pladsvægt")!.formula!,
+        },
+      ],
+      { host: fake }
+    );
     payloads.push(...fake.stats.payloads);
     expect(written).toBe(8);
     expect(Math.max(...payloads.filter((p) => p <= fake.payloadLimit))).toBeLessThanOrEqual(1_500);

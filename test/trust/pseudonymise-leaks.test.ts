@@ -150,7 +150,14 @@ const leaks: Leak[] = [
     },
     seen: /^docProps\/core\.xml, creator$/,
     check: (wb) => {
-      expect([wb.creator, wb.lastModifiedBy, wb.title, wb.subject, wb.keywords, wb.description]).toEqual([ID, ID, `Sag ${ID}`, `Handleplan for ${ID}`, ID, `${ID}, ${ID}`]);
+      expect([wb.creator, wb.lastModifiedBy, wb.title, wb.subject, wb.keywords, wb.description]).toEqual([
+        ID,
+        ID,
+        `Sag ${ID}`,
+        `Handleplan for ${ID}`,
+        ID,
+        `${ID}, ${ID}`,
+      ]);
     },
   },
   {
@@ -210,7 +217,15 @@ beforeAll(async () => {
 async function workbookWith(name: string, plant: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const plan = buildStructuredPlan(data);
   const problems = problemsSheet([
-    { sheet: "Sagsliste 2024", cell: "A2", severity: "advarsel", code: "CPR_NUL_GENDANNET", message: "CPR-nummeret manglede sit foranstillede nul.", original: CPR_9, target: "Sager!B2" },
+    {
+      sheet: "Sagsliste 2024",
+      cell: "A2",
+      severity: "advarsel",
+      code: "CPR_NUL_GENDANNET",
+      message: "CPR-nummeret manglede sit foranstillede nul.",
+      original: CPR_9,
+      target: "Sager!B2",
+    },
     { sheet: "Sagsliste 2024", cell: "B2", severity: "advarsel", code: "TEKST", message: "Teksten er bevaret.", original: `Navn: ${NAME}`, target: null },
   ]);
   const wb = new ExcelJS.Workbook();

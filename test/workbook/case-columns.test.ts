@@ -82,8 +82,21 @@ describe("the contract's column table", () => {
     const headers = SAGER_INPUT.map((d) => d.name);
     const rows = cases.map((c) => inputRow(SAGER_INPUT, CASE_VALUES, c));
     expect(rows[rows.length - 1]).toEqual([
-      "S-9001", "010190-1234", "Åse Ørum Næsby", "Værkstedet Nord", "§103", "Deltid", "Jobcenter", 45_000, 45_010, 45_300,
-      "Flyttet", "Førtidspension", "Ja", "Bo Ågård", "Tekst med æøå",
+      "S-9001",
+      "010190-1234",
+      "Åse Ørum Næsby",
+      "Værkstedet Nord",
+      "§103",
+      "Deltid",
+      "Jobcenter",
+      45_000,
+      45_010,
+      45_300,
+      "Flyttet",
+      "Førtidspension",
+      "Ja",
+      "Bo Ågård",
+      "Tekst med æøå",
     ]);
 
     // The structured-data reader (report, check, consolidate), over the tables of a whole plan.

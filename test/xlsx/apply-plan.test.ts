@@ -32,7 +32,7 @@ const plan: Plan = {
             { name: "Størst", formula: "=MAXIFS(Tal[Tal],Tal[Tekst],Tal[[#This Row],[Tekst]])" },
           ],
           rows: [
-            ["=HYPERLINK(\"http://x\")", 1, null, null],
+            ['=HYPERLINK("http://x")', 1, null, null],
             ["+45 12345678", 2, null, null],
             ["@SUM(A1)", 3, null, null],
           ],

@@ -35,16 +35,26 @@ const FORMULA = "T[[#This Row],[A]]*2";
 function withTable(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Ark");
-  const table = ws.addTable({ name: "T", ref: "A1", headerRow: true, columns: [{ name: "A" }, { name: "B" }, { name: "C" }], rows: [[1, { formula: FORMULA }, 3]] });
+  const table = ws.addTable({
+    name: "T",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "A" }, { name: "B" }, { name: "C" }],
+    rows: [[1, { formula: FORMULA }, 3]],
+  });
   (table as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table.columns[1].calculatedColumnFormula = FORMULA;
   return wb;
 }
 const calculatedFormulaOf = (wb: ExcelJS.Workbook): string | undefined =>
-  (wb.getWorksheet("Ark")!.getTables()[0] as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table.columns[1].calculatedColumnFormula;
+  (wb.getWorksheet("Ark")!.getTables()[0] as unknown as { table: { columns: { calculatedColumnFormula?: string }[] } }).table.columns[1]
+    .calculatedColumnFormula;
 /** A table part as Excel writes one, with the computed column's formula. */
 async function tableFile(): Promise<Buffer> {
   return edited(await bytesOf(withTable()), "xl/tables/table1.xml", (x) =>
-    x.replace(/<tableColumn id="2" name="B"([^>]*)\/>/, `<tableColumn id="2" name="B"$1><calculatedColumnFormula>${FORMULA}</calculatedColumnFormula></tableColumn>`)
+    x.replace(
+      /<tableColumn id="2" name="B"([^>]*)\/>/,
+      `<tableColumn id="2" name="B"$1><calculatedColumnFormula>${FORMULA}</calculatedColumnFormula></tableColumn>`
+    )
   );
 }
 
@@ -99,7 +109,8 @@ async function namesFile(): Promise<Buffer> {
   addRawDefinedNames(wb, [{ name: "Liste_Lov", refersTo: "=Lister[Lov]" }]);
   return bytesOf(wb);
 }
-const namesIn = (zip: Buffer): string[] => [...partOf(zip, "xl/workbook.xml").matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
+const namesIn = (zip: Buffer): string[] =>
+  [...partOf(zip, "xl/workbook.xml").matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
 const BOTH_NAMES = ["Plain=Ark!$A$2", "Liste_Lov=Lister[Lov]"];
 
 async function validationFile(): Promise<Buffer> {
@@ -112,7 +123,8 @@ async function validationFile(): Promise<Buffer> {
   });
   return bytesOf(wb);
 }
-const validationRanges = (zip: Buffer): string[] => [...partOf(zip, "xl/worksheets/sheet1.xml").matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+const validationRanges = (zip: Buffer): string[] =>
+  [...partOf(zip, "xl/worksheets/sheet1.xml").matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
 
 /** A package as LibreOffice saves one: no theme part, and nothing that names one. */
 async function noThemeFile(): Promise<Buffer> {
@@ -136,7 +148,27 @@ const collected = async (wb: ExcelJS.Workbook, collect: Map<string, Buffer>): Pr
   Buffer.from((await wb.xlsx.writeBuffer({ zip: { collect } } as unknown as ExcelJS.XlsxWriteOptions)) as ArrayBuffer);
 
 // Everything of ExcelJS's worksheet that a kept table body shadows (table-body.ts), and the hooks its writer extends.
-const SHADOWED = ["getCell", "findCell", "getRow", "findRow", "getRows", "findRows", "eachRow", "addRow", "addRows", "insertRow", "insertRows", "spliceRows", "duplicateRow", "getColumn", "spliceColumns", "getSheetValues", "mergeCells", "unMergeCells", "fillFormula"];
+const SHADOWED = [
+  "getCell",
+  "findCell",
+  "getRow",
+  "findRow",
+  "getRows",
+  "findRows",
+  "eachRow",
+  "addRow",
+  "addRows",
+  "insertRow",
+  "insertRows",
+  "spliceRows",
+  "duplicateRow",
+  "getColumn",
+  "spliceColumns",
+  "getSheetValues",
+  "mergeCells",
+  "unMergeCells",
+  "fillFormula",
+];
 const SHADOWED_GETTERS = ["columns", "columnCount", "actualColumnCount", "actualRowCount", "dimensions"];
 const bodyPlan: Plan = {
   sheets: [
@@ -146,7 +178,12 @@ const bodyPlan: Plan = {
         {
           name: "T",
           topLeft: "B2",
-          columns: [{ name: "Tekst" }, { name: "Dato", numFmt: "dd-mm-yyyy" }, { name: "Tal", numFmt: "0.0" }, { name: "Dobbelt", formula: "=T[[#This Row],[Tal]]*2" }],
+          columns: [
+            { name: "Tekst" },
+            { name: "Dato", numFmt: "dd-mm-yyyy" },
+            { name: "Tal", numFmt: "0.0" },
+            { name: "Dobbelt", formula: "=T[[#This Row],[Tal]]*2" },
+          ],
           rows: [
             ["a <&>", 45292, 1.5, null],
             [null, null, 0, null],
@@ -237,7 +274,9 @@ describe("patched ExcelJS (installExcelJsFilePatches)", () => {
   beforeAll(() => installExcelJsFilePatches());
 
   it("writes a table column's formula and reads it back (table-columns.ts)", async () => {
-    expect(partOf(await bytesOf(withTable()), "xl/tables/table1.xml")).toMatch(/<tableColumn id="2" name="B"[^>]*><calculatedColumnFormula>T\[\[#This Row\],\[A\]\]\*2<\/calculatedColumnFormula><\/tableColumn>/);
+    expect(partOf(await bytesOf(withTable()), "xl/tables/table1.xml")).toMatch(
+      /<tableColumn id="2" name="B"[^>]*><calculatedColumnFormula>T\[\[#This Row\],\[A\]\]\*2<\/calculatedColumnFormula><\/tableColumn>/
+    );
     expect(calculatedFormulaOf(await read(await tableFile()))).toBe(FORMULA);
   });
 

@@ -53,13 +53,17 @@ describe("package self-check", () => {
     const zip = await planned();
     const codes = (b: Buffer) => checkPackage(b).map((p) => p.code);
     expect(codes(edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace(/sqref="B2:B41"/, 'sqref="B2:B41 B10:B41"')))).toEqual(["OVERLAPPENDE_VALIDERING"]);
-    expect(codes(edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>')))).toEqual([
-      "FLETTEDE_CELLER_I_TABEL",
-    ]);
+    expect(
+      codes(
+        edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>'))
+      )
+    ).toEqual(["FLETTEDE_CELLER_I_TABEL"]);
     expect(codes(edited(zip, "xl/tables/table1.xml", (x) => x.replace('name="Valg"', 'name="Andet"')))).toEqual(["TABELOVERSKRIFT_AFVIGER"]);
     expect(codes(edited(zip, "xl/workbook.xml", (x) => x.replace('name="Valg"', 'name="A1"')))).toEqual(["UGYLDIGT_NAVN"]);
     const long = `"${Array.from({ length: 60 }, (_, i) => `valg${i}`).join(",")}"`;
-    expect(codes(edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace("<formula1>Valg</formula1>", `<formula1>${long}</formula1>`)))).toEqual(["LISTE_FOR_LANG"]);
+    expect(codes(edited(zip, "xl/worksheets/sheet1.xml", (x) => x.replace("<formula1>Valg</formula1>", `<formula1>${long}</formula1>`)))).toEqual([
+      "LISTE_FOR_LANG",
+    ]);
     const noTheme = zipParts(zip);
     noTheme.delete("xl/theme/theme1.xml");
     expect(codes(zipPackage(noTheme))).toEqual(["MANGLENDE_DEL", "MANGLENDE_DEL"]);

@@ -46,7 +46,10 @@ async function expectSameAsExcelJs(file: string): Promise<{ read: PackageTables;
   for (const name of [...STRUCTURED_TABLES, ...snapshot.tables.map((t) => t.name)]) {
     const mine = read.source.table(name);
     const theirs = viaExcelJs.table(name);
-    expect({ name, table: mine && { headers: mine.headers, rows: mine.rows } }).toEqual({ name, table: theirs && { headers: theirs.headers, rows: theirs.rows } });
+    expect({ name, table: mine && { headers: mine.headers, rows: mine.rows } }).toEqual({
+      name,
+      table: theirs && { headers: theirs.headers, rows: theirs.rows },
+    });
   }
   for (const n of snapshot.names) expect({ name: n.name, value: read.source.name(n.name) }).toEqual({ name: n.name, value: viaExcelJs.name(n.name) });
   expect(structuredFromTables(read.source)).toEqual(structuredFromWorkbook(wb));
@@ -105,7 +108,7 @@ test("overwritten computed cells, another formula, awkward text, booleans, error
   sager.getCell(2, col("Fraværsprocent")).value = 0.5;
   sager.getCell(3, col("Fraværsprocent")).value = { formula: "1+1", date1904: false } as ExcelJS.CellFormulaValue;
   sager.getCell(4, col("Pladsdage")).value = "ukendt";
-  sager.getCell(2, col("Bemærkninger")).value = 'A & B <c> "d" \'e\' _x000D_ æøå\nny linje';
+  sager.getCell(2, col("Bemærkninger")).value = "A & B <c> \"d\" 'e' _x000D_ æøå\nny linje";
   sager.getCell(3, col("Bemærkninger")).value = "  mellemrum før og efter  ";
   sager.getCell(4, col("Bemærkninger")).value = { richText: [{ text: "fed ", font: { bold: true } }, { text: "og ikke" }] };
   sager.getCell(5, col("Bemærkninger")).value = true;
@@ -141,7 +144,9 @@ describe("a sheet's cells from its XML", () => {
     '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy hh:mm"/></numFmts>' +
     '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="4"/></cellXfs></styleSheet>';
   const ctx = {
-    sharedStrings: readSharedStrings('<sst><si><t xml:space="preserve">a&amp;b_x000D_</t></si><si><r><t>fed</t></r><r><rPr/><t> tekst</t></r><rPh><t>x</t></rPh></si></sst>'),
+    sharedStrings: readSharedStrings(
+      '<sst><si><t xml:space="preserve">a&amp;b_x000D_</t></si><si><r><t>fed</t></r><r><rPr/><t> tekst</t></r><rPh><t>x</t></rPh></si></sst>'
+    ),
     dateStyles: readDateStyles(styles),
     date1904: false,
   };

@@ -8,7 +8,7 @@ import { findTable } from "../../src/adapters/xlsx/read-tables";
 import { sortTableByCase } from "../../src/adapters/xlsx/sort-by-case";
 import type { Plan, Scalar } from "../../src/workbook/plan";
 
-const SAGSRAEKKE = "IF(Fremmoede[[#This Row],[Sags-ID]]=\"\",0,IFERROR(MATCH(Fremmoede[[#This Row],[Sags-ID]],Sager[Sags-ID],0),0))";
+const SAGSRAEKKE = 'IF(Fremmoede[[#This Row],[Sags-ID]]="",0,IFERROR(MATCH(Fremmoede[[#This Row],[Sags-ID]],Sager[Sags-ID],0),0))';
 
 // Sager: S-2 is row 1, S-1 row 2, S-3 row 3. Each Fremmoede row has its own note (Bemærkning) to follow it.
 const ROWS: Scalar[][] = [
@@ -27,7 +27,21 @@ const EXPECTED = ["r4", "r3", "r6", "r2", "r5", "r0", "r7", "r1"];
 function workbook(): ExcelJS.Workbook {
   const plan: Plan = {
     sheets: [
-      { name: "Sager", tables: [{ name: "Sager", topLeft: "A1", columns: [{ name: "Sags-ID" }, { name: "Navn" }], rows: [["S-2", "B"], ["S-1", "A"], ["S-3", "C"]] }] },
+      {
+        name: "Sager",
+        tables: [
+          {
+            name: "Sager",
+            topLeft: "A1",
+            columns: [{ name: "Sags-ID" }, { name: "Navn" }],
+            rows: [
+              ["S-2", "B"],
+              ["S-1", "A"],
+              ["S-3", "C"],
+            ],
+          },
+        ],
+      },
       {
         name: "Fremmøde",
         tables: [
@@ -117,7 +131,8 @@ describe("sortTableByCase", () => {
     const before = sheets.map(cells);
     sortTableByCase(wb, "Fremmoede");
     const after = sheets.map(cells);
-    const outside = (m: Map<string, unknown>, sheet: string) => [...m].filter(([a]) => !(sheet === "Fremmøde" && inTable(a)) && !(sheet === "Opsætning" && a === "B2"));
+    const outside = (m: Map<string, unknown>, sheet: string) =>
+      [...m].filter(([a]) => !(sheet === "Fremmøde" && inTable(a)) && !(sheet === "Opsætning" && a === "B2"));
     sheets.forEach((ws, k) => expect(outside(after[k], ws.name)).toEqual(outside(before[k], ws.name)));
     expect(after[1].get("H5")).toBe(42);
     expect(after[2].get("B2")).toEqual({ formula: "1", result: 1 });
@@ -149,11 +164,29 @@ describe("sortTableByCase", () => {
 
     const plain = new ExcelJS.Workbook();
     applyPlan(plain, {
-      sheets: [{ name: "Fremmøde", tables: [{ name: "Fremmoede", topLeft: "A1", columns: [{ name: "Sags-ID" }, { name: "Dato" }], rows: [["S-2", 2], ["S-1", 1]] }] }],
+      sheets: [
+        {
+          name: "Fremmøde",
+          tables: [
+            {
+              name: "Fremmoede",
+              topLeft: "A1",
+              columns: [{ name: "Sags-ID" }, { name: "Dato" }],
+              rows: [
+                ["S-2", 2],
+                ["S-1", 1],
+              ],
+            },
+          ],
+        },
+      ],
       names: [],
     });
     expect(sortTableByCase(plain, "Fremmoede")).toBe(false);
-    expect(findTable(plain, "Fremmoede")!.rows).toEqual([["S-2", 2], ["S-1", 1]]);
+    expect(findTable(plain, "Fremmoede")!.rows).toEqual([
+      ["S-2", 2],
+      ["S-1", 1],
+    ]);
     expect(sortTableByCase(wb, "Sager")).toBe(false);
     expect(() => sortTableByCase(wb, "Findesikke")).toThrow("Tabellen Findesikke findes ikke i projektmappen.");
   });

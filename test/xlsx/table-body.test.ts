@@ -45,7 +45,11 @@ const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom("", " forrest ", "<&>\"'", "=SUM(A1)", "@x", "+45 1234", "linje\nto", "Ærø æøå", "__proto__", "1e5")
 );
-const number = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, 1e-9, 0.1, 45292));
+const number = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+  fc.constantFrom(0, 1e-9, 0.1, 45292)
+);
 
 type Kind = "text" | "number" | "date" | "flag" | "shared" | "own";
 const COLUMN: Record<Kind, (name: string) => ColumnPlan> = {
@@ -54,7 +58,7 @@ const COLUMN: Record<Kind, (name: string) => ColumnPlan> = {
   date: (name) => ({ name, numFmt: "dd-mm-yyyy" }),
   flag: (name) => ({ name }),
   shared: (name) => ({ name, formula: `=IF(T[[#This Row],[K0]]="","",1)`, numFmt: "0" }),
-  own: (name) => ({ name, formula: "=A1&\"<x>\"" }), // a relative reference: each cell its own formula
+  own: (name) => ({ name, formula: '=A1&"<x>"' }), // a relative reference: each cell its own formula
 };
 const VALUE: Record<Kind, fc.Arbitrary<Scalar>> = {
   text,
@@ -100,7 +104,11 @@ describe("a table body written from its values", () => {
       name: "T",
       topLeft: "A1",
       columns: [{ name: "A" }, { name: "B", formula: "=T[[#This Row],[A]]*2" }],
-      rows: [[1, null], [2, null], [3, null]],
+      rows: [
+        [1, null],
+        [2, null],
+        [3, null],
+      ],
     };
     const wb = applied({ names: [], sheets: [{ name: "Ark", tables: [table] }] }, false);
     const xml = await sheetXml(wb, 1);
@@ -112,7 +120,15 @@ describe("a table body written from its values", () => {
   });
 
   it("gives its cells to whoever reads or changes the sheet first", async () => {
-    const table: TablePlan = { name: "T", topLeft: "B2", columns: [{ name: "Tekst" }, { name: "Dato", numFmt: "dd-mm-yyyy" }], rows: [["a", 45292], ["b", null]] };
+    const table: TablePlan = {
+      name: "T",
+      topLeft: "B2",
+      columns: [{ name: "Tekst" }, { name: "Dato", numFmt: "dd-mm-yyyy" }],
+      rows: [
+        ["a", 45292],
+        ["b", null],
+      ],
+    };
     const wb = applied({ names: [], sheets: [{ name: "Ark", tables: [table] }] }, false);
     const ws = wb.getWorksheet("Ark")!;
     expect(ws.actualRowCount).toBe(3);
@@ -125,7 +141,16 @@ describe("a table body written from its values", () => {
 
   it("keeps a plan's cell inside the table's rows, and tables side by side", async () => {
     const left: TablePlan = { name: "V", topLeft: "A1", columns: [{ name: "A" }], rows: [[1], [2]] };
-    const right: TablePlan = { name: "H", topLeft: "C1", columns: [{ name: "C" }, { name: "D", formula: "=H[[#This Row],[C]]+1" }], rows: [[5, null], [6, null], [7, null]] };
+    const right: TablePlan = {
+      name: "H",
+      topLeft: "C1",
+      columns: [{ name: "C" }, { name: "D", formula: "=H[[#This Row],[C]]+1" }],
+      rows: [
+        [5, null],
+        [6, null],
+        [7, null],
+      ],
+    };
     const plan: Plan = {
       names: [],
       sheets: [

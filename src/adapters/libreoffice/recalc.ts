@@ -21,8 +21,7 @@ export function requireSoffice(env: NodeJS.ProcessEnv = process.env): string {
   }
   if (!soffice) {
     throw new Error(
-      "LibreOffice (soffice) mangler. Installér med: apt-get install -y libreoffice-calc-nogui " +
-        "(npm test gør det selv, når den køres som root)."
+      "LibreOffice (soffice) mangler. Installér med: apt-get install -y libreoffice-calc-nogui " + "(npm test gør det selv, når den køres som root)."
     );
   }
   return soffice;

@@ -134,10 +134,10 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
 
       const clash = tablePlans.find((_, i) => !tableProbes[i].isNullObject);
       if (clash) {
-        throw new SagslisteExcelError(
-          `Projektmappen har allerede en tabel med navnet "${clash.name}". Omdøb eller slet den, og prøv igen.`,
-          { retry: false, code: "ItemAlreadyExists" }
-        );
+        throw new SagslisteExcelError(`Projektmappen har allerede en tabel med navnet "${clash.name}". Omdøb eller slet den, og prøv igen.`, {
+          retry: false,
+          code: "ItemAlreadyExists",
+        });
       }
       // 2. Only when some sheet exists: check it is empty, so we never write over a user's cells.
       const existing = plan.sheets.map((s, i) => ({ plan: s, probe: sheetProbes[i] })).filter((x) => !x.probe.isNullObject);
@@ -146,10 +146,10 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
         await budget.sync();
         const busy = existing.find((_, i) => !used[i].isNullObject);
         if (busy) {
-          throw new SagslisteExcelError(
-            `Arket "${busy.plan.name}" findes allerede og er ikke tomt. Omdøb eller slet arket, og prøv igen.`,
-            { retry: false, code: "ItemAlreadyExists" }
-          );
+          throw new SagslisteExcelError(`Arket "${busy.plan.name}" findes allerede og er ikke tomt. Omdøb eller slet arket, og prøv igen.`, {
+            retry: false,
+            code: "ItemAlreadyExists",
+          });
         }
       }
       const sheets = plan.sheets.map((s, i) => (sheetProbes[i].isNullObject ? wb.worksheets.add(s.name) : sheetProbes[i]));
@@ -190,9 +190,7 @@ export async function applyPlan(plan: Plan, run: ExcelRun = excelRun, options: A
       });
 
       // 5. Computed columns once every table and name exists (formulas may refer to any of them).
-      const fills = targets.flatMap((target) =>
-        target.plan.columns.flatMap((c, j) => (c.formula ? [{ target, j, text: toOfficeFormula(c.formula) }] : []))
-      );
+      const fills = targets.flatMap((target) => target.plan.columns.flatMap((c, j) => (c.formula ? [{ target, j, text: toOfficeFormula(c.formula) }] : [])));
       for (const { target, j, text } of canCopy ? fills : packed(fills, budget)) {
         await fillColumn(budget, target, j, "formulas", text, canCopy);
       }
@@ -283,14 +281,7 @@ function* packed<T extends { target: TableTarget; text: string }>(fills: T[], bu
  * on a longer range is rejected by Excel; a bare string works but is undocumented; relying on Excel's
  * calculated-column autofill from one cell depends on the user's AutoCorrect setting.)
  */
-async function fillColumn(
-  budget: RequestBudget,
-  t: TableTarget,
-  j: number,
-  kind: "formulas" | "numberFormat",
-  text: string,
-  canCopy: boolean
-): Promise<void> {
+async function fillColumn(budget: RequestBudget, t: TableTarget, j: number, kind: "formulas" | "numberFormat", text: string, canCopy: boolean): Promise<void> {
   const top = t.top + 1;
   const col = t.left + j;
   const cellBytes = estimateBytes([text]) + 1;

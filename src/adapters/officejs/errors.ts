@@ -38,14 +38,12 @@ const MAPPINGS: Mapping[] = [
     // A request over Excel on the web's ~5 MB limit: trying the same again sends the same request.
     codes: ["RequestPayloadSizeLimitExceeded", "PayloadTooLarge"],
     retry: false,
-    message: () =>
-      "Ændringen er for stor til, at Excel kan modtage den på én gang. Prøv i Excel på computeren, eller del sagslisten op i mindre dele.",
+    message: () => "Ændringen er for stor til, at Excel kan modtage den på én gang. Prøv i Excel på computeren, eller del sagslisten op i mindre dele.",
   },
   {
     codes: ["ResponsePayloadSizeLimitExceeded"],
     retry: false,
-    message: () =>
-      "Der er for mange data til, at Excel kan sende dem på én gang. Prøv i Excel på computeren, eller fjern ubrugte rækker og kolonner.",
+    message: () => "Der er for mange data til, at Excel kan sende dem på én gang. Prøv i Excel på computeren, eller fjern ubrugte rækker og kolonner.",
   },
   {
     codes: ["ApiNotFound", "NotImplemented", "UnsupportedOperation"],

@@ -16,8 +16,17 @@ export interface InspectOptions {
 /** "'Opsætning'!A1:C1" -> sheet and the first cell. */
 function splitAddress(address: string): { sheet: string; cell: string } {
   const bang = address.lastIndexOf("!");
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  return { sheet, cell: address.slice(bang + 1).split(":")[0].replace(/\$/g, "") };
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return {
+    sheet,
+    cell: address
+      .slice(bang + 1)
+      .split(":")[0]
+      .replace(/\$/g, ""),
+  };
 }
 
 function toCell(v: unknown): CellInput {
@@ -56,7 +65,12 @@ export async function inspectWorkbook(run: ExcelRun = excelRun, options: Inspect
       });
       await context.sync();
 
-      const blocks = await loadBodiesInBlocks(context, parts.map((p) => p.body), "formulas", cellsPerSync);
+      const blocks = await loadBodiesInBlocks(
+        context,
+        parts.map((p) => p.body),
+        "formulas",
+        cellsPerSync
+      );
 
       const snapshotTables: TableSnapshot[] = parts.map((p, i) => {
         const { sheet, cell } = splitAddress(p.header.address);

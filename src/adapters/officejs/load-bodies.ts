@@ -18,7 +18,12 @@ export async function loadBodiesInBlocks(
         await context.sync();
         queued = 0;
       }
-      blocks[i].push(body.getCell(top, 0).getResizedRange(n - 1, width - 1).load(property));
+      blocks[i].push(
+        body
+          .getCell(top, 0)
+          .getResizedRange(n - 1, width - 1)
+          .load(property)
+      );
       queued += n * width;
     }
   }

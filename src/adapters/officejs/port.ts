@@ -24,7 +24,10 @@ export interface OfficePortOptions {
   cellsPerSync?: number;
 }
 
-export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOptions = {}): WorkbookPort & WorkbookWriter & WorkbookInspector & PlanPort & SheetActivator {
+export function createOfficePort(
+  run: ExcelRun = excelRun,
+  options: OfficePortOptions = {}
+): WorkbookPort & WorkbookWriter & WorkbookInspector & PlanPort & SheetActivator {
   const cellsPerSync = options.cellsPerSync ?? 100_000;
   return {
     ...createOfficePlanPort(run, options),
@@ -55,7 +58,12 @@ export function createOfficePort(run: ExcelRun = excelRun, options: OfficePortOp
           for (let top = 0; top < body.rowCount; top += perBlock) {
             if (blocks.length > 0) await context.sync();
             const n = Math.min(perBlock, body.rowCount - top);
-            blocks.push(body.getCell(top, 0).getResizedRange(n - 1, width - 1).load("values"));
+            blocks.push(
+              body
+                .getCell(top, 0)
+                .getResizedRange(n - 1, width - 1)
+                .load("values")
+            );
           }
           if (blocks.length > 0) await context.sync();
           const rows = blocks.flatMap((b) => b.values.map((r) => r.map(toPortCell)));

@@ -97,7 +97,10 @@ export async function readGrids(run: ExcelRun = excelRun, options: ReadOptions =
             await context.sync();
             queued = 0;
           }
-          const range = used.getCell(top, 0).getResizedRange(n - 1, used.columnCount - 1).load("values,numberFormat");
+          const range = used
+            .getCell(top, 0)
+            .getResizedRange(n - 1, used.columnCount - 1)
+            .load("values,numberFormat");
           const first = used.getCell(top, 0).getResizedRange(n - 1, 0);
           const fills = canSpecial ? first.getCellProperties({ format: { fill: { color: true } } }) : undefined;
           r.blocks.push({ top, range, fills });

@@ -19,8 +19,7 @@ export async function readLayout(run: ExcelRun = excelRun): Promise<WorkbookLayo
       await context.sync();
 
       // The metadata starts in A1; anything else is not ours to parse.
-      const column: Scalar[] =
-        used && !used.isNullObject && used.rowIndex === 0 && used.columnIndex === 0 ? used.values.map((r) => toScalar(r[0])) : [];
+      const column: Scalar[] = used && !used.isNullObject && used.rowIndex === 0 && used.columnIndex === 0 ? used.values.map((r) => toScalar(r[0])) : [];
       return {
         sheets: worksheets.items.map((ws, i) => ({ name: ws.name, tables: tables[i].items.map((t) => t.name) })),
         metadata: parseMetadata(column),

@@ -37,7 +37,12 @@ export async function readTables(
       );
       await context.sync();
 
-      const blocks = await loadBodiesInBlocks(context, found.map((f) => f.body), "values", cellsPerSync);
+      const blocks = await loadBodiesInBlocks(
+        context,
+        found.map((f) => f.body),
+        "values",
+        cellsPerSync
+      );
 
       const out: TablesRead = { tables: {}, names: {} };
       found.forEach((f, k) => {

@@ -24,7 +24,6 @@ function officeRow(cells: RowCells, formats: readonly string[]): OfficeCell[] {
   return cells.map((v, i) => officeCell(v, formats[i]));
 }
 
-
 /** Save rows; a change the workbook cannot take fails with its Danish reason, and nothing is written. */
 export async function saveRowsWithOffice(run: ExcelRun, changes: readonly TableChange[]): Promise<SaveReport> {
   try {

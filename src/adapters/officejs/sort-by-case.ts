@@ -31,7 +31,8 @@ export async function sortByCaseWithOffice(run: ExcelRun, table: string): Promis
       try {
         await context.sync();
       } catch (e) {
-        if (codeOf(e) === "ItemNotFound") throw new SagslisteExcelError(`Tabellen ${table} findes ikke i projektmappen.`, { retry: false, code: "ItemNotFound", cause: e });
+        if (codeOf(e) === "ItemNotFound")
+          throw new SagslisteExcelError(`Tabellen ${table} findes ikke i projektmappen.`, { retry: false, code: "ItemNotFound", cause: e });
         throw e;
       }
       if (!queueCaseSort(t, table, headerTexts(header))) return false;

@@ -120,7 +120,18 @@ export function zipPackage(parts: Map<string, Buffer>): Buffer {
 
 /** A sheet's XML with <drawing r:id="…"/> where the schema puts it (before legacy drawings, tables …). */
 export function insertDrawingTag(sheetXml: string, rid: string): string {
-  const before = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"]
+  const before = [
+    "<legacyDrawing",
+    "<legacyDrawingHF",
+    "<drawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+  ]
     .map((t) => sheetXml.indexOf(t))
     .filter((i) => i >= 0);
   const at = Math.min(...before);
@@ -186,7 +197,12 @@ export function addChartParts(parts: PartMap, specs: readonly ChartSpec[]): bool
   const existing = text(sheetRels);
   const drawingRel = `rIdDiagram${drawingNo}`;
   const relTag = `<Relationship Id="${drawingRel}" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/>`;
-  parts.set(sheetRels, Buffer.from(existing ? existing.replace("</Relationships>", `${relTag}</Relationships>`) : relsXml([]).replace("</Relationships>", `${relTag}</Relationships>`)));
+  parts.set(
+    sheetRels,
+    Buffer.from(
+      existing ? existing.replace("</Relationships>", `${relTag}</Relationships>`) : relsXml([]).replace("</Relationships>", `${relTag}</Relationships>`)
+    )
+  );
   parts.set(sheetPart, Buffer.from(insertDrawingTag(sheetXml, drawingRel)));
 
   let types = text("[Content_Types].xml");

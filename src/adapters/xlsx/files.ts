@@ -17,8 +17,7 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** How to get an .xlsx from another format: by hand in Excel or LibreOffice, or with --via-libreoffice. */
-export const SAVE_AS_XLSX =
-  "Åbn den i Excel (eller LibreOffice Calc), vælg Filer > Gem som > Excel-projektmappe (.xlsx), og prøv igen med den nye fil.";
+export const SAVE_AS_XLSX = "Åbn den i Excel (eller LibreOffice Calc), vælg Filer > Gem som > Excel-projektmappe (.xlsx), og prøv igen med den nye fil.";
 
 /** What kind of file an input that is not an .xlsx workbook is, when it is one sagsliste can have converted. */
 export type ForeignFormat = "xls" | "ods";
@@ -76,9 +75,7 @@ export function sniffWorkbook(buf: Buffer, name: string): void {
     const head = buf.subarray(0, 512).toString("utf8");
     const looksLikeText = !buf.subarray(0, 512).includes(0);
     if (looksLikeText && /[;,\t]/.test(head)) {
-      throw new WorkbookFileError(
-        `${name} er en tekstfil (CSV), ikke en Excel-projektmappe. Åbn den i Excel og gem den som .xlsx, og prøv igen.`
-      );
+      throw new WorkbookFileError(`${name} er en tekstfil (CSV), ikke en Excel-projektmappe. Åbn den i Excel og gem den som .xlsx, og prøv igen.`);
     }
     throw new WorkbookFileError(`${name} er ikke en Excel-projektmappe (.xlsx). Filen kan være beskadiget.`);
   }

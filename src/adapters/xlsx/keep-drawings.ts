@@ -131,7 +131,10 @@ export function keepDrawings(original: Buffer, written: Buffer): KeptDrawings {
     while (queue.length > 0) {
       const part = queue.shift()!;
       if (renamed.has(part) || !from.has(part)) continue;
-      renamed.set(part, freeName((n) => out.has(n) || [...renamed.values()].includes(n), part));
+      renamed.set(
+        part,
+        freeName((n) => out.has(n) || [...renamed.values()].includes(n), part)
+      );
       for (const r of relationships(from, part)) if (!r.external) queue.push(resolve(part, r.target));
     }
     for (const [oldName, newName] of renamed) {
@@ -160,7 +163,10 @@ export function keepDrawings(original: Buffer, written: Buffer): KeptDrawings {
     const present = drawingOf(out, sheetPart);
     if (present) {
       const rel = relationships(out, sheetPart).find((r) => r.id === present.rid)!;
-      out.set(relsName, Buffer.from(text(out, relsName).replace(rel.tag, rel.tag.replace(`Target="${rel.target}"`, `Target="${relative(sheetPart, newDrawing)}"`)), "utf8"));
+      out.set(
+        relsName,
+        Buffer.from(text(out, relsName).replace(rel.tag, rel.tag.replace(`Target="${rel.target}"`, `Target="${relative(sheetPart, newDrawing)}"`)), "utf8")
+      );
     } else {
       const ids = new Set(relationships(out, sheetPart).map((r) => r.id));
       let rid = "rIdKeptDrawing";

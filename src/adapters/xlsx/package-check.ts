@@ -7,12 +7,7 @@ import { parseAddress } from "../../workbook/plan";
 import { zipParts } from "./zip-parts";
 
 export type PackageProblemCode =
-  | "MANGLENDE_DEL"
-  | "OVERLAPPENDE_VALIDERING"
-  | "FLETTEDE_CELLER_I_TABEL"
-  | "TABELOVERSKRIFT_AFVIGER"
-  | "UGYLDIGT_NAVN"
-  | "LISTE_FOR_LANG";
+  "MANGLENDE_DEL" | "OVERLAPPENDE_VALIDERING" | "FLETTEDE_CELLER_I_TABEL" | "TABELOVERSKRIFT_AFVIGER" | "UGYLDIGT_NAVN" | "LISTE_FOR_LANG";
 
 export interface PackageProblem {
   code: PackageProblemCode;
@@ -209,7 +204,11 @@ export function checkPackage(zip: Buffer): PackageProblem[] {
       if (attr(head, "headerRowCount") === "0") continue;
       const columns = [...tableXml.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => attr(m[0], "name") ?? "");
       if (columns.length !== rect.right - rect.left + 1) {
-        problems.push({ code: "TABELOVERSKRIFT_AFVIGER", where, message: `Tabellen ${name} har ${columns.length} kolonner, men området ${ref} er ${rect.right - rect.left + 1} bredt.` });
+        problems.push({
+          code: "TABELOVERSKRIFT_AFVIGER",
+          where,
+          message: `Tabellen ${name} har ${columns.length} kolonner, men området ${ref} er ${rect.right - rect.left + 1} bredt.`,
+        });
         continue;
       }
       const headers = cellTexts(xml, rect.top, shared);
@@ -231,7 +230,8 @@ export function checkPackage(zip: Buffer): PackageProblem[] {
   for (const m of workbook.matchAll(/<definedName\b[^>]*>/g)) {
     const name = attr(m[0], "name") ?? "";
     const scope = attr(m[0], "localSheetId") ?? "";
-    if (!isValidDefinedName(name)) problems.push({ code: "UGYLDIGT_NAVN", where: "xl/workbook.xml", message: `Navnet "${name}" er ikke et gyldigt navn i Excel.` });
+    if (!isValidDefinedName(name))
+      problems.push({ code: "UGYLDIGT_NAVN", where: "xl/workbook.xml", message: `Navnet "${name}" er ikke et gyldigt navn i Excel.` });
     const key = `${scope}|${name.toLowerCase()}`;
     if (seen.has(key)) problems.push({ code: "UGYLDIGT_NAVN", where: "xl/workbook.xml", message: `Navnet "${name}" er defineret to gange.` });
     seen.add(key);

@@ -322,7 +322,10 @@ export function mergePackages(input: MergeInput): MergeOutcome {
     const extra: string[] = [];
     // Our own sheets carry our notes on their computed columns ("beregnes – skriv ikke her"): a note the
     // new sheet has at the same cell is ours, and only a note elsewhere was added by a user.
-    const oursNow = commentRefsOf(oursSheets.find((n) => n.name.toLowerCase() === s.name.toLowerCase()), ours);
+    const oursNow = commentRefsOf(
+      oursSheets.find((n) => n.name.toLowerCase() === s.name.toLowerCase()),
+      ours
+    );
     const sheetRels = relsOf(orig.text(relsPart));
     const notesOf = (r: Rel) => [...(orig.text(resolve(s.part, r.target)) ?? "").matchAll(COMMENT_REF)].map((m) => m[1]);
     const hasNotes = sheetRels.some((r) => typeTail(r.type) === "comments");
@@ -340,7 +343,8 @@ export function mergePackages(input: MergeInput): MergeOutcome {
       const nested = relsPathOf(target);
       if (orig.has(nested)) {
         removedParts.add(nested);
-        for (const n of relsOf(orig.text(nested))) if (!n.external && !referencedElsewhere.has(resolve(target, n.target))) removedParts.add(resolve(target, n.target));
+        for (const n of relsOf(orig.text(nested)))
+          if (!n.external && !referencedElsewhere.has(resolve(target, n.target))) removedParts.add(resolve(target, n.target));
       }
     }
     if (extra.length) {
@@ -431,7 +435,10 @@ export function mergePackages(input: MergeInput): MergeOutcome {
         const to = freshName(from);
         let partBytes = bytes;
         if (typeTail(r.type) === "table") {
-          partBytes = Buffer.from(bytes.toString("utf8").replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_, h: string) => `${h}${nextTableId++}"`), "utf8");
+          partBytes = Buffer.from(
+            bytes.toString("utf8").replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_, h: string) => `${h}${nextTableId++}"`),
+            "utf8"
+          );
         }
         newParts.push({ name: to, bytes: partBytes, from });
         sheetRels = (sheetRels ?? "").replace(r.xml, setAttr(r.xml.replace(/\s*\/>$/, "/>"), "Target", relative(part, to)).replace(/"\/>$/, '"/>'));
@@ -506,7 +513,11 @@ export function mergePackages(input: MergeInput): MergeOutcome {
     const wasActive = origSheets[Number(a.get("activeTab") ?? 0)]?.name.toLowerCase();
     let active = wasActive === undefined ? 0 : (indexOfName.get(wasActive) ?? 0);
     const finalXml = [...kept.map((k) => k.xml), ...newSheetXml];
-    if (/\sstate="(?:hidden|veryHidden)"/.test(finalXml[active] ?? "")) active = Math.max(0, finalXml.findIndex((x) => !/\sstate="(?:hidden|veryHidden)"/.test(x)));
+    if (/\sstate="(?:hidden|veryHidden)"/.test(finalXml[active] ?? ""))
+      active = Math.max(
+        0,
+        finalXml.findIndex((x) => !/\sstate="(?:hidden|veryHidden)"/.test(x))
+      );
     let tag = view[0];
     if (a.has("activeTab") || active !== 0) tag = setAttr(tag, "activeTab", String(active));
     if (a.has("firstSheet") && Number(a.get("firstSheet")) >= finalXml.length) tag = setAttr(tag, "firstSheet", "0");
@@ -516,7 +527,9 @@ export function mergePackages(input: MergeInput): MergeOutcome {
   // workbook.xml.rels
   const droppedRids = new Set(dropped.map((s) => s.rid));
   if (dropCalcChain && calcChainRel) droppedRids.add(calcChainRel.id);
-  let relsXml = orig.text(wbRelsPart) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let relsXml =
+    orig.text(wbRelsPart) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   for (const r of wbRels) if (droppedRids.has(r.id)) relsXml = relsXml.replace(r.xml, "");
   relsXml = relsXml.replace(/<\/Relationships>\s*$/, newRels.join("") + "</Relationships>");
 
@@ -528,7 +541,9 @@ export function mergePackages(input: MergeInput): MergeOutcome {
     const partName = decode(attrs(o).get("PartName") ?? "").replace(/^\//, "");
     if (removedParts.has(partName)) types = types.replace(o, "");
   }
-  const typeOf = new Map(elements(oursTypes, "Override").map((o) => [decode(attrs(o).get("PartName") ?? "").replace(/^\//, ""), attrs(o).get("ContentType") ?? ""]));
+  const typeOf = new Map(
+    elements(oursTypes, "Override").map((o) => [decode(attrs(o).get("PartName") ?? "").replace(/^\//, ""), attrs(o).get("ContentType") ?? ""])
+  );
   const defaults = new Set(elements(types, "Default").map((d) => (attrs(d).get("Extension") ?? "").toLowerCase()));
   const addTypes: string[] = [];
   for (const d of elements(oursTypes, "Default")) if (!defaults.has((attrs(d).get("Extension") ?? "").toLowerCase())) addTypes.push(d);

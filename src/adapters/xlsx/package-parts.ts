@@ -76,7 +76,11 @@ function sheetDataTexts(part: string, sheetData: string, shared: readonly string
       const type = attr(c[1], "t") ?? "n";
       const v = inner(body, "v");
       const value =
-        type === "s" ? (shared[Number(v)] ?? "") : type === "inlineStr" ? [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => decodeXml(t[1])).join("") : v;
+        type === "s"
+          ? (shared[Number(v)] ?? "")
+          : type === "inlineStr"
+            ? [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => decodeXml(t[1])).join("")
+            : v;
       const f = inner(body, "f");
       const text = f === "" ? value : `${f} ${value}`;
       if (text.trim() !== "") cells.push({ location: `celle ${attr(c[1], "r") ?? "?"}`, text });
@@ -192,35 +196,46 @@ function rewriteXml(xml: string, rewrite: (text: string) => string, count: () =>
     return rewriteXml(xml.slice(0, data.index), rewrite, count) + rows + rewriteXml(xml.slice(data.index + data[0].length), rewrite, count);
   }
   const stack: string[] = [];
-  return xml.replace(TOKEN, (token, cdata: string | undefined, closing: string, rawName: string | undefined, attrs: string | undefined, selfClosing: string, text: string | undefined) => {
-    if (text !== undefined) {
-      const top = stack.at(-1) ?? "";
-      const plain = decodeXml(text);
-      let next: string;
-      if (top === "f") next = rewriteFormula(plain, rewrite);
-      else if (HEADER_FOOTER.test(top)) next = plain.replace(/(&(?:"[^"]*"|\d+|[A-Za-z]))|([^&]+)/g, (s, code: string) => (code ? s : rewrite(s)));
-      else next = rewrite(plain);
-      if (next === plain) return token;
-      count();
-      return encodeXml(next);
+  return xml.replace(
+    TOKEN,
+    (
+      token,
+      cdata: string | undefined,
+      closing: string,
+      rawName: string | undefined,
+      attrs: string | undefined,
+      selfClosing: string,
+      text: string | undefined
+    ) => {
+      if (text !== undefined) {
+        const top = stack.at(-1) ?? "";
+        const plain = decodeXml(text);
+        let next: string;
+        if (top === "f") next = rewriteFormula(plain, rewrite);
+        else if (HEADER_FOOTER.test(top)) next = plain.replace(/(&(?:"[^"]*"|\d+|[A-Za-z]))|([^&]+)/g, (s, code: string) => (code ? s : rewrite(s)));
+        else next = rewrite(plain);
+        if (next === plain) return token;
+        count();
+        return encodeXml(next);
+      }
+      if (cdata !== undefined || rawName === undefined) return token;
+      if (closing) {
+        stack.pop();
+        return token;
+      }
+      if (!selfClosing) stack.push(rawName);
+      if (!attrs) return token;
+      const newAttrs = attrs.replace(ATTRIBUTE, (a, key: string, _q: string, dq: string | undefined, sq: string | undefined) => {
+        if (key.startsWith("xmlns")) return a;
+        const plain = decodeXml(dq ?? sq ?? "");
+        const next = rewrite(plain);
+        if (next === plain) return a;
+        count();
+        return `${key}="${encodeXml(next)}"`;
+      });
+      return newAttrs === attrs ? token : token.replace(attrs, newAttrs);
     }
-    if (cdata !== undefined || rawName === undefined) return token;
-    if (closing) {
-      stack.pop();
-      return token;
-    }
-    if (!selfClosing) stack.push(rawName);
-    if (!attrs) return token;
-    const newAttrs = attrs.replace(ATTRIBUTE, (a, key: string, _q: string, dq: string | undefined, sq: string | undefined) => {
-      if (key.startsWith("xmlns")) return a;
-      const plain = decodeXml(dq ?? sq ?? "");
-      const next = rewrite(plain);
-      if (next === plain) return a;
-      count();
-      return `${key}="${encodeXml(next)}"`;
-    });
-    return newAttrs === attrs ? token : token.replace(attrs, newAttrs);
-  });
+  );
 }
 
 export interface RewrittenPackage {

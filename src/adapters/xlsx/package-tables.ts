@@ -61,7 +61,12 @@ function readTablePart(xml: string): TablePart | null {
   const ref = attribute(tag, "ref");
   if (!name || !ref) return null;
   const totals = attribute(tag, "totalsRowCount");
-  return { name: decodeEntities(name), ref: ref.replace(/\$/g, "").toUpperCase(), headerRow: attribute(tag, "headerRowCount") !== "0", totalsRow: totals !== undefined && totals !== "0" };
+  return {
+    name: decodeEntities(name),
+    ref: ref.replace(/\$/g, "").toUpperCase(),
+    headerRow: attribute(tag, "headerRowCount") !== "0",
+    totalsRow: totals !== undefined && totals !== "0",
+  };
 }
 
 interface Box {

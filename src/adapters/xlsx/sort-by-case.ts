@@ -72,12 +72,22 @@ function markSorted(wb: ExcelJS.Workbook, table: string): void {
  * keeps its text, so a user's own formula with A1 references would read the wrong row afterwards; Excel's
  * own sort adjusts such references, so such a table is left for Excel (the check's message says how).
  */
-function holdsOwnFormulas(wb: ExcelJS.Workbook, sheet: string, table: string, headers: readonly string[], firstRow: number, firstCol: number, rows: number): boolean {
+function holdsOwnFormulas(
+  wb: ExcelJS.Workbook,
+  sheet: string,
+  table: string,
+  headers: readonly string[],
+  firstRow: number,
+  firstCol: number,
+  rows: number
+): boolean {
   const expected = contractExpectation().tables.find((e) => e.name.toLowerCase() === table.toLowerCase());
   const ours = new Set([...(expected?.computed ?? []), ...(expected?.optionalComputed ?? [])].map((c) => headerKey(c.column)));
   const ws = wb.getWorksheet(sheet)!;
   return headers.some(
-    (h, j) => !ours.has(headerKey(h)) && Array.from({ length: rows }, (_, i) => ws.getCell(firstRow + i, firstCol + j)).some((c) => c.type === ExcelJS.ValueType.Formula)
+    (h, j) =>
+      !ours.has(headerKey(h)) &&
+      Array.from({ length: rows }, (_, i) => ws.getCell(firstRow + i, firstCol + j)).some((c) => c.type === ExcelJS.ValueType.Formula)
   );
 }
 

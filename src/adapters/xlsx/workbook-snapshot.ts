@@ -12,7 +12,6 @@ import { applyPlan } from "./apply-plan";
 import { addRawDefinedNames, definedNameReferences } from "./exceljs-patches/index";
 import { cellPlain, findTable } from "./read-tables";
 
-
 interface TableModel {
   name?: string;
   displayName?: string;

@@ -73,7 +73,7 @@ export function readZipEntries(buf: Buffer, name: string, limit: number = maxUnp
     let offset = buf.readUInt32LE(at + 42);
     const entryName = buf.toString("utf8", at + 46, at + 46 + nameLength);
     // ZIP64 extra field: the 64-bit values, in this order, of the fields that hold 0xffffffff.
-    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength;) {
       const id = buf.readUInt16LE(e);
       const length = buf.readUInt16LE(e + 2);
       if (id === 1) {

@@ -8,7 +8,13 @@ import type { TablesState } from "../forms/use-tables";
 export function FormGate({ state, canWrite, children }: { state: TablesState; canWrite: boolean; children: () => ReactNode }) {
   if (state.kind === "loading") return <Spinner size="small" label={messages.forms.loading} />;
   const problem =
-    state.kind === "failed" ? messages.status.failed(state.reason) : !canWrite ? messages.forms.readOnly : Object.values(state.tables).some((t) => t === null) ? messages.forms.notStructured : null;
+    state.kind === "failed"
+      ? messages.status.failed(state.reason)
+      : !canWrite
+        ? messages.forms.readOnly
+        : Object.values(state.tables).some((t) => t === null)
+          ? messages.forms.notStructured
+          : null;
   if (problem) {
     return (
       <MessageBar intent="warning">

@@ -62,7 +62,9 @@ export interface Option {
 }
 
 /** A native select: keyboard users type the first letters of an option to choose it. */
-export function SelectField(props: Common & { value: string; options: readonly (Option | string)[]; onChange: (v: string) => void; placeholder?: string | false }) {
+export function SelectField(
+  props: Common & { value: string; options: readonly (Option | string)[]; onChange: (v: string) => void; placeholder?: string | false }
+) {
   const styles = useStyles();
   const ring = useFocusRing().ring;
   const options = props.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o));

@@ -45,7 +45,10 @@ export function dateFieldSerial(s: string): number | null {
 }
 
 /** The first message of each issue, keyed by the form field its path names (mapped when names differ). */
-export function issuesByField<F extends string>(issues: readonly { path: readonly PropertyKey[]; message: string }[], fieldOf: (path: string) => F | null): FieldErrors<F> {
+export function issuesByField<F extends string>(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  fieldOf: (path: string) => F | null
+): FieldErrors<F> {
   const out: FieldErrors<F> = {};
   for (const issue of issues) {
     const field = fieldOf(String(issue.path[0] ?? ""));

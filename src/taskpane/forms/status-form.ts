@@ -46,7 +46,14 @@ export function goalsFrom(t: TableContents | null): GoalRow[] {
   for (const r of tableRows(t)) {
     const sagsId = text(r.get("Sags-ID"));
     if (!sagsId) continue;
-    out.push({ index: r.index, sagsId, maal: text(r.get("Mål")) ?? "", vaegt: num(r.get("Vægt")), gasScore: num(r.get("GAS-score")), dato: serialDate(r.get("Dato")) });
+    out.push({
+      index: r.index,
+      sagsId,
+      maal: text(r.get("Mål")) ?? "",
+      vaegt: num(r.get("Vægt")),
+      gasScore: num(r.get("GAS-score")),
+      dato: serialDate(r.get("Dato")),
+    });
   }
   return out;
 }
@@ -64,7 +71,9 @@ export function dimensionsOf(dims: readonly InstrumentDimension[], instrument: s
 
 /** The scale text shown beside a dimension: its range and level labels. */
 export function scaleText(d: InstrumentDimension): string {
-  const levels = parseLevels(d.niveauer).map((l) => `${l.score} ${l.label}`).join(", ");
+  const levels = parseLevels(d.niveauer)
+    .map((l) => `${l.score} ${l.label}`)
+    .join(", ");
   return messages.statusForm.scaleHint(d.min, d.max, levels);
 }
 
@@ -145,7 +154,9 @@ export function scoresOn(measurements: readonly StatusMeasurement[], sagsId: str
   let bemaerkning = "";
   let registreretAf = "";
   for (const d of dims) {
-    const m = measurements.find((x) => sameText(x.sagsId, sagsId) && x.dato === dato && sameText(x.instrument, d.instrument) && sameText(x.dimension, d.dimension));
+    const m = measurements.find(
+      (x) => sameText(x.sagsId, sagsId) && x.dato === dato && sameText(x.instrument, d.instrument) && sameText(x.dimension, d.dimension)
+    );
     if (!m) continue;
     if (m.score !== null && m.score === d.ikkeRelevant) notRelevant[d.dimension] = true;
     else scores[d.dimension] = m.score === null ? "" : String(m.score);
@@ -205,7 +216,12 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
       errors[field] = messages.statusForm.wholeNumbers(dim.min, dim.max);
       continue;
     }
-    const row: StatusMeasurement = { ...base, dimension: dim.dimension, score: parsed.value, bemaerkning: notRelevant ? (base.bemaerkning ?? messages.statusForm.ikkeRelevant) : base.bemaerkning };
+    const row: StatusMeasurement = {
+      ...base,
+      dimension: dim.dimension,
+      score: parsed.value,
+      bemaerkning: notRelevant ? (base.bemaerkning ?? messages.statusForm.ikkeRelevant) : base.bemaerkning,
+    };
     const check = statusMeasurementSchema(dim).safeParse(row);
     if (!check.success) {
       const byField = issuesByField(check.error.issues, (p) => (p === "score" ? field : p));
@@ -234,7 +250,9 @@ export function validateStatusDraft(d: StatusDraft, ctx: StatusContext): StatusR
     if (!original || original.gasScore !== goal.gasScore) goal.dato = dato;
     const check = GoalSchema.safeParse(goal);
     if (!check.success) {
-      const byField = issuesByField(check.error.issues, (p) => (p === "gasScore" ? goalField(i, "score") : p === "vaegt" ? goalField(i, "vaegt") : goalField(i, "maal")));
+      const byField = issuesByField(check.error.issues, (p) =>
+        p === "gasScore" ? goalField(i, "score") : p === "vaegt" ? goalField(i, "vaegt") : goalField(i, "maal")
+      );
       for (const [k, m] of Object.entries(byField)) errors[k] ??= m;
       return;
     }
@@ -269,14 +287,19 @@ export function statusChanges(save: StatusSave): TableChange[] {
       TABLES.statusmaalinger,
       save.measurements.map((m) => ({ values: measurementRecord(m.row), index: m.index, previous: m.previous && measurementRecord(m.previous) }))
     ),
-    tableChange(TABLES.maal, save.goals.map((g) => ({ values: goalRecord(g.goal), index: g.index, previous: g.previous && goalRecord(g.previous) }))),
+    tableChange(
+      TABLES.maal,
+      save.goals.map((g) => ({ values: goalRecord(g.goal), index: g.index, previous: g.previous && goalRecord(g.previous) }))
+    ),
   ].filter((c): c is TableChange => c !== null);
 }
 
 export function statusSavedText(save: StatusSave, name: string): string {
   const m = messages.statusForm;
   const scored = save.measurements.length;
-  return [scored > 0 ? m.saved(scored, name, danishDate(save.dato)) : "", save.goals.length > 0 ? m.goalsSaved(save.goals.length) : ""].filter(Boolean).join(" ");
+  return [scored > 0 ? m.saved(scored, name, danishDate(save.dato)) : "", save.goals.length > 0 ? m.goalsSaved(save.goals.length) : ""]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** A scale of whole numbers: whole bounds and whole level scores ("5,5" on 1–10 is a typing slip, not a score). */
@@ -286,7 +309,9 @@ export function wholeNumberScale(d: InstrumentDimension): boolean {
 
 /** The dimensions the draft leaves without a score (neither a number nor "ikke relevant"). */
 export function emptyDimensions(d: StatusDraft, dims: readonly InstrumentDimension[]): string[] {
-  return dims.filter((x) => (d.scores[x.dimension] ?? "").trim() === "" && !(d.notRelevant[x.dimension] === true && x.ikkeRelevant !== null)).map((x) => x.dimension);
+  return dims
+    .filter((x) => (d.scores[x.dimension] ?? "").trim() === "" && !(d.notRelevant[x.dimension] === true && x.ikkeRelevant !== null))
+    .map((x) => x.dimension);
 }
 
 /** Whether the draft holds anything typed that a switch of citizen or instrument would discard. */

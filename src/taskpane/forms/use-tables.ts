@@ -5,9 +5,7 @@ import type { TableContents, WorkbookPort } from "../../ports/workbook-port";
 import { loadSetup, type FormSetup } from "./setup";
 
 export type TablesState =
-  | { kind: "loading" }
-  | { kind: "failed"; reason: string }
-  | { kind: "ready"; setup: FormSetup; tables: Record<string, TableContents | null> };
+  { kind: "loading" } | { kind: "failed"; reason: string } | { kind: "ready"; setup: FormSetup; tables: Record<string, TableContents | null> };
 
 export function useTables(port: WorkbookPort, names: readonly string[]): { state: TablesState; reload: () => Promise<void> } {
   const [state, setState] = useState<TablesState>({ kind: "loading" });

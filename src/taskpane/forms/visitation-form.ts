@@ -161,7 +161,12 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
   if (linked !== null && !findCase(ctx.cases, linked)) errors.sagsId = messages.visitationForm.unknownCase;
 
   const visitation: Visitation = {
-    visitationsId: ctx.editing?.visitationsId ?? nextIdLike(ctx.visitations.map((v) => v.visitationsId), VISITATION_PREFIX),
+    visitationsId:
+      ctx.editing?.visitationsId ??
+      nextIdLike(
+        ctx.visitations.map((v) => v.visitationsId),
+        VISITATION_PREFIX
+      ),
     sagsId: linked,
     henvendelsesdato: dates.henvendelsesdato ?? 0,
     henviser: textOrNull(d.henviser),
@@ -198,7 +203,10 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
       else errors.cpr = messages.visitationForm.invalidCpr;
     }
     newCase = {
-      sagsId: nextIdLike(ctx.cases.map((c) => c.sagsId), CASE_PREFIX),
+      sagsId: nextIdLike(
+        ctx.cases.map((c) => c.sagsId),
+        CASE_PREFIX
+      ),
       cpr,
       navn: textOrNull(d.navn),
       enhed: visitation.oensketEnhed ?? "",
@@ -214,10 +222,17 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
       kontaktperson: null,
       bemaerkninger: null,
     };
-    const caseCheck = caseSchema({ ...DEFAULT_CASE_LISTS, lovgrundlag: lists.Lovgrundlag ?? [], pladstype: lists.Pladstype ?? [], henviser: lists.Henviser ?? [] }).safeParse(newCase);
+    const caseCheck = caseSchema({
+      ...DEFAULT_CASE_LISTS,
+      lovgrundlag: lists.Lovgrundlag ?? [],
+      pladstype: lists.Pladstype ?? [],
+      henviser: lists.Henviser ?? [],
+    }).safeParse(newCase);
     // The new case must pass the same rules as an imported one; its fields come from these form fields.
     if (!caseCheck.success) {
-      const byField = issuesByField(caseCheck.error.issues, (p) => (p === "enhed" ? "oensketEnhed" : p === "cpr" ? "cpr" : p === "navn" ? "navn" : "forventetStart"));
+      const byField = issuesByField(caseCheck.error.issues, (p) =>
+        p === "enhed" ? "oensketEnhed" : p === "cpr" ? "cpr" : p === "navn" ? "navn" : "forventetStart"
+      );
       for (const [f, m] of Object.entries(byField) as [VisitationField, string][]) errors[f] ??= m;
     }
     // A new case must say who it is: a name or a CPR number.
@@ -236,7 +251,10 @@ export function validateVisitationDraft(d: VisitationDraft, ctx: VisitationConte
     else if (dates.beslutningsdato != null && start < dates.beslutningsdato) errors.forventetStart = messages.visitationForm.startBeforeDecision;
   }
 
-  const goalTexts = d.maal.split("\n").map((s) => s.trim()).filter((s) => s !== "");
+  const goalTexts = d.maal
+    .split("\n")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   const goalCase = visitation.sagsId;
   if (goalTexts.length > 0 && goalCase === null) errors.maal = messages.visitationForm.goalsNeedCase;
   if (hasErrors(errors)) return { ok: false, errors };

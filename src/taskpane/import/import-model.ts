@@ -92,7 +92,13 @@ export const CODE_NONE = "\u0000ingen";
 export function codeRows(codes: readonly AttendanceCodeMapping[], chosen: AttendanceCodeOverrides | undefined): CodeRow[] {
   return codes.map((c) => {
     const own = chosen && Object.prototype.hasOwnProperty.call(chosen, c.value) ? chosen[c.value] : c.status;
-    return { value: c.value, label: m.codeLabel(c.value, c.count, c.sheet), chosen: own ?? CODE_NONE, confidence: Math.round(c.confidence * 100), reason: c.reason };
+    return {
+      value: c.value,
+      label: m.codeLabel(c.value, c.count, c.sheet),
+      chosen: own ?? CODE_NONE,
+      confidence: Math.round(c.confidence * 100),
+      reason: c.reason,
+    };
   });
 }
 
@@ -182,7 +188,10 @@ const MAX_FINDINGS = 200;
 export function splitTarget(target: string): { sheet: string; cell: string } | null {
   const at = target.lastIndexOf("!");
   if (at <= 0) return null;
-  const sheet = target.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = target
+    .slice(0, at)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   return { sheet, cell: target.slice(at + 1) };
 }
 

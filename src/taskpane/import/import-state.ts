@@ -118,11 +118,7 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
 }
 
 /** What the import would do with the current choice: the analysis, or the Danish message why there is none. */
-export function analysisOf(
-  source: ImportSource | null,
-  choice: ImportChoice | null,
-  noSheetChosen: string,
-): { value: Analysis | null; error: string | null } {
+export function analysisOf(source: ImportSource | null, choice: ImportChoice | null, noSheetChosen: string): { value: Analysis | null; error: string | null } {
   if (!source || !choice) return { value: null, error: null };
   if (choice.sheets.length === 0) return { value: null, error: noSheetChosen };
   try {

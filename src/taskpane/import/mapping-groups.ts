@@ -14,7 +14,12 @@ const sheetOf = (key: string) => key.slice(0, key.lastIndexOf("!"));
 const letterOf = (key: string) => key.slice(key.lastIndexOf("!") + 1);
 
 /** The rows grouped by same-shape sheets (groups of the chosen sheets only; merged or not, the header is one). */
-export function groupMappingRows(rows: readonly MappingRow[], headers: ReadonlyMap<string, string>, sameShape: readonly (readonly string[])[], chosen: readonly string[]): GroupedMappingRow[] {
+export function groupMappingRows(
+  rows: readonly MappingRow[],
+  headers: ReadonlyMap<string, string>,
+  sameShape: readonly (readonly string[])[],
+  chosen: readonly string[]
+): GroupedMappingRow[] {
   const groupOf = new Map<string, string[]>();
   for (const g of sameShape) {
     const members = g.filter((s) => chosen.includes(s));

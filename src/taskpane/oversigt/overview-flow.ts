@@ -77,14 +77,20 @@ export async function buildOverview(port: PlanPort, year: number, onStep: (s: Ov
   onStep("plan");
   await new Promise((resolve) => setTimeout(resolve, 0));
   // The overview sets the period: the year, and Opgørelsesdato its last registered day.
-  const period = periodOfYear(year, src.data.attendance.map((a) => a.dato));
+  const period = periodOfYear(
+    year,
+    src.data.attendance.map((a) => a.dato)
+  );
   src.data.params = { ...src.data.params, ...period };
   const namedValues: Record<string, number> = {
     [DEFINED_NAMES.periodestart]: period.periodestart,
     [DEFINED_NAMES.periodeslut]: period.periodeslut,
     [DEFINED_NAMES.opgoerelsesdato]: period.opgoerelsesdato,
   };
-  const planned = reportPlan(src.data, year, src.layout.sheets, { table: (t) => src.source.table(t), name: (n) => (n in namedValues ? namedValues[n] : src.source.name(n)) });
+  const planned = reportPlan(src.data, year, src.layout.sheets, {
+    table: (t) => src.source.table(t),
+    name: (n) => (n in namedValues ? namedValues[n] : src.source.name(n)),
+  });
   onStep("write");
   const applied = await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets, charts: planned.charts, namedValues });
   return {
@@ -101,7 +107,10 @@ export async function publishOverview(port: PlanPort, year: number, onStep: (s: 
   onStep("plan");
   const planned = publishedSheetPlan(src.data, year, src.layout.sheets);
   // Scan what is about to be written; write nothing when it holds a CPR number or a citizen's name.
-  const findings = scanTexts(planTexts(planned.plan), src.data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn })));
+  const findings = scanTexts(
+    planTexts(planned.plan),
+    src.data.cases.map((c) => ({ sagsId: c.sagsId, cpr: c.cpr, navn: c.navn }))
+  );
   if (findings.length > 0) throw new Error(messages.overviewPage.publishLeak(summariseFindings(findings)));
   onStep("write");
   await port.applyPlan(planned.plan, { removeSheets: planned.removeSheets });

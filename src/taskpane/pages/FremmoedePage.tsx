@@ -39,7 +39,15 @@ import type { TableContents, WorkbookWriter } from "../../ports/workbook-port";
 const TABLE_NAMES = [TABLES.sager, TABLES.fremmoede];
 
 const useStyles = makeStyles({
-  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
 });
 
 export default function FremmoedePage(props: PageProps) {
@@ -65,7 +73,6 @@ interface FormProps {
   writer: WorkbookWriter;
   onSaved: () => Promise<void>;
 }
-
 
 function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps) {
   const m = messages.attendanceForm;
@@ -94,7 +101,10 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
   const current = Object.fromEntries(rows.map((r) => [r.sagsId, r.status]));
   const note = day === null ? null : dayKindText(dayKind(day, setup.holidays));
   const met = metStatus(setup.statuses);
-  const codes = setup.statuses.map((s) => s.kode).filter(Boolean).join(", ");
+  const codes = setup.statuses
+    .map((s) => s.kode)
+    .filter(Boolean)
+    .join(", ");
 
   const labels = rows.map((r) => r.label);
   const jumpIndex = jumpTarget(labels, jump);
@@ -163,10 +173,12 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
         hint={g.dateHint}
         value={dato}
         error={day === null && dateLeft ? messages.forms.invalidDate : undefined}
-        onChange={(v) => reset(() => {
-          setDato(v);
-          setDateLeft(false);
-        })}
+        onChange={(v) =>
+          reset(() => {
+            setDato(v);
+            setDateLeft(false);
+          })
+        }
         onBlurred={() => setDateLeft(true)}
       />
       {note && (
@@ -200,7 +212,12 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
                 </li>
               ))}
           </ul>
-          <Field label={g.jump} hint={g.jumpHint} validationState={jump.trim() !== "" && jumpIndex < 0 ? "warning" : "none"} validationMessage={jump.trim() !== "" && jumpIndex < 0 ? g.noJumpMatch : undefined}>
+          <Field
+            label={g.jump}
+            hint={g.jumpHint}
+            validationState={jump.trim() !== "" && jumpIndex < 0 ? "warning" : "none"}
+            validationMessage={jump.trim() !== "" && jumpIndex < 0 ? g.noJumpMatch : undefined}
+          >
             <Input
               className={focusRing}
               ref={jumpRef}
@@ -232,7 +249,16 @@ function AttendanceForm({ setup, sager, fremmoede, writer, onSaved }: FormProps)
             canMarkAll={met !== null}
             saving={feedback.kind === "working"}
             feedback={feedback}
-            onAllMet={() => met && setEntries((e) => markAllMet({ ...current, ...e }, rows.map((r) => r.sagsId), met))}
+            onAllMet={() =>
+              met &&
+              setEntries((e) =>
+                markAllMet(
+                  { ...current, ...e },
+                  rows.map((r) => r.sagsId),
+                  met
+                )
+              )
+            }
             onSave={() => void save()}
           />
         </>

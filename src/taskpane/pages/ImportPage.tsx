@@ -245,11 +245,7 @@ export default function ImportPage({ port, onWorkbookChanged }: PageProps) {
           <Subtitle2 as="h3" id="import-forhaand">
             {m.previewHeading}
           </Subtitle2>
-          {preview.rows.length === 0 ? (
-            <Body1>{m.previewEmpty}</Body1>
-          ) : (
-            <PreviewCards headers={preview.headers} rows={preview.rows} />
-          )}
+          {preview.rows.length === 0 ? <Body1>{m.previewEmpty}</Body1> : <PreviewCards headers={preview.headers} rows={preview.rows} />}
         </section>
       )}
 

@@ -113,7 +113,11 @@ export default function KontrolPage({ port, onWorkbookChanged }: PageProps) {
         <ul className={styles.list} aria-label={t.findingsLabel}>
           {report.findings.map((f, i) => (
             <li key={`${f.code}-${f.sheet}-${f.cell}-${i}`}>
-              <Link as="button" onClick={() => attempt(t.checking, async () => (await full.selectCell(f.sheet, f.cell), state))} aria-label={t.goTo(`${f.sheet}!${f.cell}`)}>
+              <Link
+                as="button"
+                onClick={() => attempt(t.checking, async () => (await full.selectCell(f.sheet, f.cell), state))}
+                aria-label={t.goTo(`${f.sheet}!${f.cell}`)}
+              >
                 {f.sheet}!{f.cell}
               </Link>{" "}
               {f.message}

@@ -75,7 +75,6 @@ interface FormProps {
   onSaved: () => Promise<void>;
 }
 
-
 function emptyDraft(dato: string): StatusDraft {
   return { sagsId: "", dato, instrument: "", editingDate: null, scores: {}, notRelevant: {}, bemaerkning: "", registreretAf: "", goals: [] };
 }
@@ -138,7 +137,8 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
   };
   const requestInstrument = (instrument: string) => {
     if (instrument === draft.instrument) return;
-    if (Object.values(draft.scores).some((v) => v.trim() !== "") || Object.values(draft.notRelevant).some(Boolean)) setPending({ kind: "instrument", value: instrument });
+    if (Object.values(draft.scores).some((v) => v.trim() !== "") || Object.values(draft.notRelevant).some(Boolean))
+      setPending({ kind: "instrument", value: instrument });
     else chooseInstrument(instrument);
   };
 
@@ -217,10 +217,13 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
         <MessageBar intent="warning" layout="multiline" data-testid="switch-question">
           <MessageBarBody>
             {pending.kind === "case"
-              ? m.switchCase(chosen ? caseLabel(chosen) : draft.sagsId, (() => {
-                  const to = findCase(cases, pending.value);
-                  return to ? caseLabel(to) : pending.value;
-                })())
+              ? m.switchCase(
+                  chosen ? caseLabel(chosen) : draft.sagsId,
+                  (() => {
+                    const to = findCase(cases, pending.value);
+                    return to ? caseLabel(to) : pending.value;
+                  })()
+                )
               : m.switchInstrument(draft.instrument, pending.value)}
           </MessageBarBody>
           <MessageBarActions>
@@ -286,8 +289,21 @@ function StatusForm({ setup, sager, maalinger, maal, writer, onSaved }: FormProp
               <div key={i} className={styles.goal}>
                 <TextField label={m.goalText(i + 1)} value={g.maal} error={errors[goalField(i, "maal")]} onChange={(v) => setGoal({ maal: v }, "maal")} />
                 <div className={styles.row}>
-                  <TextField label={m.goalWeight(i + 1)} inputMode="numeric" value={g.vaegt} error={errors[goalField(i, "vaegt")]} onChange={(v) => setGoal({ vaegt: v }, "vaegt")} />
-                  <SelectField label={m.goalScore(i + 1)} value={g.score} options={gasOptions} placeholder={messages.forms.none} error={errors[goalField(i, "score")]} onChange={(v) => setGoal({ score: v }, "score")} />
+                  <TextField
+                    label={m.goalWeight(i + 1)}
+                    inputMode="numeric"
+                    value={g.vaegt}
+                    error={errors[goalField(i, "vaegt")]}
+                    onChange={(v) => setGoal({ vaegt: v }, "vaegt")}
+                  />
+                  <SelectField
+                    label={m.goalScore(i + 1)}
+                    value={g.score}
+                    options={gasOptions}
+                    placeholder={messages.forms.none}
+                    error={errors[goalField(i, "score")]}
+                    onChange={(v) => setGoal({ score: v }, "score")}
+                  />
                 </div>
               </div>
             );

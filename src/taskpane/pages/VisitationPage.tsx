@@ -65,10 +65,12 @@ function VisitationForm({ setup, visitationer, sager, writer, onSaved }: FormPro
   const [feedback, setFeedback] = useState<Feedback>({ kind: "none" });
   const edited = visitations.find((v) => v.visitationsId === editing) ?? null;
 
-  const set = <K extends keyof VisitationDraft>(key: K) => (value: VisitationDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const set =
+    <K extends keyof VisitationDraft>(key: K) =>
+    (value: VisitationDraft[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      setErrors((e) => ({ ...e, [key]: undefined }));
+    };
 
   const choose = (id: string) => {
     setEditing(id);
@@ -118,10 +120,22 @@ function VisitationForm({ setup, visitationer, sager, writer, onSaved }: FormPro
       />
       <DateField label={m.henvendelsesdato} required value={draft.henvendelsesdato} error={errors.henvendelsesdato} onChange={set("henvendelsesdato")} />
       <SelectField label={m.henviser} value={draft.henviser} options={setup.lists.Henviser ?? []} error={errors.henviser} onChange={set("henviser")} />
-      <SelectField label={m.lovgrundlag} value={draft.lovgrundlag} options={setup.lists.Lovgrundlag ?? []} error={errors.lovgrundlag} onChange={set("lovgrundlag")} />
+      <SelectField
+        label={m.lovgrundlag}
+        value={draft.lovgrundlag}
+        options={setup.lists.Lovgrundlag ?? []}
+        error={errors.lovgrundlag}
+        onChange={set("lovgrundlag")}
+      />
       <SelectField label={m.oensketEnhed} value={draft.oensketEnhed} options={setup.units} error={errors.oensketEnhed} onChange={set("oensketEnhed")} />
       <SelectField label={m.pladstype} value={draft.pladstype} options={setup.lists.Pladstype ?? []} error={errors.pladstype} onChange={set("pladstype")} />
-      <SelectField label={m.beslutning} value={draft.beslutning} options={setup.lists.Beslutning ?? []} error={errors.beslutning} onChange={set("beslutning")} />
+      <SelectField
+        label={m.beslutning}
+        value={draft.beslutning}
+        options={setup.lists.Beslutning ?? []}
+        error={errors.beslutning}
+        onChange={set("beslutning")}
+      />
       <DateField label={m.beslutningsdato} value={draft.beslutningsdato} error={errors.beslutningsdato} onChange={set("beslutningsdato")} />
       <TextAreaField label={m.begrundelse} hint={m.begrundelseHint} value={draft.begrundelse} error={errors.begrundelse} onChange={set("begrundelse")} />
       <Field validationMessage={errors.klagevejledningGivet} validationState={errors.klagevejledningGivet ? "error" : "none"}>

@@ -47,8 +47,7 @@ export const INSTRUMENTER_COMPUTED_COLUMNS: ComputedColumn<InstrumentDimension>[
 const r = (c: string) => thisRow(SM, c);
 /** The row's position in `Instrumenter` (MATCH ignores case, as the reference does). */
 const instrumentRow = `MATCH(${r(KEY_COLUMN)},${col(INS, KEY_COLUMN)},0)`;
-const lookupNumber = (column: string) =>
-  `IFERROR(IF(ISNUMBER(INDEX(${col(INS, column)},${instrumentRow})),INDEX(${col(INS, column)},${instrumentRow}),""),"")`;
+const lookupNumber = (column: string) => `IFERROR(IF(ISNUMBER(INDEX(${col(INS, column)},${instrumentRow})),INDEX(${col(INS, column)},${instrumentRow}),""),"")`;
 /** The series key column: one text per case x dimension, on valid rows only. */
 export const SERIES_COLUMN = "Serie";
 /** A column cut to this row's case's block of rows (the whole table while it is not sorted by case). */
@@ -162,9 +161,7 @@ export const STATUSMAALINGER_COMPUTED_COLUMNS: ComputedColumn<StatusMeasurement>
     name: "Dimensionsvægt",
     // 1/k on each of the k rows of the latest date of a dimension with two or more dates, so that
     // SUMIFS over a case's rows counts each such dimension once.
-    formula:
-      `=IF(${valid},IF(AND(${r("Seneste")}="${JA}",${r("Første dato")}<${r("Dato")}),` +
-      `1/COUNTIFS(${series},${own("Dato")},${r("Dato")}),0),0)`,
+    formula: `=IF(${valid},IF(AND(${r("Seneste")}="${JA}",${r("Første dato")}<${r("Dato")}),` + `1/COUNTIFS(${series},${own("Dato")},${r("Dato")}),0),0)`,
     numFmt: NUMFMT.number,
     reference: (m, d) => rowOf(m, d).dimensionsvaegt,
   },
@@ -300,9 +297,7 @@ export const VISITATIONER_COMPUTED_COLUMNS: ComputedColumn<Visitation>[] = [
     table: VIS,
     name: "Startdato",
     // The linked case's enrolment date, else the expected start (see startdato in the domain).
-    formula:
-      `=IF(${v("Sags-ID")}="",${expectedStart},` +
-      `IFERROR(IF(ISNUMBER(${caseEnrolment}),${caseEnrolment},${expectedStart}),${expectedStart}))`,
+    formula: `=IF(${v("Sags-ID")}="",${expectedStart},` + `IFERROR(IF(ISNUMBER(${caseEnrolment}),${caseEnrolment},${expectedStart}),${expectedStart}))`,
     numFmt: NUMFMT.date,
     reference: (x, d) => startdato(x, d.cases),
   },

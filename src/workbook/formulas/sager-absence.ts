@@ -117,9 +117,7 @@ export const SAGER_ABSENCE_COLUMNS: ComputedColumn<Case>[] = [
     name: "Uregistrerede dage",
     // Only up to the earlier of the window's end and Opgørelsesdato: days not yet come are not missing.
     // NETWORKDAYS of an empty window is negative or 0 and no registration counts there, so MAX gives 0.
-    formula: whenEnrolled(
-      `MAX(0,NETWORKDAYS(${WINDOW_FIRST},${SO_FAR},${col(TABLES.helligdage, "Dato")})-${registrations([], SO_FAR)})`
-    ),
+    formula: whenEnrolled(`MAX(0,NETWORKDAYS(${WINDOW_FIRST},${SO_FAR},${col(TABLES.helligdage, "Dato")})-${registrations([], SO_FAR)})`),
     numFmt: NUMFMT.integer,
     reference: ref((a) => a.uregistreredeDage),
   },

@@ -30,9 +30,7 @@ export const SAGER_OCCUPANCY_COLUMNS: ComputedColumn<Case>[] = [
     table: TABLES.sager,
     name: "Pladsvægt",
     // An empty Deltidsvægt reads as 0 through INDEX, hence the explicit test for "".
-    formula:
-      `=IF(${r("Pladstype")}="Deltid",` +
-      `IFERROR(IF(${unitWeight}="",${DEFAULT_DELTIDSVAEGT},${unitWeight}),${DEFAULT_DELTIDSVAEGT}),1)`,
+    formula: `=IF(${r("Pladstype")}="Deltid",` + `IFERROR(IF(${unitWeight}="",${DEFAULT_DELTIDSVAEGT},${unitWeight}),${DEFAULT_DELTIDSVAEGT}),1)`,
     numFmt: NUMFMT.number,
     reference: (c, data) => placeWeight(c, data.units),
   },

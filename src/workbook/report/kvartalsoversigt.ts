@@ -124,8 +124,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
   const lastCol = 2 + scopes.length - 1;
   const chartCol = columnLetters(lastCol + 2);
   let r = 0; // 0-based sheet row
-  const text = (row: number, c: number, t: string, bold = false, size?: number) =>
-    cells.push({ address: address(row, c), kind: "text", text: t, bold, size });
+  const text = (row: number, c: number, t: string, bold = false, size?: number) => cells.push({ address: address(row, c), kind: "text", text: t, bold, size });
   // Headers over numbers stand right, as the numbers do.
   const numberHeader = (row: number, c: number, t: string) => cells.push({ address: address(row, c), kind: "text", text: t, bold: true, align: "right" });
 
@@ -191,9 +190,7 @@ export function kvartalsoversigtLayout(data: StructuredData, year: number): Over
     const first = r;
     for (const u of scopes) {
       text(r, 0, u);
-      periodHeads.forEach((p, k) =>
-        cells.push({ address: address(r, 2 + k), kind: "status", key: { enhed: u, periode: p, noegletal: def.name } })
-      );
+      periodHeads.forEach((p, k) => cells.push({ address: address(r, 2 + k), kind: "status", key: { enhed: u, periode: p, noegletal: def.name } }));
       r++;
     }
     statusRanges.push(`C${first + 1}:G${r}`);
@@ -234,7 +231,9 @@ export function statusLookupFormula(k: FigureKey): string {
 
 /** Render a layout's fixed texts as cells. */
 export function textCells(layout: OverviewLayout): CellPlan[] {
-  return layout.cells.flatMap((c) => (c.kind === "text" ? [{ address: c.address, value: c.text, bold: c.bold, size: c.size, ...(c.align ? { align: c.align } : {}) }] : []));
+  return layout.cells.flatMap((c) =>
+    c.kind === "text" ? [{ address: c.address, value: c.text, bold: c.bold, size: c.size, ...(c.align ? { align: c.align } : {}) }] : []
+  );
 }
 
 export function buildKvartalsoversigtSheet(data: StructuredData, year: number): { sheet: SheetPlan; charts: ChartSpec[] } {
@@ -256,4 +255,3 @@ export function buildKvartalsoversigtSheet(data: StructuredData, year: number): 
     charts: layout.charts,
   };
 }
-

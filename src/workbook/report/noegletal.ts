@@ -428,8 +428,7 @@ export function statusFormula(target: Target, scope: Scope, b: Bounds = { F: row
       return `=IF(OR(${V}="",${N}<${G}),${few},IF(${V}<=${JOBCENTER_MAAL},"Opfyldt","Ikke opfyldt"))`;
     case "brugere":
       return (
-        `=IF(${V}="",${few},IF(${V}>=${loft(scope)},"Opfyldt",` +
-        `IF(OR(${L}="",AND(${N}<${G},${L}<${G})),${few},IF(${V}>${L},"Opfyldt","Ikke opfyldt"))))`
+        `=IF(${V}="",${few},IF(${V}>=${loft(scope)},"Opfyldt",` + `IF(OR(${L}="",AND(${N}<${G},${L}<${G})),${few},IF(${V}>${L},"Opfyldt","Ikke opfyldt"))))`
       );
     case "stigende":
       return `=IF(OR(${V}="",${L}="",AND(${N}<${G},${L}<${G})),${few},IF(${V}>${L},"Opfyldt","Ikke opfyldt"))`;
@@ -491,13 +490,9 @@ export interface NoegletalSheet {
 export function buildNoegletalSheet(data: StructuredData, year: number): NoegletalSheet {
   const defs = keyFigureDefs(dischargeReasons(data));
   const periods = periodsOfYear(year);
-  const scopes: { enhed: string; scope: Scope }[] = [
-    ...reportUnits(data).map((u) => ({ enhed: u.enhed, scope: ROW_UNIT })),
-    { enhed: I_ALT, scope: "all" },
-  ];
+  const scopes: { enhed: string; scope: Scope }[] = [...reportUnits(data).map((u) => ({ enhed: u.enhed, scope: ROW_UNIT })), { enhed: I_ALT, scope: "all" }];
   const { row: top, col: left } = parseAddress(NOEGLETAL_TOP_LEFT);
-  const letter = (name: (typeof NOEGLETAL_COLUMNS)[number]): string =>
-    address(0, left + NOEGLETAL_COLUMNS.indexOf(name)).replace(/\d+$/, "");
+  const letter = (name: (typeof NOEGLETAL_COLUMNS)[number]): string => address(0, left + NOEGLETAL_COLUMNS.indexOf(name)).replace(/\d+$/, "");
   const columns = Object.fromEntries(NOEGLETAL_COLUMNS.map((c) => [c, letter(c)])) as NoegletalLayout["columns"];
   const current: Bounds = { F: row("Fra"), T: row("Til") };
   const last: Bounds = { F: row("Fra sidste år"), T: row("Til sidste år") };
@@ -559,9 +554,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
       { name: "Dato", numFmt: NUMFMT.date, width: 12 },
       {
         name: "Planlagt",
-        formula:
-          `=(WEEKDAY(${thisRow(KALENDER_TABLE, "Dato")},2)<6)` +
-          `*(COUNTIF(${col("Helligdage", "Dato")},${thisRow(KALENDER_TABLE, "Dato")})=0)`,
+        formula: `=(WEEKDAY(${thisRow(KALENDER_TABLE, "Dato")},2)<6)` + `*(COUNTIF(${col("Helligdage", "Dato")},${thisRow(KALENDER_TABLE, "Dato")})=0)`,
         numFmt: NUMFMT.integer,
         width: 10,
       },
@@ -578,8 +571,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
         { address: "A1", value: `Nøgletal ${year}`, bold: true, size: 14 },
         {
           address: "A2",
-          value:
-            "Levende formler over tabellerne. Enhed \"I alt\" er summen over enhederne i Enheder. Tomt felt: intet grundlag.",
+          value: 'Levende formler over tabellerne. Enhed "I alt" er summen over enhederne i Enheder. Tomt felt: intet grundlag.',
         },
         { address: address(kal.row - 2, kal.col), value: "Hjælpetabel: arbejdsdage (bruges af Uregistrerede dage)", bold: true },
         ...cells,

@@ -1,14 +1,7 @@
 // The Pladsregulering sheet: yearly place regulation of the §103/§104 units and, beside it, the
 // jobcenter course income (budgeted from the user's inputs, actual from enrolment days), all as live
 // formulas over Sager and Enheder. Reference: domain/regulation.ts.
-import {
-  DEFAULT_UGER,
-  courseIncomeRows,
-  courseTypes,
-  isRegulatedUnit,
-  regulationRows,
-  type CourseBudget,
-} from "../../domain/regulation";
+import { DEFAULT_UGER, courseIncomeRows, courseTypes, isRegulatedUnit, regulationRows, type CourseBudget } from "../../domain/regulation";
 import type { StructuredData } from "../../domain/model";
 import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { SheetPlan, TablePlan } from "../plan";
@@ -109,9 +102,7 @@ export function pladsreguleringFormulas(): Record<(typeof PLADSREGULERING_COLUMN
   const upper = DEFINED_NAMES.baandOevre;
   const pris = r("Reguleringspris");
   const afv = r("Reguleret afvigelse (pladser)");
-  const deviation =
-    `IF(${DEFINED_NAMES.reguleringsmodel}="Ud over båndet",` +
-    `${B}-${N}*IF(${rate}<${lower},${lower},${upper}),${B}-${N})`;
+  const deviation = `IF(${DEFINED_NAMES.reguleringsmodel}="Ud over båndet",` + `${B}-${N}*IF(${rate}<${lower},${lower},${upper}),${B}-${N})`;
   // A row without a unit or a year (the placeholder row of an empty table) stays empty.
   const known = `OR(${r("Enhed")}="",NOT(ISNUMBER(${r("År")})))`;
   return {
@@ -142,10 +133,8 @@ export function jobcenterFormulas(): Record<(typeof JOBCENTER_COLUMNS)[number], 
       `=IF(COUNT(${j("Budgetterede borgere")},${j("Uger")},${j("Pris pr. uge")})<3,"",` +
       `${roundKrFormula(`${j("Budgetterede borgere")}*${j("Uger")}*${j("Pris pr. uge")}`)})`,
     "Faktiske borgere":
-      `=IF(OR(${j("Forløbstype")}="",NOT(ISNUMBER(${j("År")}))),"",` +
-      `${enrolmentDaysSum({ unit: j("Forløbstype") }, b, false)}/(${b.T}-${b.F}+1))`,
-    "Faktisk indtægt":
-      `=IF(COUNT(${j("Uger")},${j("Pris pr. uge")})<2,"",${roundKrFormula(`${j("Faktiske borgere")}*${j("Uger")}*${j("Pris pr. uge")}`)})`,
+      `=IF(OR(${j("Forløbstype")}="",NOT(ISNUMBER(${j("År")}))),"",` + `${enrolmentDaysSum({ unit: j("Forløbstype") }, b, false)}/(${b.T}-${b.F}+1))`,
+    "Faktisk indtægt": `=IF(COUNT(${j("Uger")},${j("Pris pr. uge")})<2,"",${roundKrFormula(`${j("Faktiske borgere")}*${j("Uger")}*${j("Pris pr. uge")}`)})`,
   };
 }
 
@@ -256,13 +245,7 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
  * The two tables' cached results from their references (domain/regulation.ts), row for row; none where
  * the rows do not line up with the reference's or the references may not hold (cached-results.ts).
  */
-function attachReportResults(
-  regulation: TablePlan,
-  income: TablePlan,
-  data: StructuredData,
-  year: number,
-  budgets: readonly CourseBudget[]
-): void {
+function attachReportResults(regulation: TablePlan, income: TablePlan, data: StructuredData, year: number, budgets: readonly CourseBudget[]): void {
   if (!referencesHold(data)) return;
   const jaNej = (v: boolean | null): string | null => (v === null ? null : v ? "Ja" : "Nej");
   const put = (t: TablePlan, name: string, values: (number | string | null)[]): void => {
@@ -271,17 +254,61 @@ function attachReportResults(
   };
   const reg = regulationRows(data, year);
   if (reg.every((r, i) => r.enhed === regulation.rows[i]?.[0])) {
-    put(regulation, "Normerede pladser", reg.map((r) => r.normeredePladser));
-    put(regulation, "Pladsdage", reg.map((r) => r.pladsdage));
-    put(regulation, "Gennemsnitligt besatte pladser", reg.map((r) => r.gennemsnitligtBesattePladser));
-    put(regulation, "Belægningsprocent", reg.map((r) => r.belaegningsprocent));
-    put(regulation, "Inden for båndet", reg.map((r) => jaNej(r.indenForBaandet)));
-    put(regulation, "Reguleret afvigelse (pladser)", reg.map((r) => r.reguleretAfvigelse));
-    put(regulation, "Reguleringsbeløb", reg.map((r) => r.reguleringsbeloeb));
-    put(regulation, "Budgetramme", reg.map((r) => r.budgetramme));
+    put(
+      regulation,
+      "Normerede pladser",
+      reg.map((r) => r.normeredePladser)
+    );
+    put(
+      regulation,
+      "Pladsdage",
+      reg.map((r) => r.pladsdage)
+    );
+    put(
+      regulation,
+      "Gennemsnitligt besatte pladser",
+      reg.map((r) => r.gennemsnitligtBesattePladser)
+    );
+    put(
+      regulation,
+      "Belægningsprocent",
+      reg.map((r) => r.belaegningsprocent)
+    );
+    put(
+      regulation,
+      "Inden for båndet",
+      reg.map((r) => jaNej(r.indenForBaandet))
+    );
+    put(
+      regulation,
+      "Reguleret afvigelse (pladser)",
+      reg.map((r) => r.reguleretAfvigelse)
+    );
+    put(
+      regulation,
+      "Reguleringsbeløb",
+      reg.map((r) => r.reguleringsbeloeb)
+    );
+    put(
+      regulation,
+      "Budgetramme",
+      reg.map((r) => r.budgetramme)
+    );
   }
   const inc = courseIncomeRows(data, year, budgets);
-  put(income, "Budgetteret indtægt", inc.map((r) => r.budgetteretIndtaegt));
-  put(income, "Faktiske borgere", inc.map((r) => r.faktiskeBorgere));
-  put(income, "Faktisk indtægt", inc.map((r) => r.faktiskIndtaegt));
+  put(
+    income,
+    "Budgetteret indtægt",
+    inc.map((r) => r.budgetteretIndtaegt)
+  );
+  put(
+    income,
+    "Faktiske borgere",
+    inc.map((r) => r.faktiskeBorgere)
+  );
+  put(
+    income,
+    "Faktisk indtægt",
+    inc.map((r) => r.faktiskIndtaegt)
+  );
 }

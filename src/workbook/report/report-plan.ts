@@ -20,7 +20,16 @@ export const REPORT_REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>
   [TABLES.enheder]: ["Enhed", "Normerede pladser", "Loft", "Stykpris", "Reguleringspris"],
   [TABLES.fremmoede]: ["Sags-ID", "Dato", "Arbejdsdag", "I basis", "Fravær", "Ulovligt fravær", ...FREMMOEDE_REPORT_COLUMNS.map((c) => c.name)],
   [TABLES.helligdage]: ["Dato"],
-  [TABLES.statusmaalinger]: ["Sags-ID", "Dato", "Instrument", "Score", "Gyldig", "Seneste", "Første score", ...STATUSMAALINGER_REPORT_COLUMNS.map((c) => c.name)],
+  [TABLES.statusmaalinger]: [
+    "Sags-ID",
+    "Dato",
+    "Instrument",
+    "Score",
+    "Gyldig",
+    "Seneste",
+    "Første score",
+    ...STATUSMAALINGER_REPORT_COLUMNS.map((c) => c.name),
+  ],
   [TABLES.visitationer]: ["Henvendelsesdato", "Ønsket enhed", "Beslutning", "Beslutningsdato"],
 };
 

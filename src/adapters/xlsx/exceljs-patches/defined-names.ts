@@ -60,9 +60,7 @@ export function addRawDefinedNames(workbook: ExcelJS.Workbook, names: { name: st
   Object.defineProperty(definedNames, "model", {
     configurable: true,
     get() {
-      const own = (getter.call(this) as { name: string; ranges: string[] }[]).filter(
-        (d) => !extra.some((e) => e.name === d.name)
-      );
+      const own = (getter.call(this) as { name: string; ranges: string[] }[]).filter((d) => !extra.some((e) => e.name === d.name));
       return [...own, ...extra];
     },
     set(value) {

@@ -57,10 +57,16 @@ export function compactValidations(model: ValidationModel): ValidationModel {
   loose.sort((a, b) => a.col - b.col || a.row - b.row);
   const out: ValidationModel = {};
   for (const [key, validation] of ranges) out[key] = validation;
-  for (let i = 0; i < loose.length; ) {
+  for (let i = 0; i < loose.length;) {
     const first = loose[i];
     let j = i + 1;
-    while (j < loose.length && loose[j].col === first.col && loose[j].row === loose[j - 1].row + 1 && identity(loose[j].validation) === identity(first.validation)) j++;
+    while (
+      j < loose.length &&
+      loose[j].col === first.col &&
+      loose[j].row === loose[j - 1].row + 1 &&
+      identity(loose[j].validation) === identity(first.validation)
+    )
+      j++;
     const last = loose[j - 1];
     const from = address(first.row, first.col);
     out[j - i > 1 ? `${from}:${address(last.row, last.col)}` : from] = first.validation;

@@ -25,9 +25,7 @@ export function zipWithNodeZlib(): void {
   const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
   ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
     const bytes =
-      typeof data === "string"
-        ? Buffer.from(data, options.base64 ? "base64" : "utf8")
-        : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      typeof data === "string" ? Buffer.from(data, options.base64 ? "base64" : "utf8") : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     if (this.options.collect) {
       this.options.collect.set(options.name, bytes);
       return;
