@@ -1,6 +1,6 @@
 // Cached results: every formula the file adapter writes with a cached value (<v>) holds what LibreOffice
 // computes for it when it recalculates the file, and every computed column of the structured tables and
-// the Nøgletal and Pladsregulering figures carry them, so a reader that does not recalculate shows the numbers.
+// the Nøgletal, Kvartalsoversigt and Pladsregulering figures carry them, so a reader that does not recalculate shows the numbers.
 import path from "path";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -13,6 +13,7 @@ import { allComputedColumns } from "../../src/workbook/structured-plan";
 import { referencesHold } from "../../src/workbook/cached-results";
 import { buildNoegletalSheet, reportHelperColumns } from "../../src/workbook/report/noegletal";
 import { buildPladsreguleringSheet, defaultBudgets } from "../../src/workbook/report/pladsregulering";
+import { buildKvartalsoversigtSheet } from "../../src/workbook/report/kvartalsoversigt";
 import type { StructuredData } from "../../src/domain/model";
 import type { Plan } from "../../src/workbook/plan";
 import { cachedCellsOfFile, cachedMismatches } from "../support/cached-values";
@@ -42,6 +43,7 @@ describe("cached formula results = LibreOffice's recalculation", () => {
     const plans: Plan[] = datas.map((d, i) =>
       structuredPlanWith(d, [
         buildNoegletalSheet(d, reportYear(d)).sheet,
+        buildKvartalsoversigtSheet(d, reportYear(d)).sheet,
         buildPladsreguleringSheet(
           d,
           reportYear(d),
@@ -87,6 +89,10 @@ describe("cached formula results = LibreOffice's recalculation", () => {
     const noegletal = cached.flat().filter((c) => c.sheet === "Nøgletal");
     expect(noegletal.filter((c) => typeof c.value === "number").length).toBeGreaterThan(100);
     expect(noegletal.some((c) => c.value === "Opfyldt" || c.value === "Ikke opfyldt" || c.value === "For lidt data")).toBe(true);
+    // Kvartalsoversigt's lookups into Noegletal: the figures and the status words a leader previews.
+    const overview = cached.flat().filter((c) => c.sheet === "Kvartalsoversigt");
+    expect(overview.filter((c) => typeof c.value === "number").length).toBeGreaterThan(SEEDS.length * 50);
+    expect(overview.some((c) => c.value === "Opfyldt" || c.value === "Ikke opfyldt" || c.value === "For lidt data")).toBe(true);
     const pladsregulering = cached.flat().filter((c) => c.sheet === "Pladsregulering");
     expect(pladsregulering.filter((c) => typeof c.value === "number").length).toBeGreaterThan(SEEDS.length * 3);
     expect(compared).toBeGreaterThan(SEEDS.length * 15 * 20);

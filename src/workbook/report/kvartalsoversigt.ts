@@ -4,6 +4,7 @@
 import {
   I_ALT,
   SELF_INTAKE,
+  computeKeyFigures,
   SELF_LATEST,
   dischargeReasons,
   keyFigureDefs,
@@ -15,7 +16,8 @@ import {
 } from "../../domain/keyfigures";
 import type { StructuredData } from "../../domain/model";
 import { SHEETS, TABLES, col } from "../contract";
-import { address, columnLetters, type CellPlan, type ConditionalFormatPlan, type SheetPlan } from "../plan";
+import { cachedResult, referencesHold } from "../cached-results";
+import { address, columnLetters, type CachedResult, type CellPlan, type ConditionalFormatPlan, type SheetPlan } from "../plan";
 import { numFmtOf, str } from "./noegletal";
 
 /** The live overview's subtitle (publish mode, whose copy is static, says so instead). */
@@ -229,6 +231,15 @@ export function statusLookupFormula(k: FigureKey): string {
   return `=IF(${is("Opfyldt")},"Opfyldt",IF(${is("Ikke opfyldt")},"Ikke opfyldt",IF(${is("For lidt data")},"For lidt data","")))`;
 }
 
+/**
+ * The reference's key figures by unit, period and figure: the cached results of the overview's lookups into
+ * Noegletal (the same figures Nøgletal caches), or none where the references may not hold (cached-results.ts).
+ */
+function overviewResults(data: StructuredData, year: number): Map<string, ReturnType<typeof computeKeyFigures>[number]> | null {
+  if (!referencesHold(data)) return null;
+  return new Map(computeKeyFigures(data, year).map((r) => [`${r.enhed}|${r.periode}|${r.noegletal}`, r]));
+}
+
 /** Render a layout's fixed texts as cells. */
 export function textCells(layout: OverviewLayout): CellPlan[] {
   return layout.cells.flatMap((c) =>
@@ -239,9 +250,14 @@ export function textCells(layout: OverviewLayout): CellPlan[] {
 export function buildKvartalsoversigtSheet(data: StructuredData, year: number): { sheet: SheetPlan; charts: ChartSpec[] } {
   const layout = kvartalsoversigtLayout(data, year);
   const cells: CellPlan[] = [...textCells(layout)];
+  const reference = overviewResults(data, year);
+  const result = (k: FigureKey, c: "vaerdi" | "status"): { result?: CachedResult } => {
+    const v = cachedResult(reference?.get(`${k.enhed}|${k.periode}|${k.noegletal}`)?.[c] ?? null);
+    return v === null ? {} : { result: v };
+  };
   for (const c of layout.cells) {
-    if (c.kind === "value") cells.push({ address: c.address, value: { formula: valueFormula(c.key) }, numFmt: c.numFmt });
-    if (c.kind === "status") cells.push({ address: c.address, value: { formula: statusLookupFormula(c.key) } });
+    if (c.kind === "value") cells.push({ address: c.address, value: { formula: valueFormula(c.key), ...result(c.key, "vaerdi") }, numFmt: c.numFmt });
+    if (c.kind === "status") cells.push({ address: c.address, value: { formula: statusLookupFormula(c.key), ...result(c.key, "status") } });
   }
   return {
     sheet: {
