@@ -10,6 +10,8 @@ import { loadWorkbookBuffer, readWorkbookFile } from "../adapters/xlsx/files";
 import { keepDrawings } from "../adapters/xlsx/keep-drawings";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { forgetReadResults } from "../adapters/xlsx/stale-results";
+import { writeTableResults } from "../adapters/xlsx/table-results";
+import { structuredFromWorkbook } from "../adapters/xlsx/structured-from-workbook";
 import { sortTableByCase } from "../adapters/xlsx/sort-by-case";
 import { appendLogEntries, readProblemRows, readSnapshot, setColumnFormulas, writeProblemRows } from "../adapters/xlsx/workbook-snapshot";
 import { repairLogEntries, serialDateTime, sortLogEntries } from "../workbook/audit-log";
@@ -85,6 +87,8 @@ export async function runCheck(argv: string[]): Promise<number> {
         ),
       ]);
       after = checkIntegrity(readSnapshot(wb));
+      // Repaired and in order again: the tables' computed cells get their results back.
+      if (after.findings.length === 0) writeTableResults(wb, structuredFromWorkbook(wb).data);
     }
     if (out !== undefined) {
       writeProblemRows(wb, mergeProblemRows(readProblemRows(wb), after));

@@ -12,6 +12,7 @@ import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { withCharts } from "../adapters/xlsx/chart-parts";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
 import { forgetReadResults } from "../adapters/xlsx/stale-results";
+import { writeTableResults } from "../adapters/xlsx/table-results";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { DEFINED_NAMES } from "../workbook/contract";
@@ -96,6 +97,8 @@ export async function runReport(argv: string[]): Promise<number> {
       periodNote = ` Periode ${danishDate(p.periodestart)}–${danishDate(p.periodeslut)}, Opgørelsesdato ${danishDate(p.opgoerelsesdato)}.`;
     }
 
+    // The tables' computed cells get the results of the period the report sets, for readers that do not recalculate.
+    if (!publish) writeTableResults(wb, data);
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
     let target: XlsxWorkbook;

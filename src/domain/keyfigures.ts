@@ -9,6 +9,7 @@ import { daysInPeriod, placeWeight, sameText } from "./occupancy";
 import { SELVVURDERING } from "./instruments";
 import { caseProgression, measurementRows, type MeasurementRowValues } from "./progression";
 import { placesOf } from "./regulation";
+import { textKey } from "./text";
 
 /*
  * Definitions. A period P = [F, T] (calendar days, inclusive) is a year ("2024") or a quarter
@@ -308,12 +309,18 @@ class Context {
   /** Valid latest Selvvurdering rows with their computed values, by lower-case Sags-ID. */
   private readonly selfRows = new Map<string, { m: StatusMeasurement; v: MeasurementRowValues }[]>();
   private readonly cache = new Map<string, Map<string, FigureValue>>();
+  /** The first case of each Sags-ID (as MATCH finds it), by lower-case id. */
+  private readonly firstCases = new Map<string, Case>();
+  /** The report's units, as the scope "I alt" compares them. */
+  private readonly unitKeys: Set<string>;
 
   constructor(
     private readonly data: StructuredData,
     options: KeyFigureOptions
   ) {
     this.holidays = holidayDates(data.holidays);
+    for (const c of data.cases) if (!this.firstCases.has(textKey(c.sagsId))) this.firstCases.set(textKey(c.sagsId), c);
+    this.unitKeys = new Set(reportUnits(data).map((u) => textKey(u.enhed)));
     // Registrations by case id (ids compare case-insensitively), so each case scans only its own.
     for (const a of data.attendance) {
       const id = a.sagsId.toLowerCase();
@@ -338,12 +345,12 @@ class Context {
 
   /** The first case of each Sags-ID, as MATCH finds it. */
   private firstCase(sagsId: string): Case | undefined {
-    return this.data.cases.find((c) => sameText(c.sagsId, sagsId));
+    return this.firstCases.get(textKey(sagsId));
   }
 
   private inScope(enhed: string | null, unit: Unit | null): boolean {
     if (unit) return sameText(enhed, unit.enhed);
-    return reportUnits(this.data).some((u) => sameText(u.enhed, enhed));
+    return this.unitKeys.has(textKey(enhed));
   }
 
   figures(unit: Unit | null, p: Period): Map<string, FigureValue> {
@@ -423,11 +430,12 @@ class Context {
     put("Uregistrerede dage", planned - registered, active.length);
 
     // Per case of the scope, its rows in P (as COUNTIFS over the case's id counts them).
-    const inPeriod = data.measurements.filter((m) => within(m.dato));
+    const inPeriod = new Map<string, number>();
+    for (const m of data.measurements) if (within(m.dato)) inPeriod.set(textKey(m.sagsId), (inPeriod.get(textKey(m.sagsId)) ?? 0) + 1);
     let scores = 0;
     let measured = 0;
     for (const c of cases) {
-      const k = inPeriod.filter((m) => sameText(m.sagsId, c.sagsId)).length;
+      const k = inPeriod.get(textKey(c.sagsId)) ?? 0;
       scores += k;
       if (k > 0) measured++;
     }

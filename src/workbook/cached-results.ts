@@ -32,7 +32,8 @@ export function attachCachedResults(plan: Plan, data: StructuredData, computed: 
       if (owner.rowCount(data) !== table.rows.length) continue;
       const expected = owner.expected(data);
       owner.columns.forEach((c, k) => {
-        const column = table.columns.find((x) => x.name === c.name && x.formula === c.formula);
+        // A helper column is collapsed out of sight: a preview shows nothing of it, so it is written without.
+        const column = table.columns.find((x) => x.name === c.name && x.formula === c.formula && !x.helper);
         if (column) column.results = expected[k].map(cachedResult);
       });
     }

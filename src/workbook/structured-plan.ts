@@ -86,6 +86,8 @@ export interface ComputedTable {
   columns: readonly ComputedColumn<never>[];
   /** Data rows the table holds for this data set. */
   rowCount(data: StructuredData): number;
+  /** The model rows the table holds, in order (for lining them up with a table read from a workbook). */
+  rows(data: StructuredData): readonly object[];
   /** The references' values: one array per column, one value per data row. */
   expected(data: StructuredData): ComputedValue[][];
 }
@@ -101,6 +103,7 @@ export function computedTable<Row>(
     sheet,
     columns,
     rowCount: (data) => rowsOf(data).length,
+    rows: (data) => rowsOf(data) as readonly object[],
     expected: (data) => {
       const rows = rowsOf(data);
       return columns.map((c) => rows.map((r) => c.reference(r, data)));
