@@ -4,7 +4,7 @@ import { absenceFigures } from "./absence";
 import { JOBCENTER_FORSOERGELSE, POSITIVE_UDSKRIVNINGER, UDSKRIVNINGSAARSAGER } from "./enums";
 import { serial, yearEnd, yearStart } from "./dates";
 import { holidayDates } from "./holidays";
-import type { Attendance, Case, StatusMeasurement, StructuredData, Unit } from "./model";
+import type { Attendance, Case, StatusMeasurement, StructuredData, Unit, Visitation } from "./model";
 import { daysInPeriod, placeWeight, sameText } from "./occupancy";
 import { SELVVURDERING } from "./instruments";
 import { caseProgression, measurementRows, type MeasurementRowValues } from "./progression";
@@ -313,6 +313,11 @@ class Context {
   private readonly firstCases = new Map<string, Case>();
   /** The report's units, as the scope "I alt" compares them. */
   private readonly unitKeys: Set<string>;
+  /** Cases and visitations by unit key, in the data's order: each scope takes its own without scanning all. */
+  private readonly casesByUnit = new Map<string, Case[]>();
+  private readonly visitationsByUnit = new Map<string, Visitation[]>();
+  /** The dates of each case's status measurements, by lower-case Sags-ID. */
+  private readonly measurementDates = new Map<string, number[]>();
 
   constructor(
     private readonly data: StructuredData,
@@ -321,6 +326,14 @@ class Context {
     this.holidays = holidayDates(data.holidays);
     for (const c of data.cases) if (!this.firstCases.has(textKey(c.sagsId))) this.firstCases.set(textKey(c.sagsId), c);
     this.unitKeys = new Set(reportUnits(data).map((u) => textKey(u.enhed)));
+    const group = <T>(map: Map<string, T[]>, key: string, item: T): void => {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    };
+    for (const c of data.cases) group(this.casesByUnit, textKey(c.enhed), c);
+    for (const v of data.visitations) group(this.visitationsByUnit, textKey(v.oensketEnhed), v);
+    for (const m of data.measurements) if (m.dato !== null) group(this.measurementDates, textKey(m.sagsId), m.dato);
     // Registrations by case id (ids compare case-insensitively), so each case scans only its own.
     for (const a of data.attendance) {
       const id = a.sagsId.toLowerCase();
@@ -346,6 +359,12 @@ class Context {
   /** The first case of each Sags-ID, as MATCH finds it. */
   private firstCase(sagsId: string): Case | undefined {
     return this.firstCases.get(textKey(sagsId));
+  }
+
+  /** The rows of a unit, or of every report unit ("I alt"), in the data's order. */
+  private inScopeOf<T>(byUnit: Map<string, T[]>, all: readonly T[], enhed: (row: T) => string | null, unit: Unit | null): T[] {
+    if (unit) return byUnit.get(textKey(unit.enhed)) ?? [];
+    return all.filter((row) => this.unitKeys.has(textKey(enhed(row))));
   }
 
   private inScope(enhed: string | null, unit: Unit | null): boolean {
@@ -374,7 +393,7 @@ class Context {
     const places = units.reduce((s, u) => s + placesOf(u), 0);
     const loft = units.reduce((s, u) => s + (u.loft !== null && u.loft > 0 ? u.loft : DEFAULT_LOFT), 0);
 
-    const cases = data.cases.filter((c) => this.inScope(c.enhed, unit));
+    const cases = this.inScopeOf(this.casesByUnit, data.cases, (c) => c.enhed, unit);
     const days = (c: Case): number => daysInPeriod(c, p.start, p.end) ?? 0;
     const active = cases.filter((c) => days(c) > 0);
     const weighted = cases.reduce((s, c) => s + placeWeight(c, data.units) * days(c), 0);
@@ -430,12 +449,10 @@ class Context {
     put("Uregistrerede dage", planned - registered, active.length);
 
     // Per case of the scope, its rows in P (as COUNTIFS over the case's id counts them).
-    const inPeriod = new Map<string, number>();
-    for (const m of data.measurements) if (within(m.dato)) inPeriod.set(textKey(m.sagsId), (inPeriod.get(textKey(m.sagsId)) ?? 0) + 1);
     let scores = 0;
     let measured = 0;
     for (const c of cases) {
-      const k = inPeriod.get(textKey(c.sagsId)) ?? 0;
+      const k = (this.measurementDates.get(textKey(c.sagsId)) ?? []).filter(within).length;
       scores += k;
       if (k > 0) measured++;
     }
@@ -470,7 +487,7 @@ class Context {
     put(SELF_INTAKE, ratio(intakeYes, answers), cohort);
     put(SELF_LATEST, ratio(latestYes, answers), cohort);
 
-    const visitations = data.visitations.filter((v) => this.inScope(v.oensketEnhed, unit));
+    const visitations = this.inScopeOf(this.visitationsByUnit, data.visitations, (v) => v.oensketEnhed, unit);
     const received = visitations.filter((v) => within(v.henvendelsesdato)).length;
     put("Visitationer modtaget", received, received);
     const decided = (d: string): number => visitations.filter((v) => sameText(v.beslutning, d) && within(v.beslutningsdato)).length;

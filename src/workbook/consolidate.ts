@@ -347,7 +347,7 @@ export function lastImportOf(log: { headers: readonly string[]; rows: readonly (
  * single unit's workbook.
  */
 export function consolidatedTablesPlan(c: Consolidation): Plan {
-  const structured = buildStructuredPlan(c.data, { extraCaseColumns: [kildeColumn(c)], extraComputedColumns: reportHelperColumns() });
+  const structured = buildStructuredPlan(c.data, { extraCaseColumns: [kildeColumn(c)], extraComputedColumns: reportHelperColumns(), cachedResults: false });
   return { ...structured, sheets: [kilderSheet(c), ...structured.sheets] };
 }
 

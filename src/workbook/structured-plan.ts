@@ -159,6 +159,12 @@ export interface StructuredPlanOptions {
   extraComputedColumns?: ComputedTable[];
   /** Rows of the audit trail (`Log`), e.g. the import's own entry. */
   log?: LogEntry[];
+  /**
+   * Whether the computed columns carry their references' values as cached results (default). The tables
+   * combined across units leave them out: hundreds of thousands of rows held twice over in memory, for a
+   * file no preview opens; their report sheets keep theirs.
+   */
+  cachedResults?: boolean;
 }
 
 function inputFormat(def: ColumnDef): string | undefined {
@@ -413,7 +419,7 @@ export function buildStructuredPlan(data: StructuredData, options: StructuredPla
       tables[t.name] = { sheet: s.name, columns: t.columns.map((c) => c.name), computed: t.columns.filter((c) => c.formula).map((c) => c.name) };
     }
   }
-  attachCachedResults({ sheets, names: [] }, data, [...allComputedColumns(), ...(options.extraComputedColumns ?? [])]);
+  if (options.cachedResults !== false) attachCachedResults({ sheets, names: [] }, data, [...allComputedColumns(), ...(options.extraComputedColumns ?? [])]);
   return {
     sheets,
     names: setup.names,
