@@ -34,7 +34,7 @@ export async function consolidatedWorkbook(c: Consolidation, year: number): Prom
   applyPlan(wb, tables);
   // The report reads the tables' headers and names from the plan just applied: reading the written
   // sheets back would turn a million rows into ExcelJS cells.
-  const report = reportPlan(c.data, year, readLayout(wb).sheets, planSource(tables));
+  const report = reportPlan(c.data, year, readLayout(wb).sheets, planSource(tables), false);
   replaceSheets(wb, report.plan, report.removeSheets);
   // ExcelJS writes no charts: Kvartalsoversigt's are added to the package as chart parts.
   return { bytes: await withChartsCopied(await workbookBytes(wb), report.charts), warnings: report.warnings };

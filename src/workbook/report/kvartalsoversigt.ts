@@ -247,10 +247,10 @@ export function textCells(layout: OverviewLayout): CellPlan[] {
   );
 }
 
-export function buildKvartalsoversigtSheet(data: StructuredData, year: number): { sheet: SheetPlan; charts: ChartSpec[] } {
+export function buildKvartalsoversigtSheet(data: StructuredData, year: number, cached = true): { sheet: SheetPlan; charts: ChartSpec[] } {
   const layout = kvartalsoversigtLayout(data, year);
   const cells: CellPlan[] = [...textCells(layout)];
-  const reference = overviewResults(data, year);
+  const reference = cached ? overviewResults(data, year) : null;
   const result = (k: FigureKey, c: "vaerdi" | "status"): { result?: CachedResult } => {
     const v = cachedResult(reference?.get(`${k.enhed}|${k.periode}|${k.noegletal}`)?.[c] ?? null);
     return v === null ? {} : { result: v };

@@ -487,7 +487,7 @@ export interface NoegletalSheet {
 }
 
 /** The Nøgletal sheet for a year: the Noegletal table and the Rapportkalender helper table. */
-export function buildNoegletalSheet(data: StructuredData, year: number): NoegletalSheet {
+export function buildNoegletalSheet(data: StructuredData, year: number, cached = true): NoegletalSheet {
   const defs = keyFigureDefs(dischargeReasons(data));
   const periods = periodsOfYear(year);
   const scopes: { enhed: string; scope: Scope }[] = [...reportUnits(data).map((u) => ({ enhed: u.enhed, scope: ROW_UNIT })), { enhed: I_ALT, scope: "all" }];
@@ -501,7 +501,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number): Noeglet
   const cells: CellPlan[] = [];
   const keys: NoegletalLayout["keys"] = [];
   // The reference's figures, row for row as the loops below lay them out: the formulas' cached results.
-  const reference = noegletalResults(data, year);
+  const reference = cached ? noegletalResults(data, year) : null;
   const result = (k: number, c: "vaerdi" | "n" | "sidsteAar" | "status"): { result?: CachedResult } => {
     const r = reference?.[k];
     const v = r === undefined ? null : cachedResult(r[c]);

@@ -180,7 +180,7 @@ export function defaultBudgets(data: StructuredData, given: readonly CourseBudge
   );
 }
 
-export function buildPladsreguleringSheet(data: StructuredData, year: number, budgets: readonly CourseBudget[]): SheetPlan {
+export function buildPladsreguleringSheet(data: StructuredData, year: number, budgets: readonly CourseBudget[], cached = true): SheetPlan {
   const pf = pladsreguleringFormulas();
   const jf = jobcenterFormulas();
   const regulated = data.units.filter((u) => u.enhed.trim() !== "" && isRegulatedUnit(u));
@@ -212,7 +212,7 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
     rows: budgets.map((b) => [b.forloebstype, year, b.budgetteredeBorgere, b.uger, b.prisPrUge, null, null, null]),
     style: "TableStyleMedium4",
   };
-  attachReportResults(regulation, income, data, year, budgets);
+  if (cached) attachReportResults(regulation, income, data, year, budgets);
   // The two tables share columns A to H: each column as wide as the wider of the two.
   const widest = (k: number): number => Math.max(regulation.columns[k]?.width ?? 0, income.columns[k]?.width ?? 0);
   regulation.columns = regulation.columns.map((c, k) => ({ ...c, width: widest(k) }));

@@ -109,7 +109,11 @@ export interface ReportPlan {
 }
 
 /** The three report sheets; names clash-free against the sheets that stay. */
-export function reportPlan(data: StructuredData, year: number, sheets: readonly ReportSheet[], source: TableSource): ReportPlan {
+/**
+ * `cached`: whether the figures carry their references' values as cached results (default). The report across
+ * units leaves them out: the references over every unit's rows would hold the combined data a second time.
+ */
+export function reportPlan(data: StructuredData, year: number, sheets: readonly ReportSheet[], source: TableSource, cached = true): ReportPlan {
   const missing = missingReportColumns(source);
   if (missing.length > 0) {
     throw new Error(`Oversigten kan ikke laves, fordi projektmappen mangler: ${missing.join(", ")}. Konvertér sagslisten igen med denne version af Sagsliste.`);
@@ -125,8 +129,12 @@ export function reportPlan(data: StructuredData, year: number, sheets: readonly 
     return { ...s, name };
   };
   const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
-  const overview = buildKvartalsoversigtSheet(data, year);
-  const sheetsOut = [place(buildNoegletalSheet(data, year).sheet), place(buildPladsreguleringSheet(data, year, budgets)), place(overview.sheet)];
+  const overview = buildKvartalsoversigtSheet(data, year, cached);
+  const sheetsOut = [
+    place(buildNoegletalSheet(data, year, cached).sheet),
+    place(buildPladsreguleringSheet(data, year, budgets, cached)),
+    place(overview.sheet),
+  ];
   const overviewName = sheetsOut[2].name;
   return {
     plan: { sheets: sheetsOut, names },
