@@ -7,6 +7,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../../workbook/plan";
 import type { TableBody } from "./table-body";
+import { ByteSink } from "./held-bytes";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { xmlEncode } = require("exceljs/lib/utils/utils.js") as { xmlEncode: (text: string) => string };
@@ -27,6 +28,22 @@ export interface BodyWriteContext {
 /** The `<row>` elements of a body. */
 export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
   const out: string[] = [];
+  writeBody(body, ctx, (xml) => out.push(xml));
+  return out.join("");
+}
+
+/**
+ * The `<row>` elements of a body as UTF-8 bytes, outside JavaScript's heap: a body of a million rows is
+ * more text than one string can hold (about 512 MB), so the sheet's XML carries a marker for them until
+ * the zip writer puts them in its place (held-bytes.ts).
+ */
+export function tableBodyBytes(body: TableBody, ctx: BodyWriteContext): Buffer {
+  const sink = new ByteSink();
+  writeBody(body, ctx, (xml) => sink.write(xml));
+  return sink.bytes();
+}
+
+function writeBody(body: TableBody, ctx: BodyWriteContext, write: (xml: string) => void): void {
   const n = body.rows.length;
   const last = body.top + n - 1;
   // Everything that is the same in every row of a column, worked out once.
@@ -71,7 +88,6 @@ export function tableBodyXml(body: TableBody, ctx: BodyWriteContext): string {
       } else if (typeof v === "boolean") xml += `${head} t="b"><v>${v ? 1 : 0}</v></c>`;
       else if (c.s) xml += `${head}/>`; // empty, but formatted for what is typed into it
     }
-    out.push(xml + "</row>");
+    write(xml + "</row>");
   }
-  return out.join("");
 }

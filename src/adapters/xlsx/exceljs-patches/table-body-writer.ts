@@ -6,7 +6,8 @@
 import type ExcelJS from "exceljs";
 import { invarianceCache } from "../column-formulas";
 import { fillTableBodies, tableBodiesOf, tableBodyWriterInstalled, withBodiesKept, type TableBody } from "../table-body";
-import { tableBodyXml } from "../table-body-xml";
+import { tableBodyBytes } from "../table-body-xml";
+import { holdBytes } from "../held-bytes";
 
 interface RowModel {
   number: number;
@@ -78,12 +79,15 @@ export function writeTableBodiesAsXml(): void {
   };
   RowXform.prototype.prepare = function prepareBody(this: unknown, model: RowModel, options: WriteOptions) {
     if (!model.body) return prepare.call(this, model, options);
-    model.xml = tableBodyXml(model.body, {
-      styleId: (style, valueType) => options.styles.addStyleModel(style, valueType),
-      sharedString: (text) => options.sharedStrings?.add(text),
-      nextSharedFormula: () => options.siFormulae++,
-      sameEverywhere,
-    });
+    // As bytes held outside the heap, with a marker in the sheet's text: see tableBodyBytes.
+    model.xml = holdBytes(
+      tableBodyBytes(model.body, {
+        styleId: (style, valueType) => options.styles.addStyleModel(style, valueType),
+        sharedString: (text) => options.sharedStrings?.add(text),
+        nextSharedFormula: () => options.siFormulae++,
+        sameEverywhere,
+      })
+    );
   };
   RowXform.prototype.render = function renderBody(this: unknown, xmlStream: { writeXml(xml: string): void }, model: RowModel, options: unknown) {
     if (model.xml === undefined) return render.call(this, xmlStream, model, options);

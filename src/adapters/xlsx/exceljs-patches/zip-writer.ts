@@ -2,8 +2,10 @@
 // the other, once every part has been rendered. Its zip writer is replaced in Node by one that deflates
 // each part with zlib on its thread pool the moment ExcelJS hands it over (native-zip.ts), or, given
 // `zip: { collect }` in the write options, keeps the parts unpacked for the package merge of convert
-// (package-merge.ts), which ExcelJS cannot otherwise hand over. The browser preview keeps JSZip.
+// (package-merge.ts), which ExcelJS cannot otherwise hand over. A table body held as bytes (held-bytes.ts)
+// goes in where its marker stands. The browser preview keeps JSZip.
 import { partOf, zipOf, type Part } from "../native-zip";
+import { bytesWithHeld } from "../held-bytes";
 
 interface ZipOptions {
   compression?: "DEFLATE" | "STORE";
@@ -25,7 +27,11 @@ export function zipWithNodeZlib(): void {
   const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
   ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
     const bytes =
-      typeof data === "string" ? Buffer.from(data, options.base64 ? "base64" : "utf8") : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      typeof data === "string"
+        ? options.base64
+          ? Buffer.from(data, "base64")
+          : bytesWithHeld(data)
+        : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     if (this.options.collect) {
       this.options.collect.set(options.name, bytes);
       return;
