@@ -8,7 +8,7 @@ describe("bytes held outside a part's text", () => {
     for (let i = 0; i < 5000; i++) sink.write(`<row r="${i + 2}"><c><v>Ærø ${i}</v></c></row>`);
     const body = sink.bytes();
     const marker = holdBytes(body);
-    expect(marker).toMatch(/^\u0000\d+\u0000$/);
+    expect(marker.startsWith("\u0000") && marker.endsWith("\u0000")).toBe(true);
     const text = `<sheetData>${marker}</sheetData>`;
     expect(text.length).toBeLessThan(40);
     const bytes = bytesWithHeld(text);
