@@ -47,16 +47,9 @@ export function deflatePieces(bytes: Buffer, level: number): Promise<Buffer> {
   return Promise.all(pieces).then((out) => (out.length === 1 ? out[0] : Buffer.concat(out)));
 }
 
-/**
- * Parts over this size are deflated at the fastest level: a sheet of hundreds of megabytes (the tables
- * combined across units' workbooks) then takes a fifth of the time for about a fifth more bytes.
- */
-export const FAST_DEFLATE_FROM = 128 * 1024 * 1024;
-
 export function partOf(name: string, bytes: Buffer, options: ZipOptions): Part {
   const stored = options.compression === "STORE";
-  const asked = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
-  const level = bytes.length > FAST_DEFLATE_FROM && options.compressionOptions?.level === undefined ? zlib.constants.Z_BEST_SPEED : asked;
+  const level = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
   const data = stored ? Promise.resolve(bytes) : deflatePieces(bytes, level);
   data.catch(() => undefined); // a failure surfaces when the zip is put together, not as an unhandled rejection
   return { name: Buffer.from(name, "utf8"), crc: crc32(bytes), size: bytes.length, method: stored ? 0 : 8, data };
