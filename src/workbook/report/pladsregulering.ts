@@ -1,7 +1,16 @@
 // The Pladsregulering sheet: yearly place regulation of the §103/§104 units and, beside it, the
 // jobcenter course income (budgeted from the user's inputs, actual from enrolment days), all as live
 // formulas over Sager and Enheder. Reference: domain/regulation.ts.
-import { DEFAULT_UGER, courseIncomeRows, courseTypes, isRegulatedUnit, regulationRows, type CourseBudget } from "../../domain/regulation";
+import {
+  DEFAULT_UGER,
+  courseIncomeRows,
+  courseTypes,
+  isRegulatedUnit,
+  regulationRows,
+  type CourseBudget,
+  type CourseIncomeRow,
+  type RegulationRow,
+} from "../../domain/regulation";
 import type { StructuredData } from "../../domain/model";
 import { DEFINED_NAMES, NUMFMT, SHEETS, TABLES, col, thisRow } from "../contract";
 import type { SheetPlan, TablePlan } from "../plan";
@@ -248,67 +257,28 @@ export function buildPladsreguleringSheet(data: StructuredData, year: number, bu
 function attachReportResults(regulation: TablePlan, income: TablePlan, data: StructuredData, year: number, budgets: readonly CourseBudget[]): void {
   if (!referencesHold(data)) return;
   const jaNej = (v: boolean | null): string | null => (v === null ? null : v ? "Ja" : "Nej");
-  const put = (t: TablePlan, name: string, values: (number | string | null)[]): void => {
-    const c = t.columns.find((x) => x.name === name && x.formula);
-    if (c && values.length === t.rows.length) c.results = values.map(cachedResult);
+  const put = <Row>(t: TablePlan, rows: readonly Row[], columns: Record<string, (row: Row) => number | string | null>): void => {
+    for (const [name, pick] of Object.entries(columns)) {
+      const c = t.columns.find((x) => x.name === name && x.formula);
+      if (c && rows.length === t.rows.length) c.results = rows.map((r) => cachedResult(pick(r)));
+    }
   };
   const reg = regulationRows(data, year);
   if (reg.every((r, i) => r.enhed === regulation.rows[i]?.[0])) {
-    put(
-      regulation,
-      "Normerede pladser",
-      reg.map((r) => r.normeredePladser)
-    );
-    put(
-      regulation,
-      "Pladsdage",
-      reg.map((r) => r.pladsdage)
-    );
-    put(
-      regulation,
-      "Gennemsnitligt besatte pladser",
-      reg.map((r) => r.gennemsnitligtBesattePladser)
-    );
-    put(
-      regulation,
-      "Belægningsprocent",
-      reg.map((r) => r.belaegningsprocent)
-    );
-    put(
-      regulation,
-      "Inden for båndet",
-      reg.map((r) => jaNej(r.indenForBaandet))
-    );
-    put(
-      regulation,
-      "Reguleret afvigelse (pladser)",
-      reg.map((r) => r.reguleretAfvigelse)
-    );
-    put(
-      regulation,
-      "Reguleringsbeløb",
-      reg.map((r) => r.reguleringsbeloeb)
-    );
-    put(
-      regulation,
-      "Budgetramme",
-      reg.map((r) => r.budgetramme)
-    );
+    put<RegulationRow>(regulation, reg, {
+      "Normerede pladser": (r) => r.normeredePladser,
+      Pladsdage: (r) => r.pladsdage,
+      "Gennemsnitligt besatte pladser": (r) => r.gennemsnitligtBesattePladser,
+      Belægningsprocent: (r) => r.belaegningsprocent,
+      "Inden for båndet": (r) => jaNej(r.indenForBaandet),
+      "Reguleret afvigelse (pladser)": (r) => r.reguleretAfvigelse,
+      Reguleringsbeløb: (r) => r.reguleringsbeloeb,
+      Budgetramme: (r) => r.budgetramme,
+    });
   }
-  const inc = courseIncomeRows(data, year, budgets);
-  put(
-    income,
-    "Budgetteret indtægt",
-    inc.map((r) => r.budgetteretIndtaegt)
-  );
-  put(
-    income,
-    "Faktiske borgere",
-    inc.map((r) => r.faktiskeBorgere)
-  );
-  put(
-    income,
-    "Faktisk indtægt",
-    inc.map((r) => r.faktiskIndtaegt)
-  );
+  put<CourseIncomeRow>(income, courseIncomeRows(data, year, budgets), {
+    "Budgetteret indtægt": (r) => r.budgetteretIndtaegt,
+    "Faktiske borgere": (r) => r.faktiskeBorgere,
+    "Faktisk indtægt": (r) => r.faktiskIndtaegt,
+  });
 }
