@@ -88,7 +88,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       ]);
       after = checkIntegrity(readSnapshot(wb));
       // Repaired and in order again: the tables' computed cells get their results back.
-      if (after.findings.length === 0) writeTableResults(wb, structuredFromWorkbook(wb).data);
+      if (after.findings.length === 0) writeTableResults(wb, structuredFromWorkbook(wb).data, after);
     }
     if (out !== undefined) {
       writeProblemRows(wb, mergeProblemRows(readProblemRows(wb), after));

@@ -13,6 +13,8 @@ import { withCharts } from "../adapters/xlsx/chart-parts";
 import { loadWorkbook, saveWorkbook, WorkbookFileError } from "../adapters/xlsx/files";
 import { forgetReadResults } from "../adapters/xlsx/stale-results";
 import { writeTableResults } from "../adapters/xlsx/table-results";
+import { readSnapshot } from "../adapters/xlsx/workbook-snapshot";
+import { checkIntegrity } from "../workbook/integrity";
 import { saveBytes, workbookBytes } from "../adapters/xlsx/package-parts";
 import { setNamedValue, structuredFromWorkbook, workbookSource } from "../adapters/xlsx/structured-from-workbook";
 import { DEFINED_NAMES } from "../workbook/contract";
@@ -98,7 +100,7 @@ export async function runReport(argv: string[]): Promise<number> {
     }
 
     // The tables' computed cells get the results of the period the report sets, for readers that do not recalculate.
-    if (!publish) writeTableResults(wb, data);
+    if (!publish) writeTableResults(wb, data, checkIntegrity(readSnapshot(wb)));
     const source = workbookSource(wb);
     const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
     let target: XlsxWorkbook;

@@ -4,33 +4,12 @@
 // Where the rows might not line up, none: a table whose rows differ in number or Sags-ID from the data,
 // and a row holding a value its reader could not take (the formula reads the text, the reference null).
 import type { StructuredData } from "../domain/model";
-import type { Scalar } from "./plan";
-import type { CachedResult } from "./plan";
-import { headerKey, TABLES, type FieldColumnDef } from "./contract";
-import {
-  ENHEDER_INPUT,
-  FREMMOEDESTATUS_INPUT,
-  FREMMOEDE_INPUT,
-  INSTRUMENTER_INPUT,
-  MAAL_INPUT,
-  SAGER_INPUT,
-  STATUSMAALINGER_INPUT,
-  VISITATIONER_INPUT,
-} from "./contract";
+import type { CachedResult, Scalar } from "./plan";
+import { headerKey, type FieldColumnDef } from "./contract";
 import { cachedResult, unsureCases } from "./cached-results";
 import { allComputedColumns } from "./structured-plan";
 import { HELPER_COLUMNS } from "./column-presentation";
-
-const INPUTS: Record<string, readonly FieldColumnDef<object>[]> = {
-  [TABLES.sager]: SAGER_INPUT,
-  [TABLES.enheder]: ENHEDER_INPUT,
-  [TABLES.fremmoede]: FREMMOEDE_INPUT,
-  [TABLES.fremmoedestatus]: FREMMOEDESTATUS_INPUT,
-  [TABLES.instrumenter]: INSTRUMENTER_INPUT,
-  [TABLES.maal]: MAAL_INPUT,
-  [TABLES.statusmaalinger]: STATUSMAALINGER_INPUT,
-  [TABLES.visitationer]: VISITATIONER_INPUT,
-} as Record<string, readonly FieldColumnDef<object>[]>;
+import { inputColumns } from "./input-columns";
 
 /** A table as read from a workbook: its headers and its data rows as plain values. */
 export interface ReadTable {
@@ -48,7 +27,7 @@ const empty = (v: unknown): boolean => v === null || v === undefined || v === ""
  */
 export function tableResults(table: ReadTable, data: StructuredData): Map<string, (CachedResult | null)[]> | null {
   const owner = allComputedColumns().find((t) => t.table.toLowerCase() === table.name.toLowerCase());
-  const inputs = INPUTS[owner?.table ?? ""];
+  const inputs = owner ? inputColumns(owner.table) : null;
   if (!owner || !inputs) return null;
   const unsure = unsureCases(data);
   if (unsure === "all") return null;
@@ -62,8 +41,9 @@ export function tableResults(table: ReadTable, data: StructuredData): Map<string
     if (typeof m.sagsId === "string" && unsure.has(m.sagsId.toLowerCase())) return false;
     // A cell its reader could not take: the formulas read what the cell holds, the reference nothing.
     return inputs.every((c) => {
+      const field = (c as Partial<FieldColumnDef<object>>).field;
       const k = at(c.name);
-      return k < 0 || empty(row[k]) || !empty(m[c.field]);
+      return field === undefined || k < 0 || empty(row[k]) || !empty(m[field]);
     });
   });
   if (sure.some((s) => s === null)) return null;

@@ -3,20 +3,20 @@
 import ExcelJS from "exceljs";
 import type { StructuredData } from "../../domain/model";
 import { headerKey } from "../../workbook/contract";
-import { checkIntegrity } from "../../workbook/integrity";
+import type { IntegrityReport } from "../../workbook/integrity";
 import { allComputedColumns } from "../../workbook/structured-plan";
 import { tableResults } from "../../workbook/table-results";
 import { findTable } from "./read-tables";
-import { readSnapshot } from "./workbook-snapshot";
 
 /**
  * Give the structured tables' formula cells the results their references compute over `data` (read from
- * these tables, with the period the workbook will have). Nothing where the integrity check finds anything:
+ * these tables, with the period the workbook will have). Nothing where the integrity check of the workbook
+ * as it will be written (`integrity`) finds anything:
  * an overwritten formula or a table out of order would make a reference's value another cell's. Returns
  * the number of cells given a result.
  */
-export function writeTableResults(wb: ExcelJS.Workbook, data: StructuredData): number {
-  if (checkIntegrity(readSnapshot(wb)).findings.length > 0) return 0;
+export function writeTableResults(wb: ExcelJS.Workbook, data: StructuredData, integrity: IntegrityReport): number {
+  if (integrity.findings.length > 0) return 0;
   let given = 0;
   for (const owner of allComputedColumns()) {
     const t = findTable(wb, owner.table);
