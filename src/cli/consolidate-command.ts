@@ -8,7 +8,7 @@ import { ymd } from "../domain/dates";
 import { computeKeyFigures } from "../domain/keyfigures";
 import { regulationRows } from "../domain/regulation";
 import { applyPlan } from "../adapters/xlsx/apply-plan";
-import { readConsolidationSource } from "../adapters/xlsx/consolidation-source-file";
+import { readConsolidationSources } from "../adapters/xlsx/consolidation-sources";
 import { readLayout, replaceSheets } from "../adapters/xlsx/convert-workbook";
 import { WorkbookFileError } from "../adapters/xlsx/files";
 import { withChartsCopied } from "../adapters/xlsx/charts-into-package";
@@ -54,9 +54,7 @@ export async function runConsolidatedReport(o: ConsolidatedOptions): Promise<num
   if (resolved.includes(path.resolve(out))) throw new UsageError("Oversigten må ikke skrives oven i en af projektmapperne. Vælg et andet navn med -o.");
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`Uddata skal være en .xlsx-fil, ikke ${out}.`);
 
-  const sources = [];
-  for (const file of o.inputs) sources.push(await readConsolidationSource(file));
-  const c = consolidate(sources);
+  const c = consolidate(await readConsolidationSources(o.inputs));
   const year = parseYear(o.year, ymd(c.data.params.periodestart).year);
   try {
     forReportYear(c, year);

@@ -1,6 +1,9 @@
 // Node's default heap (about 4 GB) is too small for a report across many units' workbooks: the combined
 // tables' sheets are written as text of over a gigabyte. That command alone gets a larger heap.
 const HEAP_FLAG = "--max-old-space-size";
+// Reading thirty sources makes short-lived strings by the gigabyte: young space of 64 MB instead of 16 MB
+// lets them die there instead of being copied into the old space (bench measure 7: 51 s to 46 s).
+const YOUNG_FLAG = "--max-semi-space-size=64";
 
 /**
  * The Node options to run the command again with a larger heap, or null to run it as it is: only a report
@@ -14,5 +17,7 @@ export function largeHeapArgs(argv: readonly string[], execArgv: readonly string
   if (execArgv.some((a) => a.startsWith(HEAP_FLAG))) return null;
   if ((process.env.NODE_OPTIONS ?? "").includes(HEAP_FLAG)) return null;
   const mb = Math.floor((totalMemBytes / 1024 / 1024) * 0.75);
-  return mb > 4096 ? [`${HEAP_FLAG}=${mb}`, ...execArgv] : null;
+  if (mb <= 4096) return null;
+  const young = execArgv.some((a) => a.startsWith("--max-semi-space-size")) ? [] : [YOUNG_FLAG];
+  return [`${HEAP_FLAG}=${mb}`, ...young, ...execArgv];
 }

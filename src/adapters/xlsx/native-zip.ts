@@ -19,40 +19,58 @@ export interface Part {
   data: Promise<Buffer>;
 }
 
-/** CRC-32 as an unsigned number: Node's zlib where it has one (Node 20.15+), else JSZip's own. */
-const crc32: (data: Buffer) => number = (() => {
-  const native = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
-  if (native) return (data: Buffer) => native(data) >>> 0;
+/** CRC-32 as an unsigned number, continued from a former piece's: Node's zlib where it has one (Node 20.15+), else JSZip's own. */
+const crc32: (data: Buffer, from: number) => number = (() => {
+  const native = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  if (native) return (data: Buffer, from: number) => native(data, from) >>> 0;
   const exceljsDir = path.dirname(require.resolve("exceljs/package.json"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const js = require(require.resolve("jszip/lib/crc32", { paths: [exceljsDir] })) as (data: Uint8Array) => number;
-  return (data: Buffer) => js(data) >>> 0;
+  const js = require(require.resolve("jszip/lib/crc32", { paths: [exceljsDir] })) as (data: Uint8Array, crc?: number) => number;
+  return (data: Buffer, from: number) => js(data, from) >>> 0;
 })();
 
-// A large part is deflated in pieces of this size at once, on as many threads as zlib's pool has.
+// A large part is deflated in pieces of at most this size at once, on as many threads as zlib's pool has.
 const PIECE = 1 << 20;
+
+/** The bytes in pieces of at most PIECE bytes, without copying them. */
+function inPieces(bytes: Buffer | readonly Buffer[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (const b of Buffer.isBuffer(bytes) ? [bytes] : bytes) {
+    for (let at = 0; at < b.length; at += PIECE) out.push(b.subarray(at, Math.min(b.length, at + PIECE)));
+  }
+  return out.length > 0 ? out : [Buffer.alloc(0)];
+}
 
 /**
  * One DEFLATE stream of the bytes, deflated piece by piece in parallel: every piece but the last ends on a
  * sync flush (byte-aligned, not final), so the pieces put end to end are one valid stream, as pigz makes them.
  */
-export function deflatePieces(bytes: Buffer, level: number): Promise<Buffer> {
-  const count = Math.max(1, Math.ceil(bytes.length / PIECE));
-  const pieces: Promise<Buffer>[] = [];
-  for (let i = 0; i < count; i++) {
-    const piece = bytes.subarray(i * PIECE, Math.min(bytes.length, (i + 1) * PIECE));
-    const finishFlush = i === count - 1 ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-    pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, { level, finishFlush }, (err, out) => (err ? reject(err) : resolve(out)))));
-  }
-  return Promise.all(pieces).then((out) => (out.length === 1 ? out[0] : Buffer.concat(out)));
+export function deflatePieces(bytes: Buffer | readonly Buffer[], level: number): Promise<Buffer> {
+  const pieces = inPieces(bytes);
+  const out = pieces.map(
+    (piece, i) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const finishFlush = i === pieces.length - 1 ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+        zlib.deflateRaw(piece, { level, finishFlush }, (err, deflated) => (err ? reject(err) : resolve(deflated)));
+      })
+  );
+  return Promise.all(out).then((d) => (d.length === 1 ? d[0] : Buffer.concat(d)));
 }
 
-export function partOf(name: string, bytes: Buffer, options: ZipOptions): Part {
+/** A part of the bytes (one buffer, or pieces in order, which are never joined when deflated). */
+export function partOf(name: string, bytes: Buffer | readonly Buffer[], options: ZipOptions): Part {
   const stored = options.compression === "STORE";
   const level = options.compressionOptions?.level ?? zlib.constants.Z_DEFAULT_COMPRESSION;
-  const data = stored ? Promise.resolve(bytes) : deflatePieces(bytes, level);
+  const pieces = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+  const data = stored ? Promise.resolve(pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)) : deflatePieces(pieces, level);
   data.catch(() => undefined); // a failure surfaces when the zip is put together, not as an unhandled rejection
-  return { name: Buffer.from(name, "utf8"), crc: crc32(bytes), size: bytes.length, method: stored ? 0 : 8, data };
+  let crc = 0;
+  let size = 0;
+  for (const p of pieces) {
+    if (p.length > 0) crc = crc32(p, crc);
+    size += p.length;
+  }
+  return { name: Buffer.from(name, "utf8"), crc, size, method: stored ? 0 : 8, data };
 }
 
 /** MS-DOS date and time, as zip headers hold them (UTC, as JSZip writes them). */

@@ -26,14 +26,14 @@ export function zipWithNodeZlib(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ZipWriter } = require("exceljs/lib/utils/zip-stream.js") as { ZipWriter: { prototype: Record<string, unknown> } };
   ZipWriter.prototype.append = function append(this: ZipWriterLike, data: string | Uint8Array | ArrayBuffer, options: { name: string; base64?: boolean }) {
-    const bytes =
+    const bytes: Buffer | Buffer[] =
       typeof data === "string"
         ? options.base64
           ? Buffer.from(data, "base64")
           : bytesWithHeld(data)
         : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     if (this.options.collect) {
-      this.options.collect.set(options.name, bytes);
+      this.options.collect.set(options.name, Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes));
       return;
     }
     let parts = partsOf.get(this);
