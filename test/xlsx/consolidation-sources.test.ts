@@ -7,12 +7,22 @@ import { readConsolidationSource } from "../../src/adapters/xlsx/consolidation-s
 import * as here from "../../src/adapters/xlsx/consolidation-sources";
 import { generateStructuredData } from "../../src/sample/structured-data";
 import { splitByUnits } from "../../src/sample/unit-workbooks";
-import { tempDir, writePlan } from "../support/recalc-helpers";
+import { applyPlan } from "../../src/adapters/xlsx/apply-plan";
+import { saveWorkbook } from "../../src/adapters/xlsx/files";
+import { newWorkbook } from "../../src/adapters/xlsx/workbook";
+import type { Plan } from "../../src/workbook/plan";
+import { tempDir } from "../support/temp-dirs";
 import { structuredPlanWith } from "../report/support";
 
 // The module as the command runs it, with its worker compiled beside it (npm test builds lib/ first).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const compiled = require(path.resolve(__dirname, "../../lib/src/adapters/xlsx/consolidation-sources.js")) as typeof here;
+
+async function writePlan(plan: Plan, file: string): Promise<void> {
+  const wb = newWorkbook();
+  applyPlan(wb, plan);
+  await saveWorkbook(wb, file);
+}
 
 const GROUPS = [["Kilen"], ["Smedien"], ["Café Æblet", "Cykelværkstedet"], ["Jobværkstedet"]];
 

@@ -10,8 +10,7 @@ export interface SourceJob {
 }
 
 export type SourceAnswer =
-  | { index: number; source: Awaited<ReturnType<typeof readConsolidationSource>> }
-  | { index: number; error: { message: string; workbookFile: boolean } };
+  { index: number; source: Awaited<ReturnType<typeof readConsolidationSource>> } | { index: number; error: { message: string; workbookFile: boolean } };
 
 const port = parentPort;
 if (port) {
