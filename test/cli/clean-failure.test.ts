@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, promises as fs, statSync, watch } from "fs";
 import path from "path";
+import { loadWorkbook } from "../../src/adapters/xlsx/files";
 import { gridsToWorkbook } from "../../src/adapters/xlsx/write-grids";
 import { generateMessyCaseList } from "../../src/sample/messy-case-list";
 import { tempDir } from "../support/recalc-helpers";
@@ -115,14 +116,32 @@ describe("convert fails cleanly", () => {
     async (signal) => {
       const out = path.join(dir, `afbrudt-${signal}`);
       await fs.mkdir(out);
-      const r = await interrupt(signal, path.join(out, "ud.xlsx"));
+      const target = path.join(out, "ud.xlsx");
+      const r = await interrupt(signal, target);
       expect(r.sawTemp).toBe(true);
-      expect(r.leftovers).toEqual([]);
       expect(r.code).toBe(signal === "SIGTERM" ? 143 : 130);
-      expect(r.stderr).toMatch(/afbrudt; intet er skrevet/);
+      if (r.leftovers.length === 0) expect(r.stderr).toMatch(/afbrudt; intet er skrevet/);
+      else {
+        // The signal came as the finished file was renamed into place: then it is whole, and said so.
+        expect(r.leftovers).toEqual(["ud.xlsx"]);
+        expect(r.stderr).toMatch(/afbrudt; kun ud\.xlsx blev skrevet færdig/);
+        expect((await loadWorkbook(target)).getWorksheet("Sager")).toBeDefined();
+      }
     },
     120_000
   );
+
+  it("an interruption after a file is written says that file is whole, not that nothing was written", async () => {
+    const out = path.join(dir, "efter");
+    await fs.mkdir(out);
+    const atomic = path.resolve(__dirname, "../../lib/src/adapters/xlsx/atomic-write.js");
+    const script = `require(${JSON.stringify(atomic)}).writeFileAtomic(${JSON.stringify(path.join(out, "ud.xlsx"))}, Buffer.from("x"))
+      .then(() => process.kill(process.pid, "SIGTERM")); setTimeout(() => {}, 10000);`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(r.status).toBe(143);
+    expect(r.stderr).toContain("sagsliste: afbrudt; kun ud.xlsx blev skrevet færdig.");
+    expect(await fs.readdir(out)).toEqual(["ud.xlsx"]);
+  });
 
   it("SIGKILL while writing leaves at most a temporary file only its owner can read, which the next run removes", async () => {
     const out = path.join(dir, "draebt");

@@ -40,6 +40,15 @@ describe("bytes held outside a part's text", () => {
     for (const p of pieces) expect(p.toString("utf8")).not.toContain("\ufffd");
     expect(joined(pieces)).toBe(rows.join("") + "x".repeat(3 << 20));
     expect(new ByteSink().pieces()).toEqual([]);
+    // A reservation is a guess: one far too large is cut to what a buffer can hold, one too small grows.
+    const guessed = new ByteSink();
+    guessed.reserve(1e13);
+    guessed.write("<row/>");
+    expect(joined(guessed.pieces())).toBe("<row/>");
+    const small = new ByteSink();
+    small.reserve(10);
+    for (const row of rows) small.write(row);
+    expect(joined(small.pieces())).toBe(rows.join(""));
   });
 
   it("go into the zip as the part they make joined: the same checksum, size and deflated stream", async () => {

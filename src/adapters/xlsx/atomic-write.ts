@@ -3,11 +3,13 @@
 // flushed to disk and then renamed over the target. The temporary file is removed on every error, and on
 // SIGINT, SIGTERM and SIGHUP; one left by a process killed outright (SIGKILL, a power cut) is removed by the
 // next write to the same target. Errors from the file system become Danish messages that say what to do.
-import { existsSync, promises as fs, readdirSync, rmSync } from "fs";
+import { existsSync, promises as fs, readdirSync, renameSync, rmSync } from "fs";
 import path from "path";
 import { WorkbookFileError } from "./workbook-file-error";
 
 const pending = new Set<string>();
+// The targets this process has finished writing: an interruption after one is not "nothing written".
+const finished: string[] = [];
 let handlersInstalled = false;
 
 function removePending(): void {
@@ -24,7 +26,8 @@ function installHandlers(): void {
   for (const [signal, number] of Object.entries(SIGNALS)) {
     process.on(signal as NodeJS.Signals, () => {
       removePending();
-      process.stderr.write("sagsliste: afbrudt; intet er skrevet.\n");
+      const written = finished.map((f) => path.basename(f)).join(", ");
+      process.stderr.write(finished.length === 0 ? "sagsliste: afbrudt; intet er skrevet.\n" : `sagsliste: afbrudt; kun ${written} blev skrevet færdig.\n`);
       process.exit(128 + number);
     });
   }
@@ -118,8 +121,10 @@ export async function writeFileAtomic(target: string, bytes: Buffer, mode?: numb
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, target);
+    // Renamed synchronously: a signal is handled either before (nothing written) or after (written).
+    renameSync(tmp, target);
     pending.delete(tmp);
+    finished.push(target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     pending.delete(tmp);

@@ -35,6 +35,8 @@ const CHUNK = 1 << 20;
 // Text is encoded some thousand characters at a time: one Buffer.write per table row cost more than the
 // encoding itself (4.4 s of a consolidated report's 1.4 GB of rows).
 const BATCH = 1 << 15;
+// A guess from a body's first rows is no more than a guess, and a buffer holds 4 GB at most.
+const MOST_RESERVED = 1 << 30;
 
 /**
  * Text written as UTF-8 into pieces, for large XML built piece by piece. Each new piece of memory counts
@@ -56,9 +58,9 @@ export class ByteSink {
     if (this.text.length >= BATCH) this.encode();
   }
 
-  /** About how many bytes are still to come: the next piece is made that large. */
+  /** About how many bytes are still to come: the next piece is made that large (a gigabyte at most). */
   reserve(bytes: number): void {
-    this.wanted = Math.max(0, Math.ceil(bytes));
+    this.wanted = Math.min(MOST_RESERVED, Math.max(0, Math.ceil(bytes)));
   }
 
   /** The bytes written so far (text not yet encoded counted as one byte a character). */
