@@ -1,7 +1,7 @@
 // The sources of a consolidated report, read from disk. Each source is about a second of one core's XML
 // work and thirty of them were half of the command's time, so they are read on worker threads, one per
 // core, and handed back in the order given: the structured clone of a source's data costs the main thread
-// a fifteenth of reading it (decision 0021). An error is the one the first failing file gives, as when
+// about a tenth of reading it (decision 0021). An error is the one the first failing file gives, as when
 // the files are read one after the other. Without the compiled worker (the tests' ts-jest) or with one
 // file, they are read here.
 import fs from "fs";

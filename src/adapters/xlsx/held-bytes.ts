@@ -1,8 +1,8 @@
 // Bytes that stand in a part's XML text as a marker until the zip writer puts them in its place. A table
 // body (table-body-xml.ts) is written straight into bytes: as text it would be joined once more into the
 // sheet's XML string and encoded once more into bytes, two copies of 15 MB for a converted case list. The
-// bytes stay in pieces of about a megabyte from the body's writer to the zip's deflate, which works in
-// pieces of that size anyway: joined, a consolidated Statusmålinger's 718 MB would be copied twice more.
+// bytes stay in the pieces they were written in, all the way to the zip's deflate, which cuts them into
+// pieces of a megabyte anyway: joined, a consolidated Statusmålinger's 718 MB would be copied twice more.
 // The marker holds a NUL character, which no XML text can hold, so it never meets a real text.
 const held = new Map<string, readonly Buffer[]>();
 let next = 0;
