@@ -1,6 +1,7 @@
 // The sources of a consolidated report are read on worker threads (the compiled worker in lib/), and come
 // back as reading them one after the other gives them: the same data, in the order given, and the error
 // of the first file that cannot be read.
+import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import { readConsolidationSource } from "../../src/adapters/xlsx/consolidation-source-file";
@@ -76,6 +77,19 @@ describe("consolidation sources read on worker threads", () => {
       expect(failure?.name).toBe("WorkbookFileError");
       expect(failure?.message).toBe(expected.message);
     }
+    // The earlier file fails after the later one: a named pipe that gives its bytes only after a second,
+    // while tom.xlsx fails at once. Its error is still the one given.
+    const slow = path.join(dir, "langsom.xlsx");
+    execFileSync("mkfifo", [slow]);
+    const late = setTimeout(() => void fs.writeFile(slow, "Dette er heller ikke en projektmappe.\n"), 1000);
+    const first = await compiled.readConsolidationSources([slow, empty, files[0]], 2).then(
+      () => null,
+      (e: Error) => e
+    );
+    clearTimeout(late);
+    expect(first?.message).toContain("langsom.xlsx");
+    expect(first?.message).not.toContain("tom.xlsx");
+
     const missing = path.join(dir, "findes-ikke.xlsx");
     const gone = await compiled.readConsolidationSources([files[0], missing], 2).then(
       () => null,

@@ -40,8 +40,9 @@ function errorOf(a: Extract<SourceAnswer, { error: unknown }>): Error {
 /** The sources of the files, in their order. */
 export async function readConsolidationSources(files: readonly string[], threads = coreCount()): Promise<ConsolidationSource[]> {
   if (!readsInParallel(files.length, threads)) return oneAfterTheOther(files);
-  const workers = Array.from({ length: Math.min(threads, MOST_THREADS, files.length) }, () => new Worker(WORKER));
+  const workers: Worker[] = [];
   try {
+    for (let i = Math.min(threads, MOST_THREADS, files.length); i > 0; i--) workers.push(new Worker(WORKER));
     return await new Promise<ConsolidationSource[]>((resolve, reject) => {
       const sources: ConsolidationSource[] = new Array(files.length);
       let next = 0;
@@ -69,6 +70,7 @@ export async function readConsolidationSources(files: readonly string[], threads
           settle();
         });
         w.on("error", reject);
+        w.on("messageerror", reject);
         w.on("exit", (code) => {
           if (code !== 0) reject(new Error(`Læsningen af projektmapperne stoppede uventet (kode ${code}). Prøv igen.`));
         });

@@ -4,6 +4,8 @@
 // bytes stay in the pieces they were written in, all the way to the zip's deflate, which cuts them into
 // pieces of a megabyte anyway: joined, a consolidated Statusmålinger's 718 MB would be copied twice more.
 // The marker holds a NUL character, which no XML text can hold, so it never meets a real text.
+import { constants } from "buffer";
+
 const held = new Map<string, readonly Buffer[]>();
 let next = 0;
 
@@ -35,8 +37,8 @@ const CHUNK = 1 << 20;
 // Text is encoded some thousand characters at a time: one Buffer.write per table row cost more than the
 // encoding itself (4.4 s of a consolidated report's 1.4 GB of rows).
 const BATCH = 1 << 15;
-// A guess from a body's first rows is no more than a guess, and a buffer holds 4 GB at most.
-const MOST_RESERVED = 1 << 30;
+// A guess from a body's first rows is no more than a guess, and a buffer holds only so much.
+const MOST_RESERVED = Math.min(1 << 30, constants.MAX_LENGTH);
 
 /**
  * Text written as UTF-8 into pieces, for large XML built piece by piece. Each new piece of memory counts

@@ -1,6 +1,7 @@
 // Zips written with Node's zlib: each part deflated on zlib's thread pool (a large one in pieces at once),
 // the zip put together when the last one is in. The same DEFLATE entries at the same level as JSZip's; a
-// plain zip (no ZIP64: a workbook part over 4 GB is far beyond what ExcelJS can hold in memory anyway).
+// plain zip (no ZIP64: a part or a file over 4 GB is refused with a message; Excel's million rows of a
+// sheet stay under it).
 // ExcelJS's own zip writer hands its parts here in Node (exceljs-patches/zip-writer.ts).
 import path from "path";
 import zlib from "zlib";
@@ -90,6 +91,7 @@ export async function zipOf(parts: readonly Part[], when = new Date()): Promise<
   let offset = 0;
   parts.forEach((p, i) => {
     const data = datas[i];
+    if (p.size > 0xffffffff || data.length > 0xffffffff) throw new Error("Projektmappen er for stor til en .xlsx-fil (et ark over 4 GB).");
     const flags = /^[\x20-\x7e]*$/.test(p.name.toString("utf8")) ? 0 : 0x0800; // bit 11: the name is UTF-8
     // The fields a local header and its central directory entry share, from "version needed" to the
     // name's length, written at the place each has them.
