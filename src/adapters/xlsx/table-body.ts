@@ -70,7 +70,8 @@ export function tableBodiesOf(ws: ExcelJS.Worksheet): readonly TableBody[] {
 }
 
 // Everything of ExcelJS's worksheet that reads or changes cells or rows: the first call fills the bodies in.
-const READERS = [
+// test/xlsx/exceljs-patches.test.ts checks that ExcelJS still has each of them.
+export const READERS = [
   "getCell",
   "findCell",
   "getRow",
@@ -91,7 +92,7 @@ const READERS = [
   "unMergeCells",
   "fillFormula",
 ] as const;
-const READING_PROPERTIES = ["columns", "columnCount", "actualColumnCount", "actualRowCount", "dimensions"] as const;
+export const READING_PROPERTIES = ["columns", "columnCount", "actualColumnCount", "actualRowCount", "dimensions"] as const;
 
 // Set while ExcelJS builds a sheet's model for writing: it reads the columns, which must not fill the bodies.
 let writing = 0;
