@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { loadWorkbook, saveWorkbook } from "../../src/adapters/xlsx/files";
-import { zipPackage } from "../../src/adapters/xlsx/chart-parts";
+import { zipPackage } from "../../src/adapters/xlsx/native-zip";
 import { relsPartOf, sheetPartsByName } from "../../src/adapters/xlsx/keep-drawings";
 import { checkPackage } from "../../src/adapters/xlsx/package-check";
 import { scanPackage } from "../../src/adapters/xlsx/package-parts";

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { applyPlan as applyOffice } from "../../src/adapters/officejs/apply-plan";
 import { applyPlan as applyFile } from "../../src/adapters/xlsx/apply-plan";
-import { zipPackage } from "../../src/adapters/xlsx/chart-parts";
+import { zipPackage } from "../../src/adapters/xlsx/native-zip";
 import { loadWorkbookBuffer } from "../../src/adapters/xlsx/files";
 import { zipParts } from "../../src/adapters/xlsx/zip-parts";
 import { generateStructuredData } from "../../src/sample/structured-data";

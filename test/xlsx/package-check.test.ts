@@ -8,7 +8,7 @@ import { checkPackage, isValidDefinedName } from "../../src/adapters/xlsx/packag
 import { compactValidations } from "../../src/adapters/xlsx/exceljs-patches/package-patches";
 import { zipParts } from "../../src/adapters/xlsx/zip-parts";
 import type { Plan } from "../../src/workbook/plan";
-import { zipPackage } from "../../src/adapters/xlsx/chart-parts";
+import { zipPackage } from "../../src/adapters/xlsx/native-zip";
 
 const plan: Plan = {
   sheets: [

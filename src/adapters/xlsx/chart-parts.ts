@@ -1,9 +1,9 @@
 // The overview's charts in a file: ExcelJS writes no charts, so the chart specifications the Office.js
 // adapter draws (kvartalsoversigt.ts) are added to the written package as DrawingML parts: one drawing on
 // the sheet, one chart part per chart over the same ranges, with their relationships and content types.
-import zlib from "zlib";
 import type { ChartSpec } from "../../workbook/report/kvartalsoversigt";
 import { parseAddress } from "../../workbook/plan";
+import { zipPackage } from "./native-zip";
 import { zipParts } from "./zip-parts";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -71,51 +71,6 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
     rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("") +
     `</Relationships>`
   );
-}
-
-/** A deflated zip of the parts (the package written again with the charts in it). */
-export function zipPackage(parts: Map<string, Buffer>): Buffer {
-  const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (!crc32) throw new Error("Node mangler zlib.crc32 (kræver Node 20.15 eller nyere).");
-  const chunks: Buffer[] = [];
-  const entries: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of parts) {
-    const n = Buffer.from(name, "utf8");
-    const packed = zlib.deflateRawSync(data);
-    const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(n.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, n, packed);
-    entries.push(entry, n);
-    offset += 30 + n.length + packed.length;
-  }
-  const directory = Buffer.concat(entries);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
 }
 
 /** A sheet's XML with <drawing r:id="…"/> where the schema puts it (before legacy drawings, tables …). */

@@ -5,7 +5,8 @@
 // and colours, pictures), under part names the written package does not use yet. The sheet names
 // tie the two packages together: the charts' ranges name sheets, which a load and save keeps.
 import { zipParts } from "./zip-parts";
-import { insertDrawingTag, zipPackage } from "./chart-parts";
+import { insertDrawingTag } from "./chart-parts";
+import { zipPackage } from "./native-zip";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 

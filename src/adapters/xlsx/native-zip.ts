@@ -85,6 +85,29 @@ function dosDateTime(d: Date): { date: number; time: number } {
 /** The zip file of the parts, in the order they were added. */
 export async function zipOf(parts: readonly Part[], when = new Date()): Promise<Buffer> {
   const datas = await Promise.all(parts.map((p) => p.data));
+  return zipOfData(parts, datas, when);
+}
+
+/**
+ * A zip of the parts deflated here, on this thread, at zlib's default level: for a package whose parts
+ * are all at hand and small (a workbook written again with its charts or drawings added).
+ */
+export function zipPackage(parts: ReadonlyMap<string, Buffer>, when = new Date()): Buffer {
+  const all = [...parts].map(([name, bytes]) => ({
+    name: Buffer.from(name, "utf8"),
+    crc: bytes.length > 0 ? crc32(bytes, 0) : 0,
+    size: bytes.length,
+    method: 8 as const,
+  }));
+  return zipOfData(
+    all,
+    [...parts.values()].map((bytes) => zlib.deflateRawSync(bytes)),
+    when
+  );
+}
+
+/** The zip file of the parts, each with its data as it goes in. */
+function zipOfData(parts: readonly Omit<Part, "data">[], datas: readonly Buffer[], when: Date): Buffer {
   const { date, time } = dosDateTime(when);
   const out: Buffer[] = [];
   const central: Buffer[] = [];
