@@ -492,28 +492,15 @@ function readRows(ctx: RunContext, columns: ColumnPlans): ReadRows {
         if (o.end !== undefined) end = o.end;
         if (o.kind === "value") {
           if (o.value !== null) values[fp.position] = o.value;
-          // Words read as a reason may name people: they stay in the case's Bemærkninger, not in Problemer.
-          if (o.note)
-            findings.push({
-              sheet: region.sheet,
-              cell: `${fp.letter}${r + 1}`,
-              severity: o.note.severity,
-              code: o.note.code,
-              message: o.note.message,
-              original: o.words === undefined ? cellText(v, fmt) : null,
-            });
         } else {
           (unparsed ??= {})[fp.field.key] = o.text;
           // Kept as text in Sager, but an error value is never a name, a unit or a list value.
           if (fp.field.type !== "date" && o.note.code !== ERROR_VALUE_CODE) values[fp.position] = o.text;
-          findings.push({
-            sheet: region.sheet,
-            cell: `${fp.letter}${r + 1}`,
-            severity: o.note.severity,
-            code: o.note.code,
-            message: o.note.message,
-            original: cellText(v, fmt),
-          });
+        }
+        if (o.note) {
+          // Words read as a reason may name people: they stay in the case's Bemærkninger, not in Problemer.
+          const original = o.kind === "value" && o.words !== undefined ? null : cellText(v, fmt);
+          findings.push({ sheet: region.sheet, cell: `${fp.letter}${r + 1}`, severity: o.note.severity, code: o.note.code, message: o.note.message, original });
         }
       }
       plan.meaning.apply(values, row, r);
