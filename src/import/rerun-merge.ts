@@ -344,28 +344,17 @@ export function rerunMerge(metadata: Record<string, unknown> | null, tableTexts:
           const column = FIELD_BY_KEY.get(c.key)!.column;
           const from = logged(c.key, c.from);
           const to = logged(c.key, c.to);
+          const entry = { time, action: LOG_ACTIONS.import, table: TABLES.sager, key: at(c.j), column };
           if (c.conflict)
             return {
-              time,
-              action: LOG_ACTIONS.import,
-              table: TABLES.sager,
-              key: at(c.j),
-              column,
+              ...entry,
               from: `Sager: ${from}`,
               to:
                 to === "udfyldt" || to === "tom"
                   ? `Sager beholdt; kildearket: ${to === "tom" ? "tom" : "en anden værdi"} (se Problemer)`
                   : `Sager beholdt; kildearket: ${to} (se Problemer)`,
             };
-          return {
-            time,
-            action: LOG_ACTIONS.import,
-            table: TABLES.sager,
-            key: at(c.j),
-            column,
-            from,
-            to: from === "udfyldt" && to === "udfyldt" ? "ændret" : to,
-          };
+          return { ...entry, from, to: from === "udfyldt" && to === "udfyldt" ? "ændret" : to };
         });
       for (let i = existingCount; i < result.cases.length; i++) {
         if (result.sourceRefs[i])
