@@ -13,6 +13,7 @@ import {
   reportUnits,
   targetText,
   type KeyFigureDef,
+  type KeyFigureRow,
 } from "../../domain/keyfigures";
 import type { StructuredData } from "../../domain/model";
 import { SHEETS, TABLES, col } from "../contract";
@@ -235,9 +236,9 @@ export function statusLookupFormula(k: FigureKey): string {
  * The reference's key figures by unit, period and figure: the cached results of the overview's lookups into
  * Noegletal (the same figures Nøgletal caches), or none where the references may not hold (cached-results.ts).
  */
-function overviewResults(data: StructuredData, year: number): Map<string, ReturnType<typeof computeKeyFigures>[number]> | null {
+function overviewResults(data: StructuredData, year: number, known?: () => readonly KeyFigureRow[]): Map<string, KeyFigureRow> | null {
   if (!referencesHold(data)) return null;
-  return new Map(computeKeyFigures(data, year).map((r) => [`${r.enhed}|${r.periode}|${r.noegletal}`, r]));
+  return new Map((known ? known() : computeKeyFigures(data, year)).map((r) => [`${r.enhed}|${r.periode}|${r.noegletal}`, r]));
 }
 
 /** Render a layout's fixed texts as cells. */
@@ -247,10 +248,16 @@ export function textCells(layout: OverviewLayout): CellPlan[] {
   );
 }
 
-export function buildKvartalsoversigtSheet(data: StructuredData, year: number, cached = true): { sheet: SheetPlan; charts: ChartSpec[] } {
+/** `figures`: the reference's key figures of the year, from a caller that shares them with another sheet (report-plan.ts). */
+export function buildKvartalsoversigtSheet(
+  data: StructuredData,
+  year: number,
+  cached = true,
+  figures?: () => readonly KeyFigureRow[]
+): { sheet: SheetPlan; charts: ChartSpec[] } {
   const layout = kvartalsoversigtLayout(data, year);
   const cells: CellPlan[] = [...textCells(layout)];
-  const reference = cached ? overviewResults(data, year) : null;
+  const reference = cached ? overviewResults(data, year, figures) : null;
   const result = (k: FigureKey, c: "vaerdi" | "status"): { result?: CachedResult } => {
     const v = cachedResult(reference?.get(`${k.enhed}|${k.periode}|${k.noegletal}`)?.[c] ?? null);
     return v === null ? {} : { result: v };

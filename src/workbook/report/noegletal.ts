@@ -487,7 +487,8 @@ export interface NoegletalSheet {
 }
 
 /** The Nøgletal sheet for a year: the Noegletal table and the Rapportkalender helper table. */
-export function buildNoegletalSheet(data: StructuredData, year: number, cached = true): NoegletalSheet {
+/** `figures`: the reference's key figures of the year, from a caller that shares them with another sheet (report-plan.ts). */
+export function buildNoegletalSheet(data: StructuredData, year: number, cached = true, figures?: () => readonly KeyFigureRow[]): NoegletalSheet {
   const defs = keyFigureDefs(dischargeReasons(data));
   const periods = periodsOfYear(year);
   const scopes: { enhed: string; scope: Scope }[] = [...reportUnits(data).map((u) => ({ enhed: u.enhed, scope: ROW_UNIT })), { enhed: I_ALT, scope: "all" }];
@@ -501,7 +502,7 @@ export function buildNoegletalSheet(data: StructuredData, year: number, cached =
   const cells: CellPlan[] = [];
   const keys: NoegletalLayout["keys"] = [];
   // The reference's figures, row for row as the loops below lay them out: the formulas' cached results.
-  const reference = cached ? noegletalResults(data, year) : null;
+  const reference = cached ? noegletalResults(data, year, figures) : null;
   const result = (k: number, c: "vaerdi" | "n" | "sidsteAar" | "status"): { result?: CachedResult } => {
     const r = reference?.[k];
     const v = r === undefined ? null : cachedResult(r[c]);
@@ -587,10 +588,10 @@ export function buildNoegletalSheet(data: StructuredData, year: number, cached =
  * The reference's key figures (domain/keyfigures.ts) in the sheet's row order, or null when they do not
  * line up with the rows (then no cell gets a cached result rather than another row's).
  */
-function noegletalResults(data: StructuredData, year: number): KeyFigureRow[] | null {
+function noegletalResults(data: StructuredData, year: number, known?: () => readonly KeyFigureRow[]): readonly KeyFigureRow[] | null {
   if (!referencesHold(data)) return null;
   const defs = keyFigureDefs(dischargeReasons(data));
-  const figures = computeKeyFigures(data, year);
+  const figures = known ? known() : computeKeyFigures(data, year);
   const expected = (reportUnits(data).length + 1) * periodsOfYear(year).length * defs.length;
   if (figures.length !== expected) return null;
   let k = 0;

@@ -2,6 +2,7 @@
 // (with the charts Office.js draws), the earlier report sheets it replaces, and the defined names it
 // adds where the workbook lacks them. Also the published overview as a values-only sheet beside them.
 // Shared by `sagsliste report` and the task pane's Oversigt page. Pure: no file, no Excel.
+import { computeKeyFigures, type KeyFigureRow } from "../../domain/keyfigures";
 import type { StructuredData } from "../../domain/model";
 import type { CourseBudget } from "../../domain/regulation";
 import { DEFAULT_BAAND_NEDRE, DEFAULT_BAAND_OEVRE, DEFAULT_DISKRETIONSGRAENSE } from "../../domain/setup-defaults";
@@ -129,9 +130,12 @@ export function reportPlan(data: StructuredData, year: number, sheets: readonly 
     return { ...s, name };
   };
   const budgets = defaultBudgets(data, earlierBudgets(source.table(JOBCENTER_TABLE)));
-  const overview = buildKvartalsoversigtSheet(data, year, cached);
+  // Nøgletal and Kvartalsoversigt cache the same key figures: computed once for both, if at all.
+  let computed: readonly KeyFigureRow[] | undefined;
+  const figures = (): readonly KeyFigureRow[] => (computed ??= computeKeyFigures(data, year));
+  const overview = buildKvartalsoversigtSheet(data, year, cached, figures);
   const sheetsOut = [
-    place(buildNoegletalSheet(data, year, cached).sheet),
+    place(buildNoegletalSheet(data, year, cached, figures).sheet),
     place(buildPladsreguleringSheet(data, year, budgets, cached)),
     place(overview.sheet),
   ];
